@@ -1,0 +1,88 @@
+/** Renders a WorkbookGrid as an .xlsx file with exceljs (Node and browser alike). */
+import ExcelJS from "exceljs";
+import type { GridCell, SheetGrid, WorkbookGrid } from "../../workbook/grid";
+import { sheetRef } from "../../workbook/grid";
+import { FONT_NAME, FONT_SIZE, STYLES } from "../../workbook/layout";
+
+const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
+
+function styleCell(cell: ExcelJS.Cell, grid: GridCell): void {
+  const spec = grid.style ? STYLES[grid.style] : {};
+  cell.font = { name: FONT_NAME, size: spec.size ?? FONT_SIZE, bold: spec.bold ?? false, italic: spec.italic ?? false };
+  cell.alignment = { horizontal: spec.hAlign ?? "left", vertical: "middle", wrapText: spec.wrap ?? false };
+  if (spec.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (spec.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: spec.fill } };
+  const numFmt = grid.numFmt ?? spec.numFmt;
+  if (numFmt) cell.numFmt = numFmt;
+}
+
+function cellValue(grid: GridCell): ExcelJS.CellValue {
+  if (grid.f !== undefined) {
+    return { formula: grid.f, result: grid.v ?? undefined } as ExcelJS.CellFormulaValue;
+  }
+  return grid.v;
+}
+
+function addSheet(wb: ExcelJS.Workbook, sheet: SheetGrid): void {
+  const ws = wb.addWorksheet(sheet.name, {
+    state: sheet.hidden ? "hidden" : "visible",
+    views: sheet.freezeRows ? [{ state: "frozen", ySplit: sheet.freezeRows }] : undefined,
+    pageSetup: {
+      paperSize: 9,
+      orientation: sheet.landscape ? "landscape" : "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+  });
+  if (sheet.printTitleRows) ws.pageSetup.printTitlesRow = `${sheet.printTitleRows[0]}:${sheet.printTitleRows[1]}`;
+  sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  sheet.rows.forEach((cells, r) => {
+    if (!cells) return;
+    const row = ws.getRow(r + 1);
+    cells.forEach((grid, c) => {
+      if (!grid) return;
+      const cell = row.getCell(c + 1);
+      cell.value = cellValue(grid);
+      styleCell(cell, grid);
+    });
+  });
+  for (const range of sheet.merges) ws.mergeCells(range);
+  for (const v of sheet.validations) {
+    const [from, to] = v.range.split(":");
+    const start = ws.getCell(from);
+    const end = ws.getCell(to ?? from);
+    for (let r = Number(start.row); r <= Number(end.row); r++) {
+      for (let c = Number(start.col); c <= Number(end.col); c++) {
+        ws.getCell(r, c).dataValidation = {
+          type: "list",
+          allowBlank: true,
+          formulae: [v.source],
+          showInputMessage: true,
+          prompt: v.prompt,
+          showErrorMessage: true,
+          errorStyle: "stop",
+          errorTitle: "Giá trị không hợp lệ",
+          error: v.error,
+        };
+      }
+    }
+  }
+}
+
+/** The workbook as exceljs objects (for callers that add to it before saving). */
+export function gridToExcel(grid: WorkbookGrid): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "kehoach-iso";
+  wb.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of grid.sheets) addSheet(wb, sheet);
+  for (const n of grid.names) wb.definedNames.add(`${sheetRef(n.sheet)}!${n.ref}`, n.name);
+  return wb;
+}
+
+/** The .xlsx bytes of a grid. */
+export async function writeXlsx(grid: WorkbookGrid): Promise<Uint8Array> {
+  const buffer = await gridToExcel(grid).xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

@@ -1,0 +1,92 @@
+/**
+ * Agency groups (nhóm cơ quan) are data: a plan carries its own list, with the budget
+ * section each group belongs to, its rate, and the name patterns that suggest it.
+ * Two standard shapes are provided: the legacy three-level local government
+ * (tỉnh / huyện / xã) and the two-level one in force since 1 July 2025.
+ */
+import { foldText, nameKey } from "./text";
+
+export interface AgencyGroup {
+  /** Stable identifier, ASCII. */
+  id: string;
+  /** The label users see and type (dropdown value, PL2 line). */
+  label: string;
+  /** Heading of the PL1 section that lists this group. */
+  section: string;
+  /** Định mức duy trì, cải tiến, triệu đồng / cơ quan. */
+  rate: number;
+  /** Regular expressions over the folded name (no diacritics, lower case) that suggest this group. */
+  patterns: string[];
+}
+
+export type AdminLevels = 2 | 3;
+
+export const DEFAULT_RATE_PER_AGENCY = 15;
+
+const SO: AgencyGroup = {
+  id: "so-nganh",
+  label: "Cơ quan cấp sở, ngành",
+  section: "Sở, ban, ngành tỉnh",
+  rate: DEFAULT_RATE_PER_AGENCY,
+  patterns: [
+    "^so ",
+    "^(vp|van phong) (ubnd|uy ban|hdnd|doan)",
+    "^cuc ",
+    "^thanh tra (tinh|thanh pho)",
+    "^ban (quan ly|dan toc)",
+    "^bql ",
+  ],
+};
+
+const THUOC_SO: AgencyGroup = {
+  id: "thuoc-so",
+  label: "Cơ quan chuyên môn thuộc sở, ngành",
+  section: "Các đơn vị trực thuộc sở, ban, ngành",
+  rate: DEFAULT_RATE_PER_AGENCY,
+  patterns: ["^chi cuc ", "^(trung tam|ban) .*thuoc so"],
+};
+
+const HUYEN: AgencyGroup = {
+  id: "cap-huyen",
+  label: "Cơ quan cấp huyện",
+  section: "UBND huyện, thị xã, thành phố",
+  rate: DEFAULT_RATE_PER_AGENCY,
+  patterns: ["^(ubnd|uy ban nhan dan) (huyen|thi xa|thanh pho|quan) "],
+};
+
+const XA: AgencyGroup = {
+  id: "cap-xa",
+  label: "Cơ quan cấp xã",
+  section: "UBND huyện, thị xã, thành phố",
+  rate: DEFAULT_RATE_PER_AGENCY,
+  patterns: ["^(ubnd|uy ban nhan dan) (xa|phuong|thi tran|dac khu) "],
+};
+
+/** Units that build or run a system outside the administrative tree (schools, centres). */
+export const SU_NGHIEP: AgencyGroup = {
+  id: "su-nghiep",
+  label: "Đơn vị sự nghiệp",
+  section: "Đơn vị sự nghiệp công lập",
+  rate: DEFAULT_RATE_PER_AGENCY,
+  patterns: ["^truong ", "^trung tam "],
+};
+
+/** The standard group list for a plan of the given administrative shape. */
+export function defaultGroups(levels: AdminLevels): AgencyGroup[] {
+  const xa: AgencyGroup =
+    levels === 3 ? XA : { ...XA, section: "UBND xã, phường, đặc khu" };
+  return (levels === 3 ? [SO, THUOC_SO, HUYEN, xa] : [SO, THUOC_SO, xa]).map((g) => ({ ...g, patterns: [...g.patterns] }));
+}
+
+/** The group a name suggests, from the plan's own list, or null. First match in list order wins. */
+export function inferGroup(name: string, groups: readonly AgencyGroup[]): AgencyGroup | null {
+  const folded = foldText(name) + " ";
+  return groups.find((g) => g.patterns.some((p) => new RegExp(p).test(folded))) ?? null;
+}
+
+/** Find a group by id, by label, or by a label typed differently (case, tones, spaces). */
+export function findGroup(text: string, groups: readonly AgencyGroup[]): AgencyGroup | null {
+  const key = nameKey(text);
+  if (key === "") return null;
+  return groups.find((g) => g.id === text || nameKey(g.label) === key) ?? null;
+}

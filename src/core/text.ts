@@ -1,0 +1,71 @@
+/**
+ * Vietnamese text handling: display cleaning and the comparison key.
+ *
+ * The display form keeps the user's spelling (tone-mark placement, case) and only
+ * removes what no reader can see: decomposed Unicode, non-breaking and zero-width
+ * spaces, runs of spaces. The comparison key is what two names must share to be the
+ * same agency: case, NFC/NFD and tone-mark placement (`Hòa`/`Hoà`, `Thủy`/`Thuỷ`) do
+ * not matter; any difference in letters, modifiers (ă â ê ô ơ ư đ) or tones does.
+ */
+
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const ODD_SPACES = /[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
+
+/** NFC, visible spaces only, single spaces, trimmed. Spelling is kept. */
+export function cleanText(input: string): string {
+  return input.normalize("NFC").replace(INVISIBLE, "").replace(ODD_SPACES, " ").trim();
+}
+
+/** Vietnamese tone marks as combining characters (after NFD). */
+const TONES = ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"] as const;
+const TONE_SET = new Set<string>(TONES);
+/** Private-use characters that stand for a tone in a key; they never occur in names. */
+const TONE_TAG = ["\uE001", "\uE002", "\uE003", "\uE004", "\uE005"] as const;
+
+function keyWord(word: string): string {
+  let base = "";
+  let tone = "";
+  for (const ch of word.normalize("NFD")) {
+    if (TONE_SET.has(ch)) {
+      const i = TONES.indexOf(ch as (typeof TONES)[number]);
+      tone += TONE_TAG[i];
+    } else {
+      base += ch;
+    }
+  }
+  return base.normalize("NFC") + tone;
+}
+
+/**
+ * The comparison key of a name. Idempotent on its own output's inputs: names that
+ * differ only in case, Unicode composition, tone placement, spacing or spacing around
+ * punctuation share a key.
+ */
+export function nameKey(input: string): string {
+  const text = cleanText(input)
+    .toLocaleLowerCase("vi")
+    .replace(/\s*([-–—,.;:/()])\s*/g, "$1");
+  return text
+    .split(/(\s+|[-–—,.;:/()])/)
+    .map((part) => (/^[\s\-–—,.;:/()]*$/.test(part) ? part : keyWord(part)))
+    .join("");
+}
+
+/** Letters only, no diacritics, lower case: for recognising patterns (`Chi cục`, `UBND xã`). */
+export function foldText(input: string): string {
+  return cleanText(input)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase();
+}
+
+/** True when a text cell is empty after cleaning. */
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && cleanText(value) === "");
+}
+
+/** Upper-case the first letter, keep the rest. */
+export function capitalizeFirst(text: string): string {
+  return text.length === 0 ? text : text[0].toLocaleUpperCase("vi") + text.slice(1);
+}

@@ -1,0 +1,162 @@
+/**
+ * Validation rules over the plan model and over the row sequences a reader saw.
+ * Every problem carries the cell it is about, taken from the model's CellRef.
+ */
+import type { Budget } from "./budget";
+import type { Agency, CellRef, Plan } from "./model";
+import { formatVnNumber } from "./numbers";
+import { cellAddress, type Problem, type ProblemCode, type Severity } from "./problems";
+import { fromRoman, toRoman } from "./roman";
+import { nameKey } from "./text";
+import { parseTiming, timingYear } from "./timing";
+
+export function problemAt(
+  at: CellRef | undefined,
+  severity: Severity,
+  code: ProblemCode,
+  message: string,
+  fallbackSheet = "",
+): Problem {
+  return {
+    severity,
+    sheet: at?.sheet ?? fallbackSheet,
+    cell: at ? cellAddress(at.row, at.col) : "",
+    code,
+    message,
+  };
+}
+
+/** The identity of an agency across files: its name key within its địa bàn. */
+export function agencyKey(a: Pick<Agency, "name" | "area">): string {
+  return `${nameKey(a.area)}\u0000${nameKey(a.name)}`;
+}
+
+/** STT must run 1, 2, 3 … in order. `stt` is what the cell held ("01" is read as 1). */
+export function checkSttSequence(items: ReadonlyArray<{ stt: string; at: CellRef }>): Problem[] {
+  const problems: Problem[] = [];
+  items.forEach((item, i) => {
+    const expected = i + 1;
+    const text = item.stt.trim();
+    if (text === "") {
+      problems.push(problemAt(item.at, "warning", "STT_SEQUENCE", `Thiếu số thứ tự; cần ${expected}.`));
+    } else if (!/^\d+$/.test(text) || Number(text) !== expected) {
+      problems.push(problemAt(item.at, "warning", "STT_SEQUENCE", `Số thứ tự "${text}" không đúng thứ tự; cần ${expected}.`));
+    }
+  });
+  return problems;
+}
+
+/** Section numerals must run I, II, III … in order. */
+export function checkSectionOrder(marks: ReadonlyArray<{ roman: string; at: CellRef }>): Problem[] {
+  return marks.flatMap((m, i) => {
+    const expected = toRoman(i + 1);
+    return fromRoman(m.roman) === i + 1
+      ? []
+      : [problemAt(m.at, "error", "SECTION_ORDER", `Mục "${m.roman}" không đúng thứ tự; cần mục ${expected}.`)];
+  });
+}
+
+function checkAgencies(plan: Plan): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, Agency>();
+  for (const a of plan.agencies) {
+    if (a.groupId === null) {
+      const typed = a.groupText ? `"${a.groupText}" không phải là nhóm cơ quan của kế hoạch` : "Chưa chọn nhóm cơ quan và không suy ra được từ tên";
+      problems.push(
+        problemAt(a.groupAt ?? a.at, "error", "UNKNOWN_GROUP", `${typed} (${a.name}); chọn một trong: ${plan.groups.map((g) => g.label).join("; ")}.`),
+      );
+    }
+    const key = agencyKey(a);
+    const first = seen.get(key);
+    if (first) {
+      const where = first.at ? ` (đã có ở ô ${cellAddress(first.at.row, first.at.col)})` : "";
+      problems.push(problemAt(a.at, "error", "DUPLICATE_AGENCY", `Cơ quan "${a.name}" bị trùng${where}; mỗi cơ quan chỉ được tính kinh phí một lần.`));
+    } else {
+      seen.set(key, a);
+    }
+  }
+  return problems;
+}
+
+function checkTasks(plan: Plan): Problem[] {
+  const problems: Problem[] = [];
+  for (const t of plan.tasks) {
+    if (t.timing.trim() === "") continue;
+    const timing = parseTiming(t.timing);
+    const at = t.timingAt ?? t.at;
+    if (timing === null) {
+      problems.push(
+        problemAt(at, "warning", "TIMING_UNPARSED", `Không hiểu thời gian "${t.timing}"; viết như "Quý I/${plan.info.year}", "Tháng 5/${plan.info.year}", "trước ngày 15/11/${plan.info.year}", "Thường xuyên", "Hàng năm".`),
+      );
+      continue;
+    }
+    const year = timingYear(timing);
+    if (year !== null && Number.isFinite(plan.info.year) && year !== plan.info.year) {
+      problems.push(problemAt(at, "error", "TIMING_YEAR", `Thời gian "${t.timing}" thuộc năm ${year}, không phải năm kế hoạch ${plan.info.year}.`));
+    }
+  }
+  return problems;
+}
+
+/** Where the reader found each rate, for problems about them. */
+export interface RateRefs {
+  trainingPerClass?: CellRef;
+  peoplePerClass?: CellRef;
+  inspectionLumpSum?: CellRef;
+  groups?: Record<string, CellRef>;
+}
+
+function checkRates(plan: Plan, refs: RateRefs): Problem[] {
+  const problems: Problem[] = [];
+  const negative = (value: number, at: CellRef | undefined, what: string) => {
+    if (value < 0) problems.push(problemAt(at, "error", "NEGATIVE_MONEY", `${what} không được âm (${formatVnNumber(value)}).`));
+  };
+  negative(plan.rates.trainingPerClass, refs.trainingPerClass, "Định mức đào tạo");
+  negative(plan.rates.inspectionLumpSum, refs.inspectionLumpSum, "Kinh phí kiểm tra");
+  for (const g of plan.groups) negative(g.rate, refs.groups?.[g.id], `Định mức của nhóm "${g.label}"`);
+  if (plan.rates.peoplePerClass <= 0) {
+    problems.push(problemAt(refs.peoplePerClass, "error", "NOT_NUMBER", "Số người mỗi lớp phải lớn hơn 0."));
+  }
+  for (const l of plan.extraLines) negative(l.amount, l.at, `Số tiền "${l.label}"`);
+  return problems;
+}
+
+/** Budget figures as a PL2 sheet shows them, with the cells they were read from. */
+export interface Pl2Figures {
+  lines: ReadonlyArray<{ label: string; groupId?: string; kind: string; quantity: number | null; amount: number | null; quantityAt?: CellRef; amountAt?: CellRef }>;
+  sectionTotals: ReadonlyArray<{ roman: string; amount: number | null; at?: CellRef }>;
+  total: { amount: number | null; at?: CellRef } | null;
+}
+
+const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+
+/** Compare what PL2 shows with what PL1 and the rates give. */
+export function checkPl2(budget: Budget, shown: Pl2Figures): Problem[] {
+  const problems: Problem[] = [];
+  const expectedLines = budget.sections.flatMap((s) => s.lines);
+  for (const line of shown.lines) {
+    const expected = expectedLines.find((e) => (line.groupId ? e.groupId === line.groupId : e.kind === line.kind && e.kind !== "carried"));
+    if (!expected) continue;
+    if (expected.kind === "perAgency" && line.quantity !== null && expected.quantity !== null && !close(line.quantity, expected.quantity)) {
+      problems.push(problemAt(line.quantityAt, "error", "PL2_MISMATCH", `Số lượng "${line.label}" là ${formatVnNumber(line.quantity)} nhưng Phụ lục 1 có ${formatVnNumber(expected.quantity)} cơ quan thuộc nhóm này.`));
+    }
+    if (line.amount !== null && !close(line.amount, expected.amount)) {
+      problems.push(problemAt(line.amountAt, "error", "PL2_MISMATCH", `Số tiền "${line.label}" là ${formatVnNumber(line.amount)} nhưng theo số lượng và định mức phải là ${formatVnNumber(expected.amount)}.`));
+    }
+  }
+  for (const s of shown.sectionTotals) {
+    const expected = budget.sections.find((e) => e.roman === s.roman);
+    if (expected && s.amount !== null && !close(s.amount, expected.total)) {
+      problems.push(problemAt(s.at, "error", "PL2_MISMATCH", `Cộng mục ${s.roman} là ${formatVnNumber(s.amount)} nhưng tổng các dòng là ${formatVnNumber(expected.total)}.`));
+    }
+  }
+  if (shown.total && shown.total.amount !== null && !close(shown.total.amount, budget.total)) {
+    problems.push(problemAt(shown.total.at, "error", "PL2_MISMATCH", `Tổng kinh phí là ${formatVnNumber(shown.total.amount)} nhưng tính từ Phụ lục 1 và định mức phải là ${formatVnNumber(budget.total)}.`));
+  }
+  return problems;
+}
+
+/** The rules over the model: groups, duplicates, timing, money. */
+export function validatePlan(plan: Plan, refs: RateRefs = {}): Problem[] {
+  return [...checkAgencies(plan), ...checkTasks(plan), ...checkRates(plan, refs)];
+}

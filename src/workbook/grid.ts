@@ -1,0 +1,89 @@
+/**
+ * A workbook as plain data: what every writer (exceljs for files, Office.js for the
+ * open workbook) renders, and what every reader hands back. No library types here.
+ */
+
+export type CellValue = string | number | boolean | null;
+
+export type StyleName =
+  | "title"
+  | "subtitle"
+  | "caption"
+  | "header"
+  | "section"
+  | "subgroup"
+  | "text"
+  | "textCenter"
+  | "count"
+  | "money"
+  | "total"
+  | "label"
+  | "input"
+  | "inputMoney"
+  | "words"
+  | "unit";
+
+export interface GridCell {
+  /** Value, or the cached result of the formula. */
+  v: CellValue;
+  /** Formula without the leading "=". */
+  f?: string;
+  style?: StyleName;
+  /** Custom number format, overriding the style's. */
+  numFmt?: string;
+}
+
+export interface ListValidation {
+  /** A1 range on this sheet, bounded to the rows in use. */
+  range: string;
+  /** List source formula, e.g. `'Thông tin'!$A$20:$A$23`. */
+  source: string;
+  prompt: string;
+  error: string;
+}
+
+export interface SheetGrid {
+  name: string;
+  /** Rows of cells, 0-based; undefined = empty cell. */
+  rows: Array<Array<GridCell | undefined>>;
+  /** Column widths in characters. */
+  widths: number[];
+  merges: string[];
+  validations: ListValidation[];
+  /** 1-based rows repeated at the top of every printed page. */
+  printTitleRows?: [number, number];
+  landscape: boolean;
+  /** Rows frozen at the top. */
+  freezeRows?: number;
+  hidden?: boolean;
+}
+
+export interface DefinedName {
+  name: string;
+  sheet: string;
+  /** Absolute A1 reference on that sheet, e.g. `$B$3` or `$B$2:$B$1001`. */
+  ref: string;
+}
+
+export interface WorkbookGrid {
+  sheets: SheetGrid[];
+  names: DefinedName[];
+}
+
+/** What a reader hands back: cell values per sheet, the file's defined names. */
+export type RawValue = string | number | boolean | Date | null;
+
+export interface RawSheet {
+  name: string;
+  /** 0-based rows of values; formulas as their cached results; merged cells only on their master. */
+  rows: RawValue[][];
+}
+
+export interface RawWorkbook {
+  sheets: RawSheet[];
+}
+
+/** Quote a sheet name for a formula reference. */
+export function sheetRef(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,180 @@
+/**
+ * The standard plan workbook, described once. Writers (file and live workbook) render
+ * it through write.ts; the reader finds the same sheets, labels and headers through
+ * these descriptions, by text, so moved columns and inserted rows still read.
+ */
+import type { StyleName } from "./grid";
+
+export const SHEETS = {
+  info: "Thông tin",
+  tasks: "Nội dung thực hiện",
+  agencies: "PL1 Danh sách cơ quan",
+  budget: "PL2 Kinh phí",
+  lists: "Danh mục",
+  sources: "Nguồn dữ liệu",
+} as const;
+
+export type SheetKey = keyof typeof SHEETS;
+
+/** Other names users give these sheets; compared by name key. */
+export const SHEET_ALIASES: Record<"info" | "tasks" | "agencies" | "budget", string[]> = {
+  info: ["Thông tin", "Thông tin kế hoạch", "Thong tin"],
+  tasks: ["Nội dung thực hiện", "Phụ lục I", "Nội dung", "Kế hoạch", "Tiến độ"],
+  agencies: ["PL1 Danh sách cơ quan", "Phụ lục 1", "PL1", "Danh sách cơ quan", "Danh sách"],
+  budget: ["PL2 Kinh phí", "Phụ lục 2", "PL2", "Kinh phí", "Dự toán"],
+};
+
+export interface ColumnSpec<K extends string> {
+  key: K;
+  header: string;
+  width: number;
+  /** Header texts accepted when reading (compared by name key; the header itself included). */
+  aliases: string[];
+  style: StyleName;
+}
+
+export type AgencyColumn = "stt" | "name" | "group" | "area" | "note";
+export type TaskColumn = "tt" | "content" | "action" | "result" | "lead" | "partner" | "timing" | "approval";
+export type BudgetColumn = "stt" | "label" | "quantity" | "content" | "rate" | "amount" | "note";
+export type GroupColumn = "label" | "rate" | "section" | "id";
+
+export const AGENCY_COLUMNS: ColumnSpec<AgencyColumn>[] = [
+  { key: "stt", header: "STT", width: 6, aliases: ["TT", "Số TT", "Số thứ tự"], style: "textCenter" },
+  { key: "name", header: "Tên cơ quan", width: 46, aliases: ["Tên cơ quan, đơn vị", "Tên đơn vị", "Cơ quan", "Đơn vị"], style: "text" },
+  { key: "group", header: "Nhóm cơ quan", width: 32, aliases: ["Nhóm", "Loại cơ quan", "Cấp"], style: "text" },
+  { key: "area", header: "Địa bàn / đơn vị cấp trên", width: 28, aliases: ["Địa bàn", "Đơn vị cấp trên", "Huyện", "Địa phương"], style: "text" },
+  { key: "note", header: "Ghi chú", width: 18, aliases: [], style: "text" },
+];
+
+export const TASK_COLUMNS: ColumnSpec<TaskColumn>[] = [
+  { key: "tt", header: "TT", width: 5, aliases: ["STT"], style: "textCenter" },
+  { key: "content", header: "Nội dung", width: 34, aliases: ["Nội dung duy trì áp dụng và cải tiến", "Công việc"], style: "text" },
+  { key: "action", header: "Nội dung thực hiện", width: 40, aliases: [], style: "text" },
+  { key: "result", header: "Kết quả đạt được", width: 28, aliases: ["Kết quả", "Sản phẩm"], style: "text" },
+  { key: "lead", header: "Cơ quan thực hiện (chủ trì)", width: 24, aliases: ["Cơ quan thực hiện", "Chủ trì", "Chủ trì/tham mưu", "Chủ trì, tham mưu", "Đơn vị thực hiện"], style: "text" },
+  { key: "partner", header: "Cơ quan phối hợp", width: 20, aliases: ["Phối hợp", "Đơn vị phối hợp"], style: "text" },
+  { key: "timing", header: "Thời gian", width: 18, aliases: ["Thời gian thực hiện", "Thời hạn", "Tiến độ"], style: "textCenter" },
+  { key: "approval", header: "Phê duyệt / báo cáo", width: 22, aliases: ["Phê duyệt/báo cáo", "Phê duyệt", "Báo cáo"], style: "text" },
+];
+
+export const BUDGET_COLUMNS: ColumnSpec<BudgetColumn>[] = [
+  { key: "stt", header: "STT", width: 6, aliases: ["TT"], style: "textCenter" },
+  { key: "label", header: "Tên cơ quan thực hiện / nội dung", width: 40, aliases: ["Tên cơ quan thực hiện", "Nội dung", "Tên cơ quan"], style: "text" },
+  { key: "quantity", header: "Số lượng", width: 12, aliases: ["SL"], style: "count" },
+  { key: "content", header: "Nội dung chi", width: 46, aliases: [], style: "text" },
+  { key: "rate", header: "Định mức", width: 11, aliases: ["Đơn giá", "Mức chi"], style: "money" },
+  { key: "amount", header: "Số tiền", width: 13, aliases: ["Thành tiền", "Kinh phí"], style: "money" },
+  { key: "note", header: "Ghi chú", width: 16, aliases: [], style: "text" },
+];
+
+export const GROUP_COLUMNS: ColumnSpec<GroupColumn>[] = [
+  { key: "label", header: "Nhóm cơ quan", width: 40, aliases: [], style: "input" },
+  { key: "rate", header: "Định mức duy trì (triệu đồng/cơ quan)", width: 22, aliases: ["Định mức"], style: "inputMoney" },
+  { key: "section", header: "Mục trong Phụ lục 1", width: 36, aliases: ["Mục"], style: "input" },
+  { key: "id", header: "Mã nhóm", width: 12, aliases: ["Mã"], style: "text" },
+];
+
+export type InfoKey =
+  | "issuer" | "number" | "date" | "year" | "area" | "level" | "levels"
+  | "trainingPerClass" | "peoplePerClass" | "inspectionLumpSum" | "classes" | "participants";
+
+export interface InfoRowSpec {
+  key: InfoKey;
+  label: string;
+  /** Defined name of the value cell, used by formulas. */
+  name: string;
+  aliases: string[];
+  kind: "text" | "number" | "money";
+}
+
+export const INFO_ROWS: InfoRowSpec[] = [
+  { key: "issuer", label: "Cơ quan ban hành", name: "KH_CoQuan", aliases: ["Cơ quan"], kind: "text" },
+  { key: "number", label: "Số kế hoạch", name: "KH_So", aliases: ["Số"], kind: "text" },
+  { key: "date", label: "Ngày ban hành", name: "KH_Ngay", aliases: ["Ngày"], kind: "text" },
+  { key: "year", label: "Năm kế hoạch", name: "KH_Nam", aliases: ["Năm"], kind: "number" },
+  { key: "area", label: "Địa bàn", name: "KH_DiaBan", aliases: ["Tỉnh", "Địa bàn (tỉnh / xã)"], kind: "text" },
+  { key: "level", label: "Cấp lập kế hoạch", name: "KH_Cap", aliases: ["Cấp"], kind: "text" },
+  { key: "levels", label: "Số cấp chính quyền địa phương (2 hoặc 3)", name: "KH_SoCap", aliases: ["Số cấp chính quyền"], kind: "number" },
+];
+
+export const RATE_ROWS: InfoRowSpec[] = [
+  { key: "trainingPerClass", label: "Đào tạo, tập huấn (triệu đồng/lớp)", name: "DM_DaoTao", aliases: ["Định mức đào tạo"], kind: "money" },
+  { key: "peoplePerClass", label: "Số người mỗi lớp", name: "DM_NguoiLop", aliases: ["Người/lớp"], kind: "number" },
+  { key: "inspectionLumpSum", label: "Kiểm tra, trọn gói (triệu đồng)", name: "DM_KiemTra", aliases: ["Kinh phí kiểm tra"], kind: "money" },
+  { key: "classes", label: "Số lớp đào tạo (để trống nếu nhập số người)", name: "DT_SoLop", aliases: ["Số lớp đào tạo", "Số lớp"], kind: "number" },
+  { key: "participants", label: "Số người cần đào tạo", name: "DT_SoNguoi", aliases: ["Số người"], kind: "number" },
+];
+
+export const INFO_TITLE = "THÔNG TIN KẾ HOẠCH VÀ ĐỊNH MỨC";
+export const RATES_TITLE = "ĐỊNH MỨC (Thông tư 116/2015/TT-BTC; sửa theo quy định của địa phương)";
+export const GROUPS_TITLE = "NHÓM CƠ QUAN VÀ ĐỊNH MỨC DUY TRÌ, CẢI TIẾN";
+
+export const PL1_CAPTION = "Phụ lục 1";
+export const PL1_TITLE = "DANH SÁCH CƠ QUAN ÁP DỤNG, DUY TRÌ VÀ CẢI TIẾN HỆ THỐNG QUẢN LÝ CHẤT LƯỢNG THEO TIÊU CHUẨN QUỐC GIA TCVN ISO 9001";
+export const PL2_CAPTION = "Phụ lục 2";
+export const PL2_TITLE = "KINH PHÍ DUY TRÌ, CẢI TIẾN HỆ THỐNG QUẢN LÝ CHẤT LƯỢNG THEO TIÊU CHUẨN QUỐC GIA TCVN ISO 9001";
+export const TASKS_CAPTION = "Phụ lục I";
+export const TASKS_TITLE = "NỘI DUNG THỰC HIỆN";
+export const UNIT_LINE = "ĐVT: Triệu đồng";
+export const TOTAL_AGENCIES_LABEL = "Tổng cộng";
+export const TOTAL_LABEL = "Tổng";
+export const WORDS_PREFIX = "Bằng chữ: ";
+
+export const MAINTAIN_CONTENT =
+  "Chi cho hoạt động duy trì và cải tiến (tuyên truyền, phổ biến, học tập kinh nghiệm, văn phòng phẩm, vật tư; biên soạn tài liệu hướng dẫn, xây dựng, cập nhật các quy trình xử lý công việc; đánh giá nội bộ;...)";
+export const INSPECTION_CONTENT = "Chi cho Đoàn kiểm tra: đi lại, ăn ở, công tác phí, lập báo cáo,...";
+export const TRAINING_CONTENT = "Báo cáo viên, hội trường, tài liệu, nước uống, băng rôn, trang trí, văn phòng phẩm,...";
+
+/** Number formats; the displayed separators follow the user's regional settings (vi-VN: 2.620 and 7,5). */
+export const FORMATS = {
+  count: "#,##0",
+  /** Amounts when every figure of the plan is whole (the usual case): 2.620. */
+  money: "#,##0",
+  /** Amounts when a rate has decimals: 22,5 (a whole 2.620 then shows 2.620,0). */
+  moneyDecimal: "#,##0.0##",
+  classes: '00" lớp"',
+  agencyTotal: '0" cơ quan, đơn vị"',
+} as const;
+
+/** Rows left empty (formatted, with the dropdown) under the agency list for additions. */
+export const SPARE_AGENCY_ROWS = 30;
+/** Agency rows a blank template offers. */
+export const TEMPLATE_AGENCY_ROWS = 200;
+/** Empty task rows a template offers after the standard ones. */
+export const SPARE_TASK_ROWS = 10;
+
+/** Header row of the tables on PL1, PL2 and the task sheet (1-based), under the title block. */
+export const TABLE_HEADER_ROW = 5;
+
+export interface StyleSpec {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  hAlign?: "left" | "center" | "right";
+  wrap?: boolean;
+  border?: boolean;
+  fill?: string;
+  numFmt?: string;
+}
+
+export const FONT_NAME = "Times New Roman";
+export const FONT_SIZE = 12;
+
+export const STYLES: Record<StyleName, StyleSpec> = {
+  title: { bold: true, size: 13, hAlign: "center", wrap: true },
+  subtitle: { italic: true, hAlign: "center", wrap: true },
+  caption: { bold: true, hAlign: "center" },
+  header: { bold: true, hAlign: "center", wrap: true, border: true, fill: "FFD9E1F2" },
+  section: { bold: true, border: true, wrap: true },
+  subgroup: { italic: true, bold: true, border: true, wrap: true },
+  text: { border: true, wrap: true },
+  textCenter: { border: true, hAlign: "center", wrap: true },
+  count: { border: true, hAlign: "center", numFmt: FORMATS.count },
+  money: { border: true, hAlign: "right", numFmt: FORMATS.money },
+  total: { bold: true, border: true, hAlign: "right", numFmt: FORMATS.money },
+  label: { wrap: true },
+  input: { border: true, wrap: true, fill: "FFFFF2CC" },
+  inputMoney: { border: true, hAlign: "right", fill: "FFFFF2CC", numFmt: "General" },
+  words: { italic: true, bold: true },
+  unit: { italic: true, hAlign: "right" },
+};

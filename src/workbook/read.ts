@@ -1,0 +1,478 @@
+/**
+ * Reading a plan back from raw cell values (whatever adapter produced them). Sheets
+ * are found by name or, when renamed, by their headers; columns by header text; rows
+ * by what they hold. Blank rows, repeated headers, section and sub-group rows, numbers
+ * typed as text and merged cells are expected; anything that cannot be read is a
+ * problem naming its sheet and cell, never a silent default.
+ */
+import { computeBudget } from "../core/budget";
+import { defaultGroups, findGroup, inferGroup, type AdminLevels, type AgencyGroup } from "../core/groups";
+import { DEFAULT_RATES, type Agency, type CellRef, type ExtraLine, type Plan, type Task } from "../core/model";
+import { parseVnNumber } from "../core/numbers";
+import { cellAddress, type Problem } from "../core/problems";
+import { fromRoman } from "../core/roman";
+import { cleanText, foldText, nameKey } from "../core/text";
+import { checkPl2, checkSectionOrder, checkSttSequence, problemAt, validatePlan, type Pl2Figures, type RateRefs } from "../core/validate";
+import type { RawSheet, RawValue, RawWorkbook } from "./grid";
+import {
+  AGENCY_COLUMNS, BUDGET_COLUMNS, GROUP_COLUMNS, INFO_ROWS, RATE_ROWS, SHEET_ALIASES, SHEETS, TASK_COLUMNS,
+  type ColumnSpec, type InfoKey, type InfoRowSpec,
+} from "./layout";
+
+/** The text of a raw cell value, cleaned. */
+export function cellText(v: RawValue | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return cleanText(v);
+  if (typeof v === "number") return String(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  const d = v;
+  return `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
+}
+
+const at = (sheet: string, rowIndex: number, col: number): CellRef => ({ sheet, row: rowIndex + 1, col });
+
+function isRomanMark(text: string): boolean {
+  return /^[IVXLC]+\.?$/.test(text) && fromRoman(text.replace(/\.$/, "")) !== null;
+}
+
+/* ---------- sheets and headers ---------- */
+
+type ColumnMap<K extends string> = Partial<Record<K, number>>;
+
+export interface HeaderMatch<K extends string> {
+  /** 0-based index of the last header row. */
+  row: number;
+  cols: ColumnMap<K>;
+}
+
+function matchHeaderRow<K extends string>(cells: readonly RawValue[], cols: ColumnSpec<K>[], into: ColumnMap<K>): number {
+  const keys = cells.map((c) => nameKey(cellText(c)));
+  const taken = new Set(Object.values(into) as number[]);
+  let found = 0;
+  const names = (c: ColumnSpec<K>) => [c.header, ...c.aliases].map(nameKey).sort((a, b) => b.length - a.length);
+  // Exact header text first, then a header that starts with a known one.
+  for (const exact of [true, false]) {
+    for (const col of cols) {
+      if (into[col.key] !== undefined) continue;
+      for (const n of names(col)) {
+        const i = keys.findIndex((k, idx) => !taken.has(idx + 1) && k !== "" && (exact ? k === n : k.startsWith(n)));
+        if (i >= 0) {
+          into[col.key] = i + 1;
+          taken.add(i + 1);
+          found++;
+          break;
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** Find the header row of a table (within the first 40 rows); `need` keys must be present. */
+export function findHeader<K extends string>(sheet: RawSheet, cols: ColumnSpec<K>[], need: K[]): HeaderMatch<K> | null {
+  const limit = Math.min(sheet.rows.length, 40);
+  for (let r = 0; r < limit; r++) {
+    const map: ColumnMap<K> = {};
+    if (matchHeaderRow(sheet.rows[r] ?? [], cols, map) < 2) continue;
+    if (!need.every((k) => map[k] !== undefined)) continue;
+    // A two-row header (seed 000: "Thực hiện" over "Chủ trì | Thời gian | Phê duyệt").
+    const next = sheet.rows[r + 1] ?? [];
+    const more: ColumnMap<K> = { ...map };
+    if (matchHeaderRow(next, cols, more) > 0 && !next.some((v) => /^\d+$/.test(cellText(v)))) return { row: r + 1, cols: more };
+    return { row: r, cols: map };
+  }
+  return null;
+}
+
+/** A sheet by its known names, else the first sheet whose headers fit. */
+export function findSheet<K extends string>(
+  wb: RawWorkbook,
+  aliases: string[],
+  cols: ColumnSpec<K>[] | null,
+  need: K[],
+  exclude: ReadonlySet<string> = new Set(),
+): RawSheet | null {
+  const keys = aliases.map(nameKey);
+  const candidates = wb.sheets.filter((s) => !exclude.has(s.name));
+  const byName = candidates.find((s) => keys.includes(nameKey(s.name)));
+  if (byName) return byName;
+  const byPrefix = candidates.find((s) => keys.some((k) => nameKey(s.name).startsWith(k)));
+  if (byPrefix && (!cols || findHeader(byPrefix, cols, need))) return byPrefix;
+  if (!cols) return null;
+  return candidates.find((s) => findHeader(s, cols, need) !== null) ?? null;
+}
+
+/* ---------- numbers ---------- */
+
+interface NumberRead {
+  value: number | null;
+  problem?: Problem;
+}
+
+function readNumber(v: RawValue | undefined, ref: CellRef, what: string): NumberRead {
+  if (v === null || v === undefined || cellText(v) === "") return { value: null };
+  const parsed = parseVnNumber(typeof v === "number" ? v : cellText(v));
+  if (parsed.ok) return { value: parsed.value };
+  return { value: null, problem: problemAt(ref, "error", "NOT_NUMBER", `${what}: ${parsed.message}.`) };
+}
+
+/* ---------- Thông tin ---------- */
+
+interface InfoRead {
+  values: Partial<Record<InfoKey, { raw: RawValue; ref: CellRef }>>;
+  groups: AgencyGroup[] | null;
+  groupRefs: Record<string, CellRef>;
+  problems: Problem[];
+}
+
+function readInfo(sheet: RawSheet): InfoRead {
+  const values: InfoRead["values"] = {};
+  const problems: Problem[] = [];
+  const specs: InfoRowSpec[] = [...INFO_ROWS, ...RATE_ROWS];
+  sheet.rows.forEach((cells, r) => {
+    const labelIdx = cells.findIndex((c) => cellText(c) !== "");
+    if (labelIdx < 0) return;
+    const key = nameKey(cellText(cells[labelIdx]).replace(/:$/, ""));
+    const spec =
+      specs.find((s) => nameKey(s.label) === key || s.aliases.some((a) => nameKey(a) === key)) ??
+      specs.find((s) => key.startsWith(nameKey(s.label)));
+    if (!spec || values[spec.key]) return;
+    let vi = labelIdx + 1;
+    while (vi < cells.length && cellText(cells[vi]) === "") vi++;
+    values[spec.key] = { raw: vi < cells.length ? cells[vi] : null, ref: at(sheet.name, r, Math.min(vi, Math.max(cells.length, labelIdx + 2) - 1) + 1) };
+  });
+  let groups: AgencyGroup[] | null = null;
+  const groupRefs: Record<string, CellRef> = {};
+  const header = findHeader(sheet, GROUP_COLUMNS, ["label", "rate"]);
+  if (header) {
+    groups = [];
+    const c = header.cols;
+    for (let r = header.row + 1; r < sheet.rows.length; r++) {
+      const cells = sheet.rows[r] ?? [];
+      const label = cellText(cells[c.label! - 1]);
+      if (label === "") break;
+      const rateRef = at(sheet.name, r, c.rate!);
+      const rate = readNumber(cells[c.rate! - 1], rateRef, `Định mức nhóm "${label}"`);
+      if (rate.problem) problems.push(rate.problem);
+      const section = c.section ? cellText(cells[c.section - 1]) : "";
+      const id = (c.id ? cellText(cells[c.id - 1]) : "") || nameKey(label);
+      const known = [...defaultGroups(3), ...defaultGroups(2)].find((g) => g.id === id || nameKey(g.label) === nameKey(label));
+      groups.push({
+        id,
+        label,
+        section: section || known?.section || label,
+        rate: rate.value ?? known?.rate ?? 0,
+        patterns: known ? [...known.patterns] : [],
+      });
+      groupRefs[id] = rateRef;
+    }
+  }
+  return { values, groups, groupRefs, problems };
+}
+
+/* ---------- PL1 ---------- */
+
+interface AgenciesRead {
+  agencies: Agency[];
+  problems: Problem[];
+}
+
+function readAgencies(sheet: RawSheet, groups: AgencyGroup[]): AgenciesRead {
+  const problems: Problem[] = [];
+  const header = findHeader(sheet, AGENCY_COLUMNS, ["name"]);
+  if (!header) {
+    return { agencies: [], problems: [problemAt(undefined, "error", "HEADER_MISSING", `Không tìm thấy dòng tiêu đề có cột "Tên cơ quan".`, sheet.name)] };
+  }
+  const c = header.cols;
+  const get = (cells: RawValue[], col: number | undefined) => (col ? cellText(cells[col - 1]) : "");
+  const agencies: Agency[] = [];
+  const stts: Array<{ stt: string; at: CellRef }> = [];
+  const marks: Array<{ roman: string; at: CellRef }> = [];
+  let sectionGroup: AgencyGroup | null = null;
+  let area = "";
+  const headerName = nameKey(get(sheet.rows[header.row] ?? [], c.name));
+  for (let r = header.row + 1; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r] ?? [];
+    const stt = get(cells, c.stt);
+    const name = get(cells, c.name);
+    if (stt === "" && name === "") continue;
+    const folded = foldText(name || stt);
+    if (/^tong( cong| so)?\b/.test(folded) || folded.startsWith("cong:")) continue;
+    if (nameKey(name) === headerName && (stt === "" || nameKey(stt) === "stt")) continue; // header repeated on a new page
+    if (isRomanMark(stt) && !/^\d/.test(stt)) {
+      marks.push({ roman: stt.replace(/\.$/, ""), at: at(sheet.name, r, c.stt!) });
+      const f = foldText(name);
+      sectionGroup = groups.find((g) => foldText(g.section) === f) ?? groups.find((g) => f.startsWith(foldText(g.section).slice(0, 12))) ?? null;
+      if (sectionGroup && groups.filter((g) => g.section === sectionGroup!.section).length > 1) sectionGroup = null;
+      area = "";
+      continue;
+    }
+    if (stt === "" && /^[-–+•*]/.test(name)) {
+      area = name.replace(/^[-–+•*]\s*/, "");
+      continue;
+    }
+    if (name === "") {
+      problems.push(problemAt(at(sheet.name, r, c.name!), "error", "REQUIRED", `Dòng có số thứ tự "${stt}" nhưng thiếu tên cơ quan.`));
+      continue;
+    }
+    const nameAt = at(sheet.name, r, c.name!);
+    const groupText = get(cells, c.group);
+    const groupAt = c.group ? at(sheet.name, r, c.group) : undefined;
+    let group = groupText ? findGroup(groupText, groups) : null;
+    if (!groupText) {
+      group = inferGroup(name, groups) ?? sectionGroup;
+    }
+    const agency: Agency = {
+      name,
+      groupId: group?.id ?? null,
+      ...(groupText && !group ? { groupText } : {}),
+      area: get(cells, c.area) || area,
+      note: get(cells, c.note),
+      at: nameAt,
+      ...(groupAt ? { groupAt } : {}),
+    };
+    agencies.push(agency);
+    if (c.stt) stts.push({ stt: stt.replace(/^0+(?=\d)/, ""), at: at(sheet.name, r, c.stt) });
+  }
+  problems.push(...checkSttSequence(stts), ...checkSectionOrder(marks));
+  return { agencies, problems };
+}
+
+/* ---------- PL2 ---------- */
+
+interface BudgetRead {
+  figures: Pl2Figures;
+  extraLines: ExtraLine[];
+  inspection: number | null;
+  classes: number | null;
+  problems: Problem[];
+}
+
+function leadingNumber(text: string): number | null {
+  const m = text.match(/^\s*(\d[\d.]*(?:,\d+)?)/);
+  if (!m) return null;
+  const p = parseVnNumber(m[1]);
+  return p.ok ? p.value : null;
+}
+
+function readBudget(sheet: RawSheet, groups: AgencyGroup[]): BudgetRead {
+  const problems: Problem[] = [];
+  const figures: Pl2Figures = { lines: [], sectionTotals: [], total: null };
+  const lines: Array<Pl2Figures["lines"][number]> = [];
+  const sectionTotals: Array<Pl2Figures["sectionTotals"][number]> = [];
+  const extraLines: ExtraLine[] = [];
+  let inspection: number | null = null;
+  let classes: number | null = null;
+  const header = findHeader(sheet, BUDGET_COLUMNS, ["label", "amount"]);
+  if (!header) {
+    problems.push(problemAt(undefined, "error", "HEADER_MISSING", `Không tìm thấy dòng tiêu đề có cột "Số tiền".`, sheet.name));
+    return { figures, extraLines, inspection, classes, problems };
+  }
+  const c = header.cols;
+  const get = (cells: RawValue[], col: number | undefined) => (col ? cellText(cells[col - 1]) : "");
+  let section = "";
+  for (let r = header.row + 1; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r] ?? [];
+    const stt = get(cells, c.stt);
+    const label = get(cells, c.label);
+    const rowText = foldText(cells.map((v) => cellText(v)).join(" "));
+    if (rowText.trim() === "" || rowText.trimStart().startsWith("bang chu")) continue;
+    const amountAt = at(sheet.name, r, c.amount!);
+    const amount = readNumber(cells[c.amount! - 1], amountAt, `Số tiền "${label || stt}"`);
+    if (amount.problem) problems.push(amount.problem);
+    if (amount.value !== null && amount.value < 0) {
+      problems.push(problemAt(amountAt, "error", "NEGATIVE_MONEY", `Số tiền "${label}" không được âm.`));
+    }
+    if (isRomanMark(stt)) {
+      section = stt.replace(/\.$/, "");
+      sectionTotals.push({ roman: section, amount: amount.value, at: amountAt });
+      continue;
+    }
+    if (/^tong( cong)?$/.test(foldText(label)) || /^tong( cong)?$/.test(foldText(stt))) {
+      figures.total = { amount: amount.value, at: amountAt };
+      continue;
+    }
+    if (label === "") continue;
+    const qText = get(cells, c.quantity);
+    const quantityAt = c.quantity ? at(sheet.name, r, c.quantity) : undefined;
+    const quantity = typeof cells[(c.quantity ?? 0) - 1] === "number" ? (cells[c.quantity! - 1] as number) : leadingNumber(qText);
+    const rateRead = c.rate ? readNumber(cells[c.rate - 1], at(sheet.name, r, c.rate), `Định mức "${label}"`) : { value: null };
+    if (rateRead.problem) problems.push(rateRead.problem);
+    const group = findGroup(label, groups);
+    const f = foldText(label);
+    const kind = group ? "perAgency" : f.includes("kiem tra") ? "inspection" : f.includes("dao tao") || f.includes("tap huan") ? "training" : "carried";
+    lines.push({ label, kind, quantity, amount: amount.value, ...(group ? { groupId: group.id } : {}), ...(quantityAt ? { quantityAt } : {}), amountAt });
+    if (kind === "inspection") inspection = amount.value;
+    else if (kind === "training") classes = quantity;
+    else if (kind === "carried") {
+      extraLines.push({
+        section,
+        label,
+        quantity,
+        quantityText: qText,
+        content: get(cells, c.content),
+        rate: rateRead.value,
+        amount: amount.value ?? 0,
+        note: get(cells, c.note),
+        at: amountAt,
+      });
+    }
+  }
+  return { figures: { ...figures, lines, sectionTotals }, extraLines, inspection, classes, problems };
+}
+
+/* ---------- tasks ---------- */
+
+function readTasks(sheet: RawSheet): { tasks: Task[]; problems: Problem[] } {
+  const header = findHeader(sheet, TASK_COLUMNS, ["content", "timing"]);
+  if (!header) {
+    return { tasks: [], problems: [problemAt(undefined, "warning", "HEADER_MISSING", `Không tìm thấy dòng tiêu đề có cột "Nội dung" và "Thời gian".`, sheet.name)] };
+  }
+  const c = header.cols;
+  const tasks: Task[] = [];
+  const problems: Problem[] = [];
+  const marks: Array<{ roman: string; at: CellRef }> = [];
+  let items: Array<{ stt: string; at: CellRef }> = [];
+  const flush = () => {
+    problems.push(...checkSttSequence(items));
+    items = [];
+  };
+  for (let r = header.row + 1; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r] ?? [];
+    const get = (k: keyof typeof c) => (c[k] ? cellText(cells[c[k]! - 1]) : "");
+    const task: Task = {
+      tt: get("tt"), content: get("content"), action: get("action"), result: get("result"),
+      lead: get("lead"), partner: get("partner"), timing: get("timing"), approval: get("approval"),
+    };
+    if (Object.values(task).every((v) => v === "")) continue;
+    if (nameKey(task.content) === nameKey(TASK_COLUMNS[1].header) && nameKey(task.timing) === nameKey("Thời gian")) continue;
+    if (c.tt) task.at = at(sheet.name, r, c.tt);
+    if (c.timing) task.timingAt = at(sheet.name, r, c.timing);
+    if (c.tt && isRomanMark(task.tt)) {
+      flush();
+      marks.push({ roman: task.tt.replace(/\.$/, ""), at: task.at! });
+    } else if (c.tt && task.tt !== "") {
+      items.push({ stt: task.tt.replace(/\.$/, "").replace(/^0+(?=\d)/, ""), at: task.at! });
+      if (task.content === "" && task.action === "") {
+        problems.push(problemAt(c.content ? at(sheet.name, r, c.content) : task.at, "error", "REQUIRED", `Mục ${task.tt} thiếu nội dung.`));
+      }
+    }
+    tasks.push(task);
+  }
+  flush();
+  problems.push(...checkSectionOrder(marks));
+  return { tasks, problems };
+}
+
+/* ---------- the whole plan ---------- */
+
+export interface ReadResult {
+  plan: Plan;
+  problems: Problem[];
+  /** Which sheet each part was read from (null when absent). */
+  sheets: { info: string | null; tasks: string | null; agencies: string | null; budget: string | null };
+  /** What PL2 showed, when the workbook has one. */
+  pl2: Pl2Figures | null;
+}
+
+export interface ReadOptions {
+  /** Groups to use when the workbook has no group table (e.g. the consolidating plan's). */
+  groups?: AgencyGroup[];
+  /** Administrative shape to assume when the workbook does not say. */
+  levels?: AdminLevels;
+}
+
+function infoNumber(info: InfoRead, key: InfoKey, what: string, problems: Problem[]): number | null {
+  const entry = info.values[key];
+  if (!entry) return null;
+  const n = readNumber(entry.raw, entry.ref, what);
+  if (n.problem) problems.push(n.problem);
+  return n.value;
+}
+
+export function readPlan(wb: RawWorkbook, opts: ReadOptions = {}): ReadResult {
+  const problems: Problem[] = [];
+  const used = new Set<string>();
+  const pick = <K extends string>(aliases: string[], cols: ColumnSpec<K>[] | null, need: K[]) => {
+    const s = findSheet(wb, aliases, cols, need, used);
+    if (s) used.add(s.name);
+    return s;
+  };
+  const budgetSheet = pick(SHEET_ALIASES.budget, BUDGET_COLUMNS, ["label", "amount"]);
+  const agencySheet = pick(SHEET_ALIASES.agencies, AGENCY_COLUMNS, ["name"]);
+  const taskSheet = pick(SHEET_ALIASES.tasks, TASK_COLUMNS, ["content", "timing"]);
+  const infoSheet = pick(SHEET_ALIASES.info, null, []);
+
+  const info: InfoRead = infoSheet ? readInfo(infoSheet) : { values: {}, groups: null, groupRefs: {}, problems: [] };
+  problems.push(...info.problems);
+  if (!infoSheet) {
+    problems.push(problemAt(undefined, "warning", "SHEET_MISSING", `Không có trang "${SHEETS.info}"; dùng định mức và nhóm cơ quan mặc định.`, SHEETS.info));
+  }
+  const levelsRead = infoNumber(info, "levels", "Số cấp chính quyền", problems);
+  const levels: AdminLevels = levelsRead === 2 || levelsRead === 3 ? levelsRead : opts.levels ?? 3;
+  const groups = info.groups && info.groups.length > 0 ? info.groups : opts.groups ?? defaultGroups(levels);
+  const yearRead = infoNumber(info, "year", "Năm kế hoạch", problems);
+  if (infoSheet && yearRead === null) {
+    problems.push(problemAt(info.values.year?.ref, "error", "REQUIRED", "Thiếu năm kế hoạch.", SHEETS.info));
+  }
+  const text = (k: InfoKey) => cellText(info.values[k]?.raw ?? null);
+
+  const agencies = agencySheet ? readAgencies(agencySheet, groups) : { agencies: [], problems: [] };
+  if (!agencySheet) {
+    problems.push(problemAt(undefined, "error", "SHEET_MISSING", `Không có trang danh sách cơ quan ("${SHEETS.agencies}").`, SHEETS.agencies));
+  }
+  problems.push(...agencies.problems);
+  const budget = budgetSheet ? readBudget(budgetSheet, groups) : null;
+  if (budget) problems.push(...budget.problems);
+  const tasks = taskSheet ? readTasks(taskSheet) : { tasks: [], problems: [] };
+  problems.push(...tasks.problems);
+
+  const rate = (k: InfoKey, what: string, fallback: number) => infoNumber(info, k, what, problems) ?? fallback;
+  const plan: Plan = {
+    info: {
+      issuer: text("issuer"),
+      number: text("number"),
+      date: text("date"),
+      year: yearRead ?? NaN,
+      area: text("area"),
+      level: text("level"),
+      levels,
+    },
+    groups,
+    rates: {
+      trainingPerClass: rate("trainingPerClass", "Định mức đào tạo", DEFAULT_RATES.trainingPerClass),
+      peoplePerClass: rate("peoplePerClass", "Số người mỗi lớp", DEFAULT_RATES.peoplePerClass),
+      inspectionLumpSum: info.values.inspectionLumpSum
+        ? rate("inspectionLumpSum", "Kinh phí kiểm tra", 0)
+        : budget?.inspection ?? DEFAULT_RATES.inspectionLumpSum,
+    },
+    training: {
+      classes: info.values.classes ? infoNumber(info, "classes", "Số lớp đào tạo", problems) : budget?.classes ?? null,
+      participants: infoNumber(info, "participants", "Số người cần đào tạo", problems),
+    },
+    agencies: agencies.agencies,
+    tasks: tasks.tasks,
+    extraLines: budget?.extraLines ?? [],
+  };
+  const refs: RateRefs = {
+    trainingPerClass: info.values.trainingPerClass?.ref,
+    peoplePerClass: info.values.peoplePerClass?.ref,
+    inspectionLumpSum: info.values.inspectionLumpSum?.ref,
+    groups: info.groupRefs,
+  };
+  problems.push(...validatePlan(plan, refs));
+  if (budget) problems.push(...checkPl2(computeBudget(plan), budget.figures));
+  return {
+    plan,
+    problems,
+    sheets: {
+      info: infoSheet?.name ?? null,
+      tasks: taskSheet?.name ?? null,
+      agencies: agencySheet?.name ?? null,
+      budget: budgetSheet?.name ?? null,
+    },
+    pl2: budget?.figures ?? null,
+  };
+}
+
+export { cellAddress };

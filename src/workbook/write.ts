@@ -1,0 +1,370 @@
+/**
+ * The plan rendered as a workbook grid: values, live formulas with their cached
+ * results, styles, merges, dropdowns and print setup. Writers only translate this.
+ */
+import { computeBudget, trainingClasses } from "../core/budget";
+import { arrangeAgencies } from "../core/grouping";
+import type { Plan } from "../core/model";
+import { cellAddress, columnLetters } from "../core/problems";
+import { toRoman } from "../core/roman";
+import { numberWords, tripleWords } from "../core/words";
+import { formatVnNumber, trieuToDong } from "../core/numbers";
+import type { CellValue, DefinedName, GridCell, SheetGrid, StyleName, WorkbookGrid } from "./grid";
+import { sheetRef } from "./grid";
+import {
+  AGENCY_COLUMNS, BUDGET_COLUMNS, FORMATS, GROUP_COLUMNS, GROUPS_TITLE, INFO_ROWS, INFO_TITLE,
+  INSPECTION_CONTENT, MAINTAIN_CONTENT, PL1_CAPTION, PL1_TITLE, PL2_CAPTION, PL2_TITLE, RATE_ROWS,
+  RATES_TITLE, SHEETS, SPARE_AGENCY_ROWS, SPARE_TASK_ROWS, TABLE_HEADER_ROW, TASK_COLUMNS, TASKS_CAPTION,
+  TASKS_TITLE, TOTAL_AGENCIES_LABEL, TOTAL_LABEL, TRAINING_CONTENT, UNIT_LINE, WORDS_PREFIX,
+  type ColumnSpec, type InfoKey,
+} from "./layout";
+
+export interface WriteOptions {
+  /** Empty agency rows after the list (defaults to SPARE_AGENCY_ROWS). */
+  spareAgencyRows?: number;
+  /** Empty task rows after the tasks (defaults to SPARE_TASK_ROWS). */
+  spareTaskRows?: number;
+}
+
+/** Builds one sheet, 1-based addressing. */
+class SheetBuilder {
+  readonly grid: SheetGrid;
+  constructor(name: string, widths: number[], landscape = true) {
+    this.grid = { name, rows: [], widths, merges: [], validations: [], landscape };
+  }
+  set(row: number, col: number, cell: GridCell): void {
+    const r = (this.grid.rows[row - 1] ??= []);
+    r[col - 1] = cell;
+  }
+  value(row: number, col: number, v: CellValue, style?: StyleName, numFmt?: string): void {
+    this.set(row, col, { v, style, ...(numFmt ? { numFmt } : {}) });
+  }
+  formula(row: number, col: number, f: string, cached: CellValue, style?: StyleName, numFmt?: string): void {
+    this.set(row, col, { v: cached, f, style, ...(numFmt ? { numFmt } : {}) });
+  }
+  /** A title line merged across the table's columns. */
+  banner(row: number, lastCol: number, cell: GridCell): void {
+    this.set(row, 1, cell);
+    this.grid.merges.push(`A${row}:${columnLetters(lastCol)}${row}`);
+  }
+  /** Empty bordered cells so the row prints as part of the table. */
+  blankRow(row: number, cols: ColumnSpec<string>[]): void {
+    cols.forEach((c, i) => this.set(row, i + 1, { v: null, style: c.style }));
+  }
+  header(row: number, cols: ColumnSpec<string>[]): void {
+    cols.forEach((c, i) => this.value(row, i + 1, c.header, "header"));
+  }
+}
+
+function colOf<K extends string>(cols: ColumnSpec<K>[], key: K): number {
+  return cols.findIndex((c) => c.key === key) + 1;
+}
+
+const abs = (row: number, col: number) => `$${columnLetters(col)}$${row}`;
+
+function attachmentLine(plan: Plan): { f: string; v: string } {
+  const { number, date, issuer } = plan.info;
+  return {
+    f: `"(Kèm theo Kế hoạch số "&KH_So&" ngày "&KH_Ngay&" của "&KH_CoQuan&")"`,
+    v: `(Kèm theo Kế hoạch số ${number} ngày ${date} của ${issuer})`,
+  };
+}
+
+function titleLine(base: string, plan: Plan): { f: string; v: string } {
+  return {
+    f: `"${base} "&UPPER(KH_DiaBan)&" NĂM "&KH_Nam`,
+    v: `${base} ${plan.info.area.toLocaleUpperCase("vi")} NĂM ${plan.info.year}`,
+  };
+}
+
+function infoValue(plan: Plan, key: InfoKey): CellValue {
+  switch (key) {
+    case "issuer": return plan.info.issuer;
+    case "number": return plan.info.number;
+    case "date": return plan.info.date;
+    case "year": return plan.info.year;
+    case "area": return plan.info.area;
+    case "level": return plan.info.level;
+    case "levels": return plan.info.levels;
+    case "trainingPerClass": return plan.rates.trainingPerClass;
+    case "peoplePerClass": return plan.rates.peoplePerClass;
+    case "inspectionLumpSum": return plan.rates.inspectionLumpSum;
+    case "classes": return plan.training.classes;
+    case "participants": return plan.training.participants;
+  }
+}
+
+interface InfoSheet {
+  grid: SheetGrid;
+  names: DefinedName[];
+  /** Absolute reference of each group's rate cell, by group id. */
+  groupRate: Map<string, string>;
+  /** The range holding the group labels (dropdown source). */
+  groupLabels: string;
+}
+
+function buildInfo(plan: Plan): InfoSheet {
+  const s = new SheetBuilder(SHEETS.info, GROUP_COLUMNS.map((c) => c.width), false);
+  const names: DefinedName[] = [];
+  s.banner(1, 4, { v: INFO_TITLE, style: "title" });
+  let row = 3;
+  for (const spec of INFO_ROWS) {
+    s.value(row, 1, spec.label, "label");
+    s.value(row, 2, infoValue(plan, spec.key), "input");
+    names.push({ name: spec.name, sheet: SHEETS.info, ref: abs(row, 2) });
+    row++;
+  }
+  row++;
+  s.banner(row++, 4, { v: RATES_TITLE, style: "caption" });
+  for (const spec of RATE_ROWS) {
+    s.value(row, 1, spec.label, "label");
+    s.value(row, 2, infoValue(plan, spec.key), spec.kind === "money" ? "inputMoney" : "input");
+    names.push({ name: spec.name, sheet: SHEETS.info, ref: abs(row, 2) });
+    row++;
+  }
+  row++;
+  s.banner(row++, 4, { v: GROUPS_TITLE, style: "caption" });
+  s.header(row++, GROUP_COLUMNS);
+  const first = row;
+  const groupRate = new Map<string, string>();
+  for (const g of plan.groups) {
+    s.value(row, 1, g.label, "input");
+    s.value(row, 2, g.rate, "inputMoney");
+    s.value(row, 3, g.section, "input");
+    s.value(row, 4, g.id, "text");
+    groupRate.set(g.id, `${sheetRef(SHEETS.info)}!${abs(row, 2)}`);
+    row++;
+  }
+  const groupLabels = `${sheetRef(SHEETS.info)}!${abs(first, 1)}:${abs(Math.max(first, row - 1), 1)}`;
+  return { grid: s.grid, names, groupRate, groupLabels };
+}
+
+function buildTasks(plan: Plan, opts: WriteOptions): SheetGrid {
+  const cols = TASK_COLUMNS;
+  const s = new SheetBuilder(SHEETS.tasks, cols.map((c) => c.width));
+  s.banner(1, cols.length, { v: TASKS_CAPTION, style: "caption" });
+  s.banner(2, cols.length, { v: TASKS_TITLE, style: "title" });
+  const att = attachmentLine(plan);
+  s.banner(3, cols.length, { v: att.v, f: att.f, style: "subtitle" });
+  s.header(TABLE_HEADER_ROW, cols);
+  let row = TABLE_HEADER_ROW + 1;
+  for (const t of plan.tasks) {
+    const isSection = /^[IVXLC]+$/.test(t.tt.trim());
+    cols.forEach((c, i) => s.value(row, i + 1, t[c.key], isSection ? "section" : c.style));
+    row++;
+  }
+  for (let i = 0; i < (opts.spareTaskRows ?? SPARE_TASK_ROWS); i++) s.blankRow(row++, cols);
+  s.grid.printTitleRows = [TABLE_HEADER_ROW, TABLE_HEADER_ROW];
+  s.grid.freezeRows = TABLE_HEADER_ROW;
+  return s.grid;
+}
+
+interface AgencySheet {
+  grid: SheetGrid;
+  names: DefinedName[];
+  /** Name of the defined range over the group column. */
+  groupRangeName: string;
+}
+
+export const NAME_PL1_GROUPS = "PL1_Nhom";
+export const NAME_AGENCY_COUNT = "TongCoQuan";
+export const NAME_TOTAL = "TongTien";
+export const NAME_TOTAL_DONG = "TongDong";
+export const NAME_TOTAL_WORDS = "TongBangChu";
+export const NAME_WORDS_LEAD = "ChuSo_Dau";
+export const NAME_WORDS_FULL = "ChuSo_Du";
+
+function buildAgencies(plan: Plan, info: InfoSheet, opts: WriteOptions): AgencySheet {
+  const cols = AGENCY_COLUMNS;
+  const s = new SheetBuilder(SHEETS.agencies, cols.map((c) => c.width));
+  const c = (k: (typeof cols)[number]["key"]) => colOf(cols, k);
+  s.banner(1, cols.length, { v: PL1_CAPTION, style: "caption" });
+  const title = titleLine(PL1_TITLE, plan);
+  s.banner(2, cols.length, { v: title.v, f: title.f, style: "title" });
+  const att = attachmentLine(plan);
+  s.banner(3, cols.length, { v: att.v, f: att.f, style: "subtitle" });
+  s.header(TABLE_HEADER_ROW, cols);
+  const labelOf = new Map(plan.groups.map((g) => [g.id, g.label]));
+  let row = TABLE_HEADER_ROW + 1;
+  const first = row;
+  let stt = 0;
+  arrangeAgencies(plan.agencies, plan.groups, plan.info.area).forEach((section, i) => {
+    s.blankRow(row, cols);
+    s.value(row, c("stt"), toRoman(i + 1), "section");
+    s.value(row, c("name"), section.title, "section");
+    row++;
+    for (const sg of section.subGroups) {
+      if (sg.area !== null) {
+        s.blankRow(row, cols);
+        s.value(row, c("name"), `- ${sg.area}`, "subgroup");
+        row++;
+      }
+      for (const a of sg.agencies) {
+        s.value(row, c("stt"), ++stt, "textCenter");
+        s.value(row, c("name"), a.name, "text");
+        s.value(row, c("group"), a.groupId ? labelOf.get(a.groupId) ?? null : a.groupText ?? null, "text");
+        s.value(row, c("area"), a.area, "text");
+        s.value(row, c("note"), a.note, "text");
+        row++;
+      }
+    }
+  });
+  for (let i = 0; i < (opts.spareAgencyRows ?? SPARE_AGENCY_ROWS); i++) s.blankRow(row++, cols);
+  const last = row - 1;
+  const groupCol = c("group");
+  s.grid.validations.push({
+    range: `${cellAddress(first, groupCol)}:${cellAddress(last, groupCol)}`,
+    source: info.groupLabels,
+    prompt: "Chọn nhóm cơ quan (dùng để tính kinh phí).",
+    error: "Nhóm cơ quan phải là một nhóm trong bảng ở trang Thông tin.",
+  });
+  s.value(row, c("stt"), null, "section");
+  s.value(row, c("name"), TOTAL_AGENCIES_LABEL, "section");
+  const counted = plan.agencies.filter((a) => a.groupId !== null && labelOf.has(a.groupId)).length;
+  s.formula(row, c("group"), `COUNTIF(${NAME_PL1_GROUPS},"?*")`, counted, "section", FORMATS.agencyTotal);
+  s.value(row, c("area"), null, "section");
+  s.value(row, c("note"), null, "section");
+  s.grid.printTitleRows = [TABLE_HEADER_ROW, TABLE_HEADER_ROW];
+  s.grid.freezeRows = TABLE_HEADER_ROW;
+  const names: DefinedName[] = [
+    { name: NAME_PL1_GROUPS, sheet: SHEETS.agencies, ref: `${abs(first, groupCol)}:${abs(last, groupCol)}` },
+    { name: NAME_AGENCY_COUNT, sheet: SHEETS.agencies, ref: abs(row, groupCol) },
+  ];
+  return { grid: s.grid, names, groupRangeName: NAME_PL1_GROUPS };
+}
+
+function buildBudget(plan: Plan, info: InfoSheet): { grid: SheetGrid; names: DefinedName[] } {
+  const cols = BUDGET_COLUMNS;
+  const s = new SheetBuilder(SHEETS.budget, cols.map((c) => c.width));
+  const c = (k: (typeof cols)[number]["key"]) => colOf(cols, k);
+  const L = (k: (typeof cols)[number]["key"]) => columnLetters(c(k));
+  const budget = computeBudget(plan);
+  const lines = budget.sections.flatMap((x) => x.lines);
+  const whole = [...lines.map((l) => l.amount), ...lines.map((l) => l.rate ?? 0)].every((x) => Number.isInteger(x));
+  const moneyFmt = whole ? FORMATS.money : FORMATS.moneyDecimal;
+  const money = (row: number, col: number, f: string | null, v: CellValue, style: StyleName = "money") =>
+    f === null ? s.value(row, col, v, style, moneyFmt) : s.formula(row, col, f, v, style, moneyFmt);
+
+  s.banner(1, cols.length, { v: PL2_CAPTION, style: "caption" });
+  const title = titleLine(PL2_TITLE, plan);
+  s.banner(2, cols.length, { v: title.v, f: title.f, style: "title" });
+  const att = attachmentLine(plan);
+  s.banner(3, cols.length, { v: att.v, f: att.f, style: "subtitle" });
+  s.value(4, cols.length, UNIT_LINE, "unit");
+  s.header(TABLE_HEADER_ROW, cols);
+  let row = TABLE_HEADER_ROW + 1;
+  const sectionRows: number[] = [];
+  for (const section of budget.sections) {
+    const head = row++;
+    sectionRows.push(head);
+    s.blankRow(head, cols);
+    s.value(head, c("stt"), section.roman, "section");
+    s.value(head, c("label"), section.title, "section");
+    const firstLine = row;
+    for (const line of section.lines) {
+      s.blankRow(row, cols);
+      s.value(row, c("label"), line.label, "text");
+      const q = `${L("quantity")}${row}`;
+      const r = `${L("rate")}${row}`;
+      if (line.kind === "perAgency") {
+        s.formula(row, c("quantity"), `COUNTIF(${NAME_PL1_GROUPS},${L("label")}${row})`, line.quantity, "count");
+        s.value(row, c("content"), MAINTAIN_CONTENT, "text");
+        money(row, c("rate"), info.groupRate.get(line.groupId!)!, line.rate);
+        money(row, c("amount"), `${q}*${r}`, line.amount);
+      } else if (line.kind === "inspection") {
+        s.formula(row, c("quantity"), `COUNTIF(${NAME_PL1_GROUPS},"?*")`, line.quantity, "count");
+        s.value(row, c("content"), INSPECTION_CONTENT, "text");
+        money(row, c("amount"), "DM_KiemTra", line.amount);
+        s.value(row, c("note"), "Trọn gói", "text");
+      } else if (line.kind === "training") {
+        s.formula(
+          row, c("quantity"),
+          "IF(ISNUMBER(DT_SoLop),DT_SoLop,IF(ISNUMBER(DT_SoNguoi),ROUNDUP(DT_SoNguoi/DM_NguoiLop,0),0))",
+          trainingClasses(plan), "count", FORMATS.classes,
+        );
+        s.formula(row, c("content"), `DM_DaoTao&" triệu/lớp, "&DM_NguoiLop&" người/lớp (${TRAINING_CONTENT})"`,
+          `${formatVnNumber(plan.rates.trainingPerClass)} triệu/lớp, ${plan.rates.peoplePerClass} người/lớp (${TRAINING_CONTENT})`, "text");
+        money(row, c("rate"), "DM_DaoTao", line.rate);
+        money(row, c("amount"), `${q}*${r}`, line.amount);
+      } else {
+        s.value(row, c("quantity"), line.quantity ?? line.quantityText, "count");
+        money(row, c("rate"), null, line.rate);
+        money(row, c("amount"), null, line.amount);
+      }
+      row++;
+    }
+    const sum = row > firstLine ? `SUM(${L("amount")}${firstLine}:${L("amount")}${row - 1})` : "0";
+    money(head, c("amount"), sum, section.total, "total");
+  }
+  const totalRow = row++;
+  s.blankRow(totalRow, cols);
+  s.value(totalRow, c("label"), TOTAL_LABEL, "section");
+  money(totalRow, c("amount"), sectionRows.map((r) => `${L("amount")}${r}`).join("+"), budget.total, "total");
+  const wordsRow = row + 0;
+  s.banner(wordsRow, cols.length, {
+    v: `${WORDS_PREFIX}${budget.totalWords}.`,
+    f: `"${WORDS_PREFIX}"&UPPER(LEFT(${NAME_TOTAL_WORDS},1))&MID(${NAME_TOTAL_WORDS},2,1000)&" đồng."`,
+    style: "words",
+  });
+  s.grid.printTitleRows = [TABLE_HEADER_ROW, TABLE_HEADER_ROW];
+  s.grid.freezeRows = TABLE_HEADER_ROW;
+  return { grid: s.grid, names: [{ name: NAME_TOTAL, sheet: SHEETS.budget, ref: abs(totalRow, c("amount")) }] };
+}
+
+/** The hidden sheet behind "Bằng chữ": words for 0..999 and the reading of the total. */
+function buildLists(plan: Plan): { grid: SheetGrid; names: DefinedName[] } {
+  const s = new SheetBuilder(SHEETS.lists, [8, 36, 40, 2, 24, 60], false);
+  s.value(1, 1, "Số");
+  s.value(1, 2, "Đọc khi đứng đầu");
+  s.value(1, 3, "Đọc sau nhóm lớn hơn");
+  for (let n = 0; n <= 999; n++) {
+    s.value(n + 2, 1, n);
+    s.value(n + 2, 2, tripleWords(n, false));
+    s.value(n + 2, 3, tripleWords(n, true));
+  }
+  const dong = trieuToDong(computeBudget(plan).total);
+  const parts = [Math.floor(dong / 1e9), Math.floor(dong / 1e6) % 1000, Math.floor(dong / 1e3) % 1000, dong % 1000];
+  const rows: Array<[string, string, CellValue]> = [
+    ["Tổng kinh phí (đồng)", `ROUND(${NAME_TOTAL}*1000000,0)`, dong],
+    ["Phần tỷ", "INT(F1/10^9)", parts[0]],
+    ["Phần triệu", "MOD(INT(F1/10^6),1000)", parts[1]],
+    ["Phần nghìn", "MOD(INT(F1/1000),1000)", parts[2]],
+    ["Phần đơn vị", "MOD(F1,1000)", parts[3]],
+    [
+      "Bằng chữ",
+      `IF(F1<0,"(số âm)",IF(F1>=10^12,"(số quá lớn để đọc)",IF(F1=0,"không",` +
+        `IF(F2>0,INDEX(${NAME_WORDS_LEAD},F2+1)&" tỷ","")` +
+        `&IF(F3>0,IF(F2>0," "&INDEX(${NAME_WORDS_FULL},F3+1),INDEX(${NAME_WORDS_LEAD},F3+1))&" triệu","")` +
+        `&IF(F4>0,IF(F1>=10^6," "&INDEX(${NAME_WORDS_FULL},F4+1),INDEX(${NAME_WORDS_LEAD},F4+1))&" nghìn","")` +
+        `&IF(F5>0,IF(F1>=1000," "&INDEX(${NAME_WORDS_FULL},F5+1),INDEX(${NAME_WORDS_LEAD},F5+1)),""))))`,
+      dong < 0 ? "(số âm)" : dong >= 1e12 ? "(số quá lớn để đọc)" : numberWords(dong),
+    ],
+  ];
+  rows.forEach(([label, f, v], i) => {
+    s.value(i + 1, 5, label);
+    s.formula(i + 1, 6, f, v);
+  });
+  s.grid.hidden = true;
+  return {
+    grid: s.grid,
+    names: [
+      { name: NAME_WORDS_LEAD, sheet: SHEETS.lists, ref: "$B$2:$B$1001" },
+      { name: NAME_WORDS_FULL, sheet: SHEETS.lists, ref: "$C$2:$C$1001" },
+      { name: NAME_TOTAL_DONG, sheet: SHEETS.lists, ref: "$F$1" },
+      { name: NAME_TOTAL_WORDS, sheet: SHEETS.lists, ref: "$F$6" },
+    ],
+  };
+}
+
+/** The whole standard workbook for a plan. */
+export function buildWorkbook(plan: Plan, opts: WriteOptions = {}): WorkbookGrid {
+  const info = buildInfo(plan);
+  const tasks = buildTasks(plan, opts);
+  const agencies = buildAgencies(plan, info, opts);
+  const budget = buildBudget(plan, info);
+  const lists = buildLists(plan);
+  return {
+    sheets: [info.grid, tasks, agencies.grid, budget.grid, lists.grid],
+    names: [...info.names, ...agencies.names, ...budget.names, ...lists.names],
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Proof that the workbook computes in a real spreadsheet engine: the seed 001 plan is
+ * written with its formulas' cached results removed, LibreOffice recalculates and saves
+ * it, and the figures read back are seed 001's.
+ */
+import ExcelJS from "exceljs";
+import { computeBudget } from "../../src/core/budget";
+import { amountInWords } from "../../src/core/words";
+import { trieuToDong } from "../../src/core/numbers";
+import { dongThap2022Plan } from "../../src/samples/dongThap2022";
+import { DONG_THAP_2022_PL2 } from "../../src/samples/dongThap2022.data";
+import { buildWorkbook, NAME_AGENCY_COUNT, NAME_TOTAL } from "../../src/workbook/write";
+import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
+import { readXlsx } from "../../src/adapters/xlsx/readXlsx";
+import { readPlan } from "../../src/workbook/read";
+import type { WorkbookGrid } from "../../src/workbook/grid";
+import { resaveWithLibreOffice } from "../helpers/libreoffice";
+import { SHEETS } from "../../src/workbook/layout";
+
+function withoutCachedResults(grid: WorkbookGrid): WorkbookGrid {
+  for (const s of grid.sheets) for (const row of s.rows) for (const c of row ?? []) if (c?.f !== undefined) c.v = null;
+  return grid;
+}
+
+async function definedValue(wb: ExcelJS.Workbook, name: string): Promise<unknown> {
+  const [ref] = wb.definedNames.getRanges(name).ranges;
+  const m = ref.match(/^'?(.*?)'?!\$?([A-Z]+)\$?(\d+)$/)!;
+  const v = wb.getWorksheet(m[1].replace(/''/g, "'"))!.getCell(`${m[2]}${m[3]}`).value as ExcelJS.CellFormulaValue;
+  return typeof v === "object" && v !== null && "result" in v ? v.result : v;
+}
+
+describe("the standard workbook recalculated by LibreOffice", () => {
+  let recalculated: Uint8Array;
+  beforeAll(async () => {
+    const bytes = await writeXlsx(withoutCachedResults(buildWorkbook(dongThap2022Plan())));
+    recalculated = resaveWithLibreOffice(bytes);
+  });
+
+  it("computes the grand total 2.620 and 150 agencies", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(recalculated as unknown as ArrayBuffer);
+    expect(await definedValue(wb, NAME_TOTAL)).toBe(DONG_THAP_2022_PL2.total);
+    expect(await definedValue(wb, NAME_AGENCY_COUNT)).toBe(DONG_THAP_2022_PL2.agencies);
+  });
+
+  it("computes every PL2 line, section total and the total in words", async () => {
+    const { pl2, problems } = readPlan(await readXlsx(recalculated));
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    const byGroup = Object.fromEntries(pl2!.lines.filter((l) => l.groupId).map((l) => [l.groupId, [l.quantity, l.amount]]));
+    expect(byGroup).toEqual(DONG_THAP_2022_PL2.perGroup);
+    const training = pl2!.lines.find((l) => l.kind === "training")!;
+    expect([training.quantity, training.amount]).toEqual([DONG_THAP_2022_PL2.trainingClasses, DONG_THAP_2022_PL2.training]);
+    expect(pl2!.lines.find((l) => l.kind === "inspection")!.amount).toBe(DONG_THAP_2022_PL2.inspection);
+    expect(pl2!.sectionTotals.map((s) => s.amount)).toEqual([DONG_THAP_2022_PL2.maintainTotal, DONG_THAP_2022_PL2.manageTotal]);
+    expect(pl2!.total!.amount).toBe(DONG_THAP_2022_PL2.total);
+
+    const raw = await readXlsx(recalculated);
+    const words = raw.sheets.find((s) => s.name === SHEETS.budget)!.rows.flat().find((v) => typeof v === "string" && v.startsWith("Bằng chữ"));
+    expect(words).toBe(`Bằng chữ: ${DONG_THAP_2022_PL2.totalWords}.`);
+  });
+
+  it("reads back into the same model after the round trip", async () => {
+    const original = dongThap2022Plan();
+    const { plan } = readPlan(await readXlsx(recalculated));
+    const strip = (p: typeof plan) => p.agencies.map(({ name, groupId, area, note }) => ({ name, groupId, area, note }));
+    expect(strip(plan)).toEqual(strip(original));
+    expect(plan.info).toEqual(original.info);
+    expect(plan.rates).toEqual(original.rates);
+    expect(plan.training).toEqual(original.training);
+    expect(plan.groups.map(({ id, label, rate, section }) => ({ id, label, rate, section }))).toEqual(
+      original.groups.map(({ id, label, rate, section }) => ({ id, label, rate, section })),
+    );
+  });
+
+  it.each([
+    [2021.005015, "Hai tỷ không trăm hai mươi mốt triệu không trăm linh năm nghìn không trăm mười lăm đồng"],
+    [1.024, "Một triệu không trăm hai mươi tư nghìn đồng"],
+  ])("reads %s triệu in words the way the core does", async (amount, expected) => {
+    const plan = dongThap2022Plan();
+    plan.groups = plan.groups.map((g) => ({ ...g, rate: 0 }));
+    plan.rates = { ...plan.rates, inspectionLumpSum: amount, trainingPerClass: 0 };
+    expect(amountInWords(trieuToDong(computeBudget(plan).total))).toBe(expected);
+    const bytes = resaveWithLibreOffice(await writeXlsx(withoutCachedResults(buildWorkbook(plan))));
+    const raw = await readXlsx(bytes);
+    const words = raw.sheets.find((s) => s.name === SHEETS.budget)!.rows.flat().find((v) => typeof v === "string" && v.startsWith("Bằng chữ"));
+    expect(words).toBe(`Bằng chữ: ${expected}.`);
+  });
+});
