@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh Debian machine with Node 20:
+# LibreOffice Calc (the real spreadsheet engine the tests recalculate with) and the npm packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+APT_PACKAGES=()
+command -v soffice >/dev/null 2>&1 || APT_PACKAGES+=(libreoffice-calc fonts-liberation)
+if [ ${#APT_PACKAGES[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${APT_PACKAGES[@]}"
+fi
+npm ci --no-audit --no-fund

@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run } from "../../src/cli/main";
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "kh-cli-"));
+
+describe("kehoach-iso template / validate / budget", () => {
+  it("writes a template that validates clean", async () => {
+    const file = join(dir, "mau.xlsx");
+    expect((await cli("template", "-o", file, "--year", "2026", "--levels", "2")).code).toBe(0);
+    const v = await cli("validate", file, "--json");
+    expect(v.code).toBe(0);
+    expect(JSON.parse(v.out).problems).toEqual([]);
+  });
+
+  it("prints seed 001's budget as JSON", async () => {
+    const file = join(dir, "dongthap.xlsx");
+    expect((await cli("sample", "-o", file)).code).toBe(0);
+    const b = await cli("budget", file, "--json");
+    expect(b.code).toBe(0);
+    const json = JSON.parse(b.out);
+    expect(json.total).toBe(2620);
+    expect(json.sections.map((s: { total: number }) => s.total)).toEqual([2250, 370]);
+    expect(json.lines.map((l: { amount: number }) => l.amount)).toEqual([300, 150, 180, 1620, 70, 300]);
+    expect(json.lines[3]).toEqual(expect.objectContaining({ label: "Cơ quan cấp xã", quantity: 108, rate: 15, amount: 1620 }));
+    const text = await cli("budget", file);
+    expect(text.out).toContain("2.620");
+    expect(text.out).toContain("Hai tỷ sáu trăm hai mươi triệu đồng");
+  });
+
+  it("exits 2 with a Vietnamese message naming the file it cannot read", async () => {
+    const missing = join(dir, "khong-co.xlsx");
+    expect(await cli("validate", missing)).toEqual({ code: 2, out: "", err: `Không đọc được tệp ${missing}: không có tệp này.` });
+    const text = join(dir, "ghi-chu.xlsx");
+    writeFileSync(text, "đây không phải bảng tính");
+    const r = await cli("budget", text);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(text);
+    expect(r.err).toContain("không phải tệp Excel");
+    const truncated = join(dir, "hong.xlsx");
+    writeFileSync(truncated, Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+    expect((await cli("validate", truncated)).err).toContain("bị hỏng");
+  });
+
+  it("exits 2 on bad arguments", async () => {
+    expect((await cli("template")).code).toBe(2);
+    expect((await cli("template", "-o", join(dir, "x.xlsx"), "--levels", "4")).err).toContain("--levels");
+    expect((await cli("validate")).code).toBe(2);
+    expect((await cli("nope")).code).toBe(2);
+    expect((await cli("validate", "a.xlsx", "--bogus")).code).toBe(2);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * manifest.xml checked offline (Microsoft's validator needs the network): well-formed
+ * XML, and what Excel needs to load a task pane with a Home-tab button.
+ */
+import { readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { SaxesParser } from "saxes";
+
+interface Node { name: string; attrs: Record<string, string>; children: Node[]; text: string }
+
+function parse(xml: string): Node {
+  const parser = new SaxesParser({ xmlns: false });
+  const root: Node = { name: "#root", attrs: {}, children: [], text: "" };
+  const stack = [root];
+  parser.on("opentag", (t) => {
+    const n: Node = { name: t.name, attrs: t.attributes as Record<string, string>, children: [], text: "" };
+    stack[stack.length - 1].children.push(n);
+    stack.push(n);
+  });
+  parser.on("text", (t) => (stack[stack.length - 1].text += t));
+  parser.on("closetag", () => stack.pop());
+  parser.write(xml).close();
+  return root.children[0];
+}
+
+const all = (n: Node, name: string): Node[] => [...(n.name === name ? [n] : []), ...n.children.flatMap((c) => all(c, name))];
+const one = (n: Node, name: string): Node => {
+  const found = all(n, name);
+  expect(found.length).toBeGreaterThan(0);
+  return found[0];
+};
+
+const ROOT = join(__dirname, "..");
+const manifest = parse(readFileSync(join(ROOT, "manifest.xml"), "utf8"));
+
+describe("manifest.xml", () => {
+  it("is a task-pane add-in for Excel with a GUID id and a version", () => {
+    expect(manifest.name).toBe("OfficeApp");
+    expect(manifest.attrs["xsi:type"]).toBe("TaskPaneApp");
+    expect(one(manifest, "Id").text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(one(manifest, "Version").text).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(all(manifest, "Host").map((h) => h.attrs.Name ?? h.attrs["xsi:type"])).toEqual(["Workbook", "Workbook"]);
+  });
+
+  it("has a Vietnamese display name, the ExcelApi requirement set and an https source location", () => {
+    expect(one(manifest, "DisplayName").attrs.DefaultValue).toBe("Kế hoạch ISO");
+    expect(one(manifest, "DefaultLocale").text).toBe("vi-VN");
+    const set = all(manifest, "Set").find((s) => s.attrs.Name === "ExcelApi")!;
+    expect(Number(set.attrs.MinVersion)).toBeGreaterThanOrEqual(1.1);
+    expect(one(one(manifest, "DefaultSettings"), "SourceLocation").attrs.DefaultValue).toMatch(/^https:\/\//);
+  });
+
+  it("puts a button on the Home tab that opens the task pane", () => {
+    expect(one(manifest, "OfficeTab").attrs.id).toBe("TabHome");
+    const control = one(manifest, "Control");
+    expect(one(control, "Action").attrs["xsi:type"]).toBe("ShowTaskpane");
+    const labelId = one(control, "Label").attrs.resid;
+    const label = all(manifest, "bt:String").find((s) => s.attrs.id === labelId)!;
+    expect(label.attrs.DefaultValue).toBe("Kế hoạch ISO");
+  });
+
+  it("resolves every resid and ships every icon it names", () => {
+    const defined = new Set(all(manifest, "bt:Image").concat(all(manifest, "bt:Url"), all(manifest, "bt:String")).map((n) => n.attrs.id).filter(Boolean));
+    const used: string[] = [];
+    const walk = (n: Node): void => {
+      if (n.attrs.resid) used.push(n.attrs.resid);
+      n.children.forEach(walk);
+    };
+    walk(manifest);
+    expect(used.length).toBeGreaterThan(5);
+    for (const id of used) expect(defined.has(id) ? id : `missing ${id}`).toBe(id);
+    const sizes = all(manifest, "bt:Image").filter((n) => n.attrs.DefaultValue).map((n) => n.attrs.DefaultValue);
+    for (const url of [...sizes, one(manifest, "IconUrl").attrs.DefaultValue, one(manifest, "HighResolutionIconUrl").attrs.DefaultValue]) {
+      const file = join(ROOT, new URL(url).pathname);
+      expect(existsSync(file) ? url : `no file for ${url}`).toBe(url);
+    }
+  });
+});
