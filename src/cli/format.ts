@@ -16,7 +16,7 @@ export function problemsSummary(problems: readonly Problem[]): string {
 }
 
 function pad(text: string, width: number): string {
-  return text.length >= width ? text.slice(0, width - 1) + "…" : text + " ".repeat(width - text.length);
+  return text.length >= width ? `${text} ` : text + " ".repeat(width - text.length);
 }
 
 export function budgetText(b: Budget): string {
@@ -25,7 +25,10 @@ export function budgetText(b: Budget): string {
     out.push(`${pad(s.roman, 4)}${pad(s.title, 58)}${formatVnNumber(s.total).padStart(10)}`);
     for (const l of s.lines) {
       const how = l.rate !== null ? `${l.quantityText} × ${formatVnNumber(l.rate)}` : l.quantityText;
-      out.push(`    ${pad(l.label, 44)}${pad(how, 14)}${formatVnNumber(l.amount).padStart(10)}`);
+      const figures = `${pad(how, 24)}${formatVnNumber(l.amount).padStart(10)}`;
+      // Long labels get their own line: nothing a reader needs is cut.
+      if (l.label.length >= 36) out.push(`    ${l.label}`, `    ${" ".repeat(36)}${figures}`);
+      else out.push(`    ${pad(l.label, 36)}${figures}`);
     }
   }
   out.push(`${pad("", 4)}${pad("Tổng cộng", 58)}${formatVnNumber(b.total).padStart(10)}`);

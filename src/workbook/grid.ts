@@ -48,6 +48,8 @@ export interface SheetGrid {
   rows: Array<Array<GridCell | undefined>>;
   /** Column widths in characters. */
   widths: number[];
+  /** Row heights in points (0-based rows), where wrapped text needs more than one line. */
+  heights?: number[];
   merges: string[];
   validations: ListValidation[];
   /** 1-based rows repeated at the top of every printed page. */

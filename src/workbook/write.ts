@@ -16,7 +16,7 @@ import {
   INSPECTION_CONTENT, MAINTAIN_CONTENT, PL1_CAPTION, PL1_TITLE, PL2_CAPTION, PL2_TITLE, RATE_ROWS,
   RATES_TITLE, SHEETS, SPARE_AGENCY_ROWS, SPARE_TASK_ROWS, TABLE_HEADER_ROW, TASK_COLUMNS, TASKS_CAPTION,
   TASKS_TITLE, TOTAL_AGENCIES_LABEL, TOTAL_LABEL, TRAINING_CONTENT, UNIT_LINE, WORDS_PREFIX,
-  type ColumnSpec, type InfoKey,
+  FONT_SIZE, STYLES, type ColumnSpec, type InfoKey,
 } from "./layout";
 
 export interface WriteOptions {
@@ -54,7 +54,37 @@ class SheetBuilder {
   header(row: number, cols: ColumnSpec<string>[]): void {
     cols.forEach((c, i) => this.value(row, i + 1, c.header, "header"));
   }
+  /**
+   * Row heights for wrapped text, estimated from text length and column width
+   * (spreadsheets do not grow rows on open). Cells under a vertical merge share its rows.
+   */
+  finish(): SheetGrid {
+    const spans = new Map<string, { cols: number; rows: number }>();
+    for (const m of this.grid.merges) {
+      const [a, b] = m.split(":").map((ref) => ref.match(/^([A-Z]+)(\d+)$/)!);
+      const col = (l: string) => [...l].reduce((acc, ch) => acc * 26 + ch.charCodeAt(0) - 64, 0);
+      spans.set(`${a[2]}:${col(a[1])}`, { cols: col(b[1]) - col(a[1]) + 1, rows: Number(b[2]) - Number(a[2]) + 1 });
+    }
+    const heights: number[] = [];
+    this.grid.rows.forEach((cells, r) => {
+      let lines = 1;
+      (cells ?? []).forEach((cell, c) => {
+        if (!cell || typeof cell.v !== "string" || !cell.style || !STYLES[cell.style].wrap) return;
+        const span = spans.get(`${r + 1}:${c + 1}`) ?? { cols: 1, rows: 1 };
+        const width = this.grid.widths.slice(c, c + span.cols).reduce((a, w) => a + w, 0);
+        const scale = (STYLES[cell.style].size ?? FONT_SIZE) / FONT_SIZE;
+        const needed = Math.ceil((cell.v.length * scale) / Math.max(1, width * 0.95));
+        lines = Math.max(lines, Math.ceil(needed / span.rows));
+      });
+      if (lines > 1) heights[r] = lines * LINE_HEIGHT;
+    });
+    if (heights.length > 0) this.grid.heights = heights;
+    return this.grid;
+  }
 }
+
+/** Points per line of 12-point Times New Roman. */
+const LINE_HEIGHT = 16;
 
 function colOf<K extends string>(cols: ColumnSpec<K>[], key: K): number {
   return cols.findIndex((c) => c.key === key) + 1;
@@ -136,7 +166,7 @@ function buildInfo(plan: Plan): InfoSheet {
     row++;
   }
   const groupLabels = `${sheetRef(SHEETS.info)}!${abs(first, 1)}:${abs(Math.max(first, row - 1), 1)}`;
-  return { grid: s.grid, names, groupRate, groupLabels };
+  return { grid: s.finish(), names, groupRate, groupLabels };
 }
 
 function buildTasks(plan: Plan, opts: WriteOptions): SheetGrid {
@@ -156,7 +186,7 @@ function buildTasks(plan: Plan, opts: WriteOptions): SheetGrid {
   for (let i = 0; i < (opts.spareTaskRows ?? SPARE_TASK_ROWS); i++) s.blankRow(row++, cols);
   s.grid.printTitleRows = [TABLE_HEADER_ROW, TABLE_HEADER_ROW];
   s.grid.freezeRows = TABLE_HEADER_ROW;
-  return s.grid;
+  return s.finish();
 }
 
 interface AgencySheet {
@@ -230,7 +260,7 @@ function buildAgencies(plan: Plan, info: InfoSheet, opts: WriteOptions): AgencyS
     { name: NAME_PL1_GROUPS, sheet: SHEETS.agencies, ref: `${abs(first, groupCol)}:${abs(last, groupCol)}` },
     { name: NAME_AGENCY_COUNT, sheet: SHEETS.agencies, ref: abs(row, groupCol) },
   ];
-  return { grid: s.grid, names, groupRangeName: NAME_PL1_GROUPS };
+  return { grid: s.finish(), names, groupRangeName: NAME_PL1_GROUPS };
 }
 
 function buildBudget(plan: Plan, info: InfoSheet): { grid: SheetGrid; names: DefinedName[] } {
@@ -268,7 +298,7 @@ function buildBudget(plan: Plan, info: InfoSheet): { grid: SheetGrid; names: Def
       const r = `${L("rate")}${row}`;
       if (line.kind === "perAgency") {
         s.formula(row, c("quantity"), `COUNTIF(${NAME_PL1_GROUPS},${L("label")}${row})`, line.quantity, "count");
-        s.value(row, c("content"), MAINTAIN_CONTENT, "text");
+        if (row === firstLine) s.value(row, c("content"), MAINTAIN_CONTENT, "text");
         money(row, c("rate"), info.groupRate.get(line.groupId!)!, line.rate);
         money(row, c("amount"), `${q}*${r}`, line.amount);
       } else if (line.kind === "inspection") {
@@ -293,6 +323,11 @@ function buildBudget(plan: Plan, info: InfoSheet): { grid: SheetGrid; names: Def
       }
       row++;
     }
+    const perAgency = section.lines.filter((l) => l.kind === "perAgency").length;
+    if (perAgency > 1) {
+      // One "Nội dung chi" for all per-agency lines, as the seed prints it.
+      s.grid.merges.push(`${L("content")}${firstLine}:${L("content")}${firstLine + perAgency - 1}`);
+    }
     const sum = row > firstLine ? `SUM(${L("amount")}${firstLine}:${L("amount")}${row - 1})` : "0";
     money(head, c("amount"), sum, section.total, "total");
   }
@@ -308,7 +343,7 @@ function buildBudget(plan: Plan, info: InfoSheet): { grid: SheetGrid; names: Def
   });
   s.grid.printTitleRows = [TABLE_HEADER_ROW, TABLE_HEADER_ROW];
   s.grid.freezeRows = TABLE_HEADER_ROW;
-  return { grid: s.grid, names: [{ name: NAME_TOTAL, sheet: SHEETS.budget, ref: abs(totalRow, c("amount")) }] };
+  return { grid: s.finish(), names: [{ name: NAME_TOTAL, sheet: SHEETS.budget, ref: abs(totalRow, c("amount")) }] };
 }
 
 /** The hidden sheet behind "Bằng chữ": words for 0..999 and the reading of the total. */
@@ -346,7 +381,7 @@ function buildLists(plan: Plan): { grid: SheetGrid; names: DefinedName[] } {
   });
   s.grid.hidden = true;
   return {
-    grid: s.grid,
+    grid: s.finish(),
     names: [
       { name: NAME_WORDS_LEAD, sheet: SHEETS.lists, ref: "$B$2:$B$1001" },
       { name: NAME_WORDS_FULL, sheet: SHEETS.lists, ref: "$C$2:$C$1001" },

@@ -38,6 +38,9 @@ function addSheet(wb: ExcelJS.Workbook, sheet: SheetGrid): void {
   });
   if (sheet.printTitleRows) ws.pageSetup.printTitlesRow = `${sheet.printTitleRows[0]}:${sheet.printTitleRows[1]}`;
   sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  sheet.heights?.forEach((h, r) => {
+    if (h) ws.getRow(r + 1).height = h;
+  });
   sheet.rows.forEach((cells, r) => {
     if (!cells) return;
     const row = ws.getRow(r + 1);
