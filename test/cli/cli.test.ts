@@ -2,6 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../../src/cli/main";
+import { newPlan } from "../../src/workbook/plan";
+import { buildWorkbook } from "../../src/workbook/write";
+import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
@@ -48,6 +51,23 @@ describe("kehoach-iso template / validate / budget", () => {
     const truncated = join(dir, "hong.xlsx");
     writeFileSync(truncated, Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
     expect((await cli("validate", truncated)).err).toContain("bị hỏng");
+  });
+
+  it("exits 1 when validation finds errors, naming sheet and cell", async () => {
+    const plan = newPlan({ year: 2026, levels: 2, standardTasks: false });
+    plan.agencies = [
+      { name: "Sở Xây dựng", groupId: "so-nganh", area: "", note: "" },
+      { name: "Hội Nông dân tỉnh", groupId: null, groupText: "Đoàn thể", area: "", note: "" },
+    ];
+    const file = join(dir, "loi.xlsx");
+    writeFileSync(file, await writeXlsx(buildWorkbook(plan)));
+    const r = await cli("validate", file, "--json");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).problems).toEqual([
+      { severity: "error", sheet: "PL1 Danh sách cơ quan", cell: "C9", code: "UNKNOWN_GROUP", message: expect.stringContaining("Đoàn thể") },
+    ]);
+    const text = await cli("validate", file);
+    expect(text.out).toContain(`${file}, trang "PL1 Danh sách cơ quan", ô C9: [lỗi]`);
   });
 
   it("exits 2 on bad arguments", async () => {
