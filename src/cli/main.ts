@@ -8,10 +8,11 @@
  * Exit codes: 0 clean, 1 validation errors, 2 bad arguments or unreadable file.
  */
 import { readFile, writeFile, mkdir } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { computeBudget } from "../core/budget";
 import { hasErrors, sortProblems } from "../core/problems";
 import { dongThap2022Plan } from "../samples/dongThap2022";
+import { dongThapSubmissions } from "../samples/dongThapSubmissions";
 import { newPlan } from "../workbook/plan";
 import { readPlan } from "../workbook/read";
 import { buildWorkbook } from "../workbook/write";
@@ -19,14 +20,17 @@ import { SHEETS } from "../workbook/layout";
 import { writeXlsx } from "../adapters/xlsx/writeXlsx";
 import { openWorkbook, UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import { budgetJson, budgetText, problemLine, problemsSummary } from "./format";
+import { mergeFiles, MergeFailure, mergeJson, mergeSummary } from "./merge";
 
 export class UsageError extends Error {}
 
 const USAGE = `Cách dùng:
   kehoach-iso template -o TỆP.xlsx [--year NĂM] [--levels 2|3] [--no-tasks]
   kehoach-iso sample -o TỆP.xlsx
+  kehoach-iso sample-submissions -o THƯ_MỤC
   kehoach-iso validate TỆP.xlsx [--json]
-  kehoach-iso budget TỆP.xlsx [--json]`;
+  kehoach-iso budget TỆP.xlsx [--json]
+  kehoach-iso merge TỆP_HOẶC_THƯ_MỤC... -o TỔNG_HỢP.xlsx [--into BẢN_TỔNG_HỢP_CŨ.xlsx] [--json] [--jobs N] [--year NĂM] [--levels 2|3]`;
 
 interface Args {
   command: string;
@@ -34,7 +38,7 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(["-o", "--out", "--year", "--levels", "--into"]);
+const VALUE_FLAGS = new Set(["-o", "--out", "--year", "--levels", "--into", "--jobs"]);
 const BOOL_FLAGS = new Set(["--json", "--no-tasks"]);
 
 export function parseArgs(argv: string[]): Args {
@@ -128,6 +132,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
         io.out(`Đã ghi kế hoạch mẫu (Đồng Tháp 2022, 150 cơ quan): ${path}`);
         return 0;
       }
+      case "sample-submissions": {
+        const dir = resolve(typeof args.flags.get("-o") === "string" ? (args.flags.get("-o") as string) : "");
+        if (!args.flags.has("-o")) throw new UsageError("Thiếu -o THƯ_MỤC.");
+        const subs = dongThapSubmissions();
+        for (const s of subs) await save(join(dir, s.file), await writeXlsx(buildWorkbook(s.plan, { spareAgencyRows: 5 })));
+        io.out(`Đã ghi ${subs.length} tệp kế hoạch mẫu của các sở, đơn vị trực thuộc, huyện (Đồng Tháp 2022) vào ${dir}`);
+        return 0;
+      }
       case "validate": {
         const path = onePath(args);
         const { problems } = await loadPlan(path);
@@ -155,6 +167,34 @@ export async function run(argv: string[], io: Io): Promise<number> {
           return 1;
         }
         return 0;
+      }
+      case "merge": {
+        const out = outPath(args);
+        if (args.positional.length === 0 && !args.flags.has("--into")) throw new UsageError("Cần ít nhất một tệp hoặc thư mục để tổng hợp.");
+        const into = args.flags.get("--into");
+        try {
+          const outcome = await mergeFiles(
+            {
+              inputs: args.positional,
+              out,
+              ...(typeof into === "string" ? { into } : {}),
+              ...(args.flags.has("--jobs") ? { jobs: intFlag(args, "--jobs", 1) } : {}),
+              ...(args.flags.has("--year") ? { year: intFlag(args, "--year", 0) } : {}),
+              ...(args.flags.has("--levels") ? { levels: intFlag(args, "--levels", 3, [2, 3]) as 2 | 3 } : {}),
+            },
+            io.err,
+          );
+          await save(out, outcome.bytes);
+          if (args.flags.has("--json")) io.out(JSON.stringify(mergeJson(outcome.result), null, 2));
+          else io.out(mergeSummary(outcome.result, out));
+          return 0;
+        } catch (e) {
+          if (e instanceof MergeFailure) {
+            io.err(e.message);
+            return 2;
+          }
+          throw e;
+        }
       }
       case "":
       case "help":

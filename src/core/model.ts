@@ -71,6 +71,8 @@ export interface Task {
   at?: CellRef;
   /** Where its Thời gian cell is. */
   timingAt?: CellRef;
+  /** The file it came from, in a consolidated plan. */
+  source?: string;
 }
 
 /** A budget line an input lists that is not computed from PL1 (carried as it is). */

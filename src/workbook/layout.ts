@@ -12,6 +12,7 @@ export const SHEETS = {
   budget: "PL2 Kinh phí",
   lists: "Danh mục",
   sources: "Nguồn dữ liệu",
+  store: "Dữ liệu nguồn",
 } as const;
 
 export type SheetKey = keyof typeof SHEETS;
@@ -34,7 +35,7 @@ export interface ColumnSpec<K extends string> {
 }
 
 export type AgencyColumn = "stt" | "name" | "group" | "area" | "note";
-export type TaskColumn = "tt" | "content" | "action" | "result" | "lead" | "partner" | "timing" | "approval";
+export type TaskColumn = "tt" | "content" | "action" | "result" | "lead" | "partner" | "timing" | "approval" | "source";
 export type BudgetColumn = "stt" | "label" | "quantity" | "content" | "rate" | "amount" | "note";
 export type GroupColumn = "label" | "rate" | "section" | "id";
 
@@ -55,7 +56,31 @@ export const TASK_COLUMNS: ColumnSpec<TaskColumn>[] = [
   { key: "partner", header: "Cơ quan phối hợp", width: 20, aliases: ["Phối hợp", "Đơn vị phối hợp"], style: "text" },
   { key: "timing", header: "Thời gian", width: 18, aliases: ["Thời gian thực hiện", "Thời hạn", "Tiến độ"], style: "textCenter" },
   { key: "approval", header: "Phê duyệt / báo cáo", width: 22, aliases: ["Phê duyệt/báo cáo", "Phê duyệt", "Báo cáo"], style: "text" },
+  /** Only in a consolidated plan: the file each task came from. */
+  { key: "source", header: "Nguồn (tệp)", width: 22, aliases: ["Nguồn"], style: "text" },
 ];
+
+export type SourceFileColumn = "stt" | "file" | "unit" | "date" | "status" | "read" | "kept" | "duplicates" | "rejected" | "replaced" | "note";
+
+export const SOURCE_FILE_COLUMNS: ColumnSpec<SourceFileColumn>[] = [
+  { key: "stt", header: "STT", width: 6, aliases: [], style: "textCenter" },
+  { key: "file", header: "Tệp", width: 34, aliases: [], style: "text" },
+  { key: "unit", header: "Đơn vị gửi", width: 30, aliases: [], style: "text" },
+  { key: "date", header: "Ngày kế hoạch", width: 13, aliases: [], style: "textCenter" },
+  { key: "status", header: "Trạng thái", width: 14, aliases: [], style: "textCenter" },
+  { key: "read", header: "Dòng cơ quan đọc được", width: 11, aliases: [], style: "count" },
+  { key: "kept", header: "Đưa vào tổng hợp", width: 11, aliases: [], style: "count" },
+  { key: "duplicates", header: "Trùng (đã có)", width: 10, aliases: [], style: "count" },
+  { key: "rejected", header: "Không đưa vào (lỗi)", width: 11, aliases: [], style: "count" },
+  { key: "replaced", header: "Thay bằng tệp mới hơn", width: 11, aliases: [], style: "count" },
+  { key: "note", header: "Ghi chú", width: 40, aliases: [], style: "text" },
+];
+
+export const SOURCE_PROBLEM_HEADERS = ["Tệp", "Trang", "Ô", "Mức", "Mã", "Nội dung"] as const;
+export const SOURCE_DUPLICATE_HEADERS = ["Tên cơ quan", "Địa bàn", "Các tệp đã gửi (tệp đầu được giữ)"] as const;
+export const SOURCES_TITLE = "NGUỒN DỮ LIỆU TỔNG HỢP";
+export const STATUS_VI = { ok: "Đạt", warning: "Có cảnh báo", rejected: "Bị loại", replaced: "Đã thay" } as const;
+export const SEVERITY_VI = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" } as const;
 
 export const BUDGET_COLUMNS: ColumnSpec<BudgetColumn>[] = [
   { key: "stt", header: "STT", width: 6, aliases: ["TT"], style: "textCenter" },

@@ -344,6 +344,8 @@ function readTasks(sheet: RawSheet): { tasks: Task[]; problems: Problem[] } {
       tt: get("tt"), content: get("content"), action: get("action"), result: get("result"),
       lead: get("lead"), partner: get("partner"), timing: get("timing"), approval: get("approval"),
     };
+    const source = get("source");
+    if (source) task.source = source;
     if (Object.values(task).every((v) => v === "")) continue;
     if (nameKey(task.content) === nameKey(TASK_COLUMNS[1].header) && nameKey(task.timing) === nameKey("Thời gian")) continue;
     if (c.tt) task.at = at(sheet.name, r, c.tt);

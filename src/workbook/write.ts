@@ -27,7 +27,7 @@ export interface WriteOptions {
 }
 
 /** Builds one sheet, 1-based addressing. */
-class SheetBuilder {
+export class SheetBuilder {
   readonly grid: SheetGrid;
   constructor(name: string, widths: number[], landscape = true) {
     this.grid = { name, rows: [], widths, merges: [], validations: [], landscape };
@@ -170,7 +170,8 @@ function buildInfo(plan: Plan): InfoSheet {
 }
 
 function buildTasks(plan: Plan, opts: WriteOptions): SheetGrid {
-  const cols = TASK_COLUMNS;
+  const withSource = plan.tasks.some((t) => t.source !== undefined);
+  const cols = withSource ? TASK_COLUMNS : TASK_COLUMNS.filter((c) => c.key !== "source");
   const s = new SheetBuilder(SHEETS.tasks, cols.map((c) => c.width));
   s.banner(1, cols.length, { v: TASKS_CAPTION, style: "caption" });
   s.banner(2, cols.length, { v: TASKS_TITLE, style: "title" });
@@ -180,7 +181,7 @@ function buildTasks(plan: Plan, opts: WriteOptions): SheetGrid {
   let row = TABLE_HEADER_ROW + 1;
   for (const t of plan.tasks) {
     const isSection = /^[IVXLC]+$/.test(t.tt.trim());
-    cols.forEach((c, i) => s.value(row, i + 1, t[c.key], isSection ? "section" : c.style));
+    cols.forEach((c, i) => s.value(row, i + 1, t[c.key] ?? null, isSection ? "section" : c.style));
     row++;
   }
   for (let i = 0; i < (opts.spareTaskRows ?? SPARE_TASK_ROWS); i++) s.blankRow(row++, cols);

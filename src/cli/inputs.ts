@@ -1,0 +1,40 @@
+/** Input discovery for merge: files as given, folders searched for .xlsx (Excel lock files ~$* skipped). */
+import { readdir, stat } from "node:fs/promises";
+import { basename, join, relative } from "node:path";
+
+export interface InputFile {
+  /** Absolute or given path, for reading. */
+  path: string;
+  /** How reports name it: the name, or the path inside the folder given. */
+  label: string;
+}
+
+async function walk(dir: string, root: string, out: InputFile[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) await walk(full, root, out);
+    else if (e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) {
+      out.push({ path: full, label: relative(root, full).split("\\").join("/") });
+    }
+  }
+}
+
+/** Expand the arguments; a missing path is returned in `missing`. */
+export async function findInputs(args: readonly string[]): Promise<{ files: InputFile[]; missing: string[] }> {
+  const files: InputFile[] = [];
+  const missing: string[] = [];
+  for (const arg of args) {
+    let info;
+    try {
+      info = await stat(arg);
+    } catch {
+      missing.push(arg);
+      continue;
+    }
+    if (info.isDirectory()) await walk(arg, arg, files);
+    else files.push({ path: arg, label: basename(arg) });
+  }
+  return { files, missing };
+}

@@ -1,0 +1,76 @@
+/**
+ * Reading many submissions: in worker threads (both cores) when running compiled,
+ * in-process otherwise (tests, or --jobs 1). Results come back in input order;
+ * `onFile` is called as each file finishes, for progress lines.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import type { Submission } from "../core/merge";
+import type { SubmissionOptions } from "../workbook/submission";
+import { readSubmission } from "../adapters/xlsx/readSubmission";
+import type { InputFile } from "./inputs";
+
+/** Largest file read (bytes); a submission is a few hundred KB at most. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export async function readOne(input: InputFile, opts: SubmissionOptions): Promise<Submission> {
+  let modified = 0;
+  try {
+    const info = await stat(input.path);
+    modified = Math.round(info.mtimeMs);
+    if (info.size > MAX_FILE_BYTES) {
+      return { file: input.label, modified, outcome: { kind: "rejected", reason: `tệp quá lớn (${Math.round(info.size / 1048576)} MB; tối đa ${MAX_FILE_BYTES / 1048576} MB)` } };
+    }
+    const bytes = new Uint8Array(await readFile(input.path));
+    return await readSubmission(input.label, modified, bytes, opts);
+  } catch (e) {
+    return { file: input.label, modified, outcome: { kind: "rejected", reason: `không đọc được tệp (${(e as NodeJS.ErrnoException).code ?? String(e)})` } };
+  }
+}
+
+export interface ReadManyOptions extends SubmissionOptions {
+  jobs?: number;
+  onFile?: (done: number, total: number, s: Submission) => void;
+}
+
+export async function readMany(inputs: readonly InputFile[], opts: ReadManyOptions = {}): Promise<Submission[]> {
+  const { jobs: wanted, onFile, ...subOpts } = opts;
+  const workerScript = join(__dirname, "worker.js");
+  const canThread = __filename.endsWith(".js");
+  const jobs = Math.max(1, Math.min(wanted ?? availableParallelism(), inputs.length));
+  const results: Submission[] = new Array(inputs.length);
+  let done = 0;
+  const finish = (i: number, s: Submission) => {
+    results[i] = s;
+    onFile?.(++done, inputs.length, s);
+  };
+  if (jobs <= 1 || !canThread) {
+    for (let i = 0; i < inputs.length; i++) finish(i, await readOne(inputs[i], subOpts));
+    return results;
+  }
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: jobs }, () =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(workerScript, { workerData: subOpts });
+        const feed = () => {
+          if (next >= inputs.length) {
+            void worker.terminate().then(() => resolve());
+            return;
+          }
+          const i = next++;
+          worker.once("message", (s: Submission) => {
+            finish(i, s);
+            feed();
+          });
+          worker.postMessage(inputs[i]);
+        };
+        worker.once("error", reject);
+        feed();
+      }),
+    ),
+  );
+  return results;
+}

@@ -1,0 +1,316 @@
+/**
+ * Consolidation (SPEC §5): many submissions in, one provincial plan out, with an
+ * account of every file and every agency row.
+ *
+ * The result is a pure function of the *set* of submissions and the base plan:
+ * submissions are put in a canonical order first, so the order files arrive in does
+ * not matter, and merging new files into an earlier result (whose submissions it keeps)
+ * equals merging everything at once.
+ *
+ * For every file: rows read = kept + duplicates + rejected + replaced.
+ */
+import { findGroup, inferGroup, type AgencyGroup } from "./groups";
+import type { Agency, ExtraLine, Plan, Task } from "./model";
+import { formatVnNumber, sumTrieu } from "./numbers";
+import type { Problem } from "./problems";
+import { cleanText, nameKey } from "./text";
+import { agencyKey, problemAt } from "./validate";
+
+export interface ReadSubmission {
+  kind: "read";
+  plan: Plan;
+  problems: Problem[];
+}
+
+export interface RejectedSubmission {
+  kind: "rejected";
+  reason: string;
+}
+
+export interface Submission {
+  /** The file as the user knows it (name, or path relative to the folder given). */
+  file: string;
+  /** File modification time, ms since 1970 (0 when unknown). */
+  modified: number;
+  outcome: ReadSubmission | RejectedSubmission;
+}
+
+export type FileStatus = "ok" | "warning" | "rejected" | "replaced";
+
+export interface FileReport {
+  file: string;
+  /** Submitting unit (cơ quan ban hành), "" when the file does not say. */
+  unit: string;
+  planDate: string;
+  modified: number;
+  status: FileStatus;
+  /** Why a file was rejected, or which file replaced it. */
+  reason: string;
+  replacedBy: string | null;
+  read: number;
+  kept: number;
+  duplicates: number;
+  rejected: number;
+  replaced: number;
+  problems: Problem[];
+}
+
+export interface DuplicateReport {
+  name: string;
+  area: string;
+  /** Every file that sent it, the one whose row was kept first. */
+  files: string[];
+}
+
+export interface MergeTotals {
+  files: number;
+  read: number;
+  kept: number;
+  duplicates: number;
+  rejected: number;
+  replaced: number;
+}
+
+export interface MergeResult {
+  plan: Plan;
+  files: FileReport[];
+  duplicates: DuplicateReport[];
+  totals: MergeTotals;
+  /** The source file of each kept agency, in plan.agencies order. */
+  agencySources: string[];
+}
+
+/** Day number of a plan date typed "27/02/2023" (or "27-2-2023"), or null. */
+export function planDateValue(text: string): number | null {
+  const m = cleanText(text).match(/(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/);
+  if (!m) return null;
+  return Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]));
+}
+
+const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
+function unitOf(s: Submission): string {
+  return s.outcome.kind === "read" ? s.outcome.plan.info.issuer : "";
+}
+
+/** Canonical order: by file name, then path, then time — independent of arrival order. */
+function canonical(subs: readonly Submission[]): Submission[] {
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...subs].sort(
+    (a, b) => cmp(baseName(a.file).toLowerCase(), baseName(b.file).toLowerCase()) || cmp(a.file, b.file) || a.modified - b.modified,
+  );
+}
+
+/** Is `a` newer than `b`: plan date first, then file time, then name. */
+function newer(a: Submission, b: Submission): boolean {
+  const da = a.outcome.kind === "read" ? planDateValue(a.outcome.plan.info.date) : null;
+  const db = b.outcome.kind === "read" ? planDateValue(b.outcome.plan.info.date) : null;
+  if (da !== null && db !== null && da !== db) return da > db;
+  if (a.modified !== b.modified) return a.modified > b.modified;
+  return a.file > b.file;
+}
+
+/** Which submissions are replaced by a newer one: same file name, or same submitting unit. */
+function replacements(subs: readonly Submission[]): Map<Submission, Submission> {
+  const replacedBy = new Map<Submission, Submission>();
+  const pass = (keyOf: (s: Submission) => string) => {
+    const latest = new Map<string, Submission>();
+    for (const s of subs) {
+      if (replacedBy.has(s)) continue;
+      const key = keyOf(s);
+      if (key === "") continue;
+      const current = latest.get(key);
+      if (!current) latest.set(key, s);
+      else if (newer(s, current)) {
+        replacedBy.set(current, s);
+        latest.set(key, s);
+      } else replacedBy.set(s, current);
+    }
+  };
+  pass((s) => baseName(s.file).toLowerCase());
+  pass((s) => nameKey(unitOf(s)));
+  // A chain (A replaced by B replaced by C) names the final one.
+  for (const [old, by] of replacedBy) {
+    let last = by;
+    while (replacedBy.has(last)) last = replacedBy.get(last)!;
+    replacedBy.set(old, last);
+  }
+  return replacedBy;
+}
+
+/** The base plan's group for an agency of a submission, or null. */
+function mapGroup(a: Agency, from: readonly AgencyGroup[], to: readonly AgencyGroup[]): AgencyGroup | null {
+  if (a.groupId !== null) {
+    const own = from.find((g) => g.id === a.groupId);
+    const byId = to.find((g) => g.id === a.groupId);
+    if (byId) return byId;
+    if (own) {
+      const byLabel = findGroup(own.label, to);
+      if (byLabel) return byLabel;
+    }
+  }
+  if (a.groupText) {
+    const byText = findGroup(a.groupText, to);
+    if (byText) return byText;
+  }
+  return a.groupId === null && !a.groupText ? inferGroup(a.name, to) : null;
+}
+
+function rateProblems(plan: Plan, base: Plan): Problem[] {
+  const problems: Problem[] = [];
+  for (const g of plan.groups) {
+    const target = base.groups.find((b) => b.id === g.id) ?? findGroup(g.label, base.groups);
+    if (target && target.rate !== g.rate && plan.agencies.some((a) => a.groupId === g.id)) {
+      problems.push(
+        problemAt(undefined, "warning", "RATE_DIFFERS",
+          `Tệp dùng định mức ${formatVnNumber(g.rate)} triệu đồng/cơ quan cho nhóm "${g.label}"; bản tổng hợp tính lại theo định mức ${formatVnNumber(target.rate)}.`, ""),
+      );
+    }
+  }
+  if (plan.rates.trainingPerClass !== base.rates.trainingPerClass && (plan.training.classes ?? 0) > 0) {
+    problems.push(
+      problemAt(undefined, "warning", "RATE_DIFFERS",
+        `Tệp dùng định mức đào tạo ${formatVnNumber(plan.rates.trainingPerClass)} triệu đồng/lớp; bản tổng hợp tính theo ${formatVnNumber(base.rates.trainingPerClass)}.`, ""),
+    );
+  }
+  return problems;
+}
+
+function withSource(line: ExtraLine, file: string): ExtraLine {
+  return { ...line, note: line.note ? `${line.note}; nguồn: ${file}` : `Nguồn: ${file}` };
+}
+
+/** Carried lines of the same section and label are one line, summed; their sources listed. */
+function sumCarried(lines: Array<{ line: ExtraLine; file: string }>): ExtraLine[] {
+  const byKey = new Map<string, { line: ExtraLine; files: string[]; amounts: number[]; quantities: number[] }>();
+  for (const { line, file } of lines) {
+    const key = `${line.section}\u0000${nameKey(line.label)}`;
+    const entry = byKey.get(key);
+    if (!entry) byKey.set(key, { line, files: [file], amounts: [line.amount], quantities: line.quantity === null ? [] : [line.quantity] });
+    else {
+      entry.files.push(file);
+      entry.amounts.push(line.amount);
+      if (line.quantity !== null) entry.quantities.push(line.quantity);
+    }
+  }
+  return [...byKey.values()].map(({ line, files, amounts, quantities }) => {
+    if (files.length === 1) return withSource(line, files[0]);
+    const quantity = quantities.length > 0 ? quantities.reduce((a, b) => a + b, 0) : null;
+    return {
+      ...line,
+      quantity,
+      quantityText: quantity === null ? "" : String(quantity),
+      rate: null,
+      amount: sumTrieu(amounts),
+      note: `Cộng từ: ${files.join(", ")}`,
+    };
+  });
+}
+
+/**
+ * Merge submissions into the consolidating plan `base` (its info, groups and rates;
+ * its own agencies, tasks and lines are ignored — pass them as a submission).
+ */
+export function mergeSubmissions(submissions: readonly Submission[], base: Plan): MergeResult {
+  const subs = canonical(submissions);
+  const replacedBy = replacements(subs);
+  const kept = new Map<string, { agency: Agency; file: string }>();
+  const dupFiles = new Map<string, string[]>();
+  const agencies: Agency[] = [];
+  const agencySources: string[] = [];
+  const tasks: Task[] = [];
+  const carried: Array<{ line: ExtraLine; file: string }> = [];
+  const inspections: number[] = [];
+  let classes = 0;
+  let participants = 0;
+  let hasParticipants = false;
+  const files: FileReport[] = [];
+
+  for (const s of subs) {
+    const report: FileReport = {
+      file: s.file, unit: unitOf(s), planDate: s.outcome.kind === "read" ? s.outcome.plan.info.date : "",
+      modified: s.modified, status: "ok", reason: "", replacedBy: null,
+      read: 0, kept: 0, duplicates: 0, rejected: 0, replaced: 0, problems: [],
+    };
+    files.push(report);
+    if (s.outcome.kind === "rejected") {
+      report.status = "rejected";
+      report.reason = s.outcome.reason;
+      report.problems.push(problemAt(undefined, "error", "FILE_UNREADABLE", s.outcome.reason, ""));
+      if (replacedBy.has(s)) report.replacedBy = replacedBy.get(s)!.file;
+      continue;
+    }
+    const { plan, problems } = s.outcome;
+    report.read = plan.agencies.length;
+    report.problems.push(...problems);
+    const by = replacedBy.get(s);
+    if (by) {
+      report.status = "replaced";
+      report.replacedBy = by.file;
+      report.replaced = plan.agencies.length;
+      report.reason = `Được thay bằng tệp mới hơn ${by.file}.`;
+      continue;
+    }
+    report.problems.push(...rateProblems(plan, base));
+    for (const a of plan.agencies) {
+      const group = mapGroup(a, plan.groups, base.groups);
+      if (!group) {
+        report.rejected++;
+        const typed = a.groupText ?? plan.groups.find((g) => g.id === a.groupId)?.label ?? "";
+        report.problems.push(
+          problemAt(a.groupAt ?? a.at, "error", "UNKNOWN_GROUP",
+            `Không đưa "${a.name}" vào tổng hợp: ${typed ? `nhóm "${typed}" không có trong kế hoạch tổng hợp` : "không xác định được nhóm cơ quan"} (${base.groups.map((g) => g.label).join("; ")}).`),
+        );
+        continue;
+      }
+      const merged: Agency = { name: a.name, groupId: group.id, area: a.area || plan.info.area, note: a.note, ...(a.at ? { at: a.at } : {}) };
+      const key = agencyKey(merged);
+      const first = kept.get(key);
+      if (first) {
+        report.duplicates++;
+        const list = dupFiles.get(key) ?? [first.file];
+        list.push(s.file);
+        dupFiles.set(key, list);
+        continue;
+      }
+      kept.set(key, { agency: merged, file: s.file });
+      agencies.push(merged);
+      agencySources.push(s.file);
+      report.kept++;
+    }
+    for (const t of plan.tasks) tasks.push({ ...t, source: s.file });
+    for (const line of plan.extraLines) carried.push({ line, file: s.file });
+    if (plan.rates.inspectionLumpSum) inspections.push(plan.rates.inspectionLumpSum);
+    if (plan.training.classes !== null) classes += plan.training.classes;
+    else if (plan.training.participants !== null) {
+      participants += plan.training.participants;
+      hasParticipants = true;
+    }
+  }
+  for (const r of files) {
+    if (r.status === "ok" && r.problems.some((p) => p.severity !== "info")) r.status = "warning";
+  }
+
+  const duplicates: DuplicateReport[] = [...dupFiles.entries()].map(([key, list]) => {
+    const a = kept.get(key)!.agency;
+    return { name: a.name, area: a.area, files: list };
+  });
+  const sum = (k: "read" | "kept" | "duplicates" | "rejected" | "replaced") => files.reduce((acc, f) => acc + f[k], 0);
+  const classesFromPeople = hasParticipants && base.rates.peoplePerClass > 0 ? Math.ceil(participants / base.rates.peoplePerClass) : 0;
+  const plan: Plan = {
+    info: { ...base.info },
+    groups: base.groups.map((g) => ({ ...g, patterns: [...g.patterns] })),
+    rates: { ...base.rates, inspectionLumpSum: sumTrieu(inspections) },
+    training: { classes: classes + classesFromPeople, participants: null },
+    agencies,
+    tasks,
+    extraLines: sumCarried(carried),
+  };
+  return {
+    plan,
+    files,
+    duplicates,
+    totals: { files: files.length, read: sum("read"), kept: sum("kept"), duplicates: sum("duplicates"), rejected: sum("rejected"), replaced: sum("replaced") },
+    agencySources,
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The consolidated workbook: the standard plan of the merged result, plus
+ *  - "Nguồn dữ liệu": every input file with its unit, counts, status, and every problem
+ *    with file, sheet and cell; the agencies several files sent;
+ *  - "Dữ liệu nguồn" (hidden): every submission as read, so that merging new files into
+ *    this workbook later gives the same result as merging everything at once.
+ */
+import type { MergeResult, Submission } from "../core/merge";
+import type { Plan } from "../core/model";
+import { formatVnNumber } from "../core/numbers";
+import { sortProblems } from "../core/problems";
+import type { RawWorkbook, WorkbookGrid } from "./grid";
+import {
+  SEVERITY_VI, SHEETS, SOURCE_DUPLICATE_HEADERS, SOURCE_FILE_COLUMNS, SOURCE_PROBLEM_HEADERS, SOURCES_TITLE, STATUS_VI,
+} from "./layout";
+import { buildWorkbook, SheetBuilder } from "./write";
+
+function buildSourcesSheet(result: MergeResult) {
+  const cols = SOURCE_FILE_COLUMNS;
+  const s = new SheetBuilder(SHEETS.sources, cols.map((c) => c.width));
+  const t = result.totals;
+  s.banner(1, cols.length, { v: SOURCES_TITLE, style: "title" });
+  s.banner(2, cols.length, {
+    v: `${t.files} tệp; ${formatVnNumber(t.read)} dòng cơ quan đọc được = ${formatVnNumber(t.kept)} đưa vào tổng hợp + ${formatVnNumber(t.duplicates)} trùng + ${formatVnNumber(t.rejected)} không đưa vào (lỗi) + ${formatVnNumber(t.replaced)} thay bằng tệp mới hơn.`,
+    style: "subtitle",
+  });
+  let row = 4;
+  s.header(row++, cols);
+  result.files.forEach((f, i) => {
+    const note = f.status === "rejected" ? f.reason : f.replacedBy ? `Được thay bằng ${f.replacedBy}` : "";
+    const values: Record<(typeof cols)[number]["key"], string | number> = {
+      stt: i + 1, file: f.file, unit: f.unit, date: f.planDate, status: STATUS_VI[f.status],
+      read: f.read, kept: f.kept, duplicates: f.duplicates, rejected: f.rejected, replaced: f.replaced, note,
+    };
+    cols.forEach((c, j) => s.value(row, j + 1, values[c.key], c.style));
+    row++;
+  });
+  row++;
+  s.banner(row++, cols.length, { v: "CƠ QUAN DO NHIỀU TỆP GỬI (tính một lần)", style: "caption" });
+  SOURCE_DUPLICATE_HEADERS.forEach((h, j) => s.value(row, j + 2, h, "header"));
+  row++;
+  if (result.duplicates.length === 0) s.value(row++, 2, "Không có.", "text");
+  for (const d of result.duplicates) {
+    s.value(row, 2, d.name, "text");
+    s.value(row, 3, d.area, "text");
+    s.value(row, 4, d.files.join("; "), "text");
+    row++;
+  }
+  row++;
+  s.banner(row++, cols.length, { v: "CÁC VẤN ĐỀ TÌM THẤY TRONG TỪNG TỆP", style: "caption" });
+  SOURCE_PROBLEM_HEADERS.forEach((h, j) => s.value(row, j + 2, h, "header"));
+  row++;
+  let any = false;
+  for (const f of result.files) {
+    for (const p of sortProblems(f.problems)) {
+      any = true;
+      [f.file, p.sheet, p.cell, SEVERITY_VI[p.severity], p.code, p.message].forEach((v, j) => s.value(row, j + 2, v, "text"));
+      row++;
+    }
+  }
+  if (!any) s.value(row++, 2, "Không có.", "text");
+  s.grid.landscape = true;
+  s.grid.freezeRows = 4;
+  return s.finish();
+}
+
+type StoredKind = "FILE" | "AGENCY" | "TASK" | "LINE" | "PROBLEM";
+
+function buildStoreSheet(submissions: readonly Submission[]) {
+  const s = new SheetBuilder(SHEETS.store, [10, 40, 120], false);
+  let row = 1;
+  s.value(row, 1, "Loại");
+  s.value(row, 2, "Tệp");
+  s.value(row++, 3, "Dữ liệu (JSON) — không sửa trang này; dùng để gộp thêm tệp sau này");
+  const put = (kind: StoredKind, file: string, data: unknown) => {
+    s.value(row, 1, kind);
+    s.value(row, 2, file);
+    s.value(row++, 3, JSON.stringify(data));
+  };
+  for (const sub of submissions) {
+    if (sub.outcome.kind === "rejected") {
+      put("FILE", sub.file, { modified: sub.modified, rejected: sub.outcome.reason });
+      continue;
+    }
+    const { plan, problems } = sub.outcome;
+    put("FILE", sub.file, { modified: sub.modified, info: plan.info, groups: plan.groups, rates: plan.rates, training: plan.training });
+    for (const a of plan.agencies) put("AGENCY", sub.file, a);
+    for (const t of plan.tasks) put("TASK", sub.file, t);
+    for (const l of plan.extraLines) put("LINE", sub.file, l);
+    for (const p of problems) put("PROBLEM", sub.file, p);
+  }
+  s.grid.hidden = true;
+  return s.grid;
+}
+
+/** The consolidated workbook of a merge. `submissions` are all that went into it. */
+export function buildConsolidatedWorkbook(result: MergeResult, submissions: readonly Submission[]): WorkbookGrid {
+  const grid = buildWorkbook(result.plan);
+  grid.sheets.push(buildSourcesSheet(result), buildStoreSheet(submissions));
+  return grid;
+}
+
+/** The submissions stored in a consolidated workbook (empty when it has none). */
+export function readStoredSubmissions(wb: RawWorkbook): Submission[] {
+  const sheet = wb.sheets.find((s) => s.name === SHEETS.store);
+  if (!sheet) return [];
+  const byFile = new Map<string, Submission>();
+  const order: Submission[] = [];
+  for (const cells of sheet.rows.slice(1)) {
+    const [kind, file, json] = cells;
+    if (typeof kind !== "string" || typeof file !== "string" || typeof json !== "string") continue;
+    const data = JSON.parse(json);
+    if (kind === "FILE") {
+      const sub: Submission = data.rejected !== undefined
+        ? { file, modified: data.modified, outcome: { kind: "rejected", reason: data.rejected } }
+        : {
+            file, modified: data.modified,
+            outcome: {
+              kind: "read",
+              plan: { info: { ...data.info, year: data.info.year ?? NaN }, groups: data.groups, rates: data.rates, training: data.training, agencies: [], tasks: [], extraLines: [] } as Plan,
+              problems: [],
+            },
+          };
+      byFile.set(file, sub);
+      order.push(sub);
+      continue;
+    }
+    const sub = byFile.get(file);
+    if (!sub || sub.outcome.kind !== "read") continue;
+    if (kind === "AGENCY") sub.outcome.plan.agencies.push(data);
+    else if (kind === "TASK") sub.outcome.plan.tasks.push(data);
+    else if (kind === "LINE") sub.outcome.plan.extraLines.push(data);
+    else if (kind === "PROBLEM") sub.outcome.problems.push(data);
+  }
+  return order;
+}

@@ -1,0 +1,25 @@
+/** A submitted workbook's raw values turned into a Submission (read, or rejected with a reason). */
+import type { AgencyGroup, AdminLevels } from "../core/groups";
+import type { Submission } from "../core/merge";
+import type { RawWorkbook } from "./grid";
+import { cellText, readPlan } from "./read";
+
+export interface SubmissionOptions {
+  /** The consolidating plan's groups, used for files that carry no group table. */
+  groups?: AgencyGroup[];
+  levels?: AdminLevels;
+}
+
+export function submissionFromRaw(file: string, modified: number, raw: RawWorkbook, opts: SubmissionOptions = {}): Submission {
+  const reject = (reason: string): Submission => ({ file, modified, outcome: { kind: "rejected", reason } });
+  const hasContent = raw.sheets.some((s) => s.rows.some((r) => r.some((v) => cellText(v) !== "")));
+  if (!hasContent) return reject("sổ tính trống, không có dữ liệu");
+  const read = readPlan(raw, opts);
+  if (!read.sheets.agencies && !read.sheets.budget && !read.sheets.info) {
+    return reject(`không có trang kế hoạch nào (danh sách cơ quan "Tên cơ quan", kinh phí "Số tiền" hay "Thông tin"); các trang: ${raw.sheets.map((s) => `"${s.name}"`).join(", ")}`);
+  }
+  const problems = read.sheets.agencies
+    ? read.problems
+    : read.problems.filter((p) => !(p.code === "SHEET_MISSING" && p.severity === "error"));
+  return { file, modified, outcome: { kind: "read", plan: read.plan, problems } };
+}
