@@ -170,6 +170,11 @@ function readInfo(sheet: RawSheet): InfoRead {
   return { values, groups, groupRefs, problems };
 }
 
+/** A renamed Thông tin sheet: the first other sheet where at least two info labels are found. */
+function findInfoByLabels(wb: RawWorkbook, used: ReadonlySet<string>): RawSheet | null {
+  return wb.sheets.find((s) => !used.has(s.name) && Object.keys(readInfo(s).values).length >= 2) ?? null;
+}
+
 /* ---------- PL1 ---------- */
 
 interface AgenciesRead {
@@ -403,7 +408,7 @@ export function readPlan(wb: RawWorkbook, opts: ReadOptions = {}): ReadResult {
   const budgetSheet = pick(SHEET_ALIASES.budget, BUDGET_COLUMNS, ["label", "amount"]);
   const agencySheet = pick(SHEET_ALIASES.agencies, AGENCY_COLUMNS, ["name"]);
   const taskSheet = pick(SHEET_ALIASES.tasks, TASK_COLUMNS, ["content", "timing"]);
-  const infoSheet = pick(SHEET_ALIASES.info, null, []);
+  const infoSheet = pick(SHEET_ALIASES.info, null, []) ?? findInfoByLabels(wb, used);
 
   const info: InfoRead = infoSheet ? readInfo(infoSheet) : { values: {}, groups: null, groupRefs: {}, problems: [] };
   problems.push(...info.problems);

@@ -1,17 +1,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run } from "../../src/cli/main";
+import { cli } from "../helpers/cli";
 import { newPlan } from "../../src/workbook/plan";
 import { buildWorkbook } from "../../src/workbook/write";
 import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 const dir = mkdtempSync(join(tmpdir(), "kh-cli-"));
 

@@ -13,14 +13,10 @@ import { buildWorkbook, NAME_AGENCY_COUNT, NAME_TOTAL } from "../../src/workbook
 import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
 import { readXlsx } from "../../src/adapters/xlsx/readXlsx";
 import { readPlan } from "../../src/workbook/read";
-import type { WorkbookGrid } from "../../src/workbook/grid";
 import { resaveWithLibreOffice } from "../helpers/libreoffice";
+import { withoutCachedResults } from "../helpers/hands";
 import { SHEETS } from "../../src/workbook/layout";
 
-function withoutCachedResults(grid: WorkbookGrid): WorkbookGrid {
-  for (const s of grid.sheets) for (const row of s.rows) for (const c of row ?? []) if (c?.f !== undefined) c.v = null;
-  return grid;
-}
 
 async function definedValue(wb: ExcelJS.Workbook, name: string): Promise<unknown> {
   const [ref] = wb.definedNames.getRanges(name).ranges;

@@ -1,0 +1,108 @@
+import { computeBudget } from "../../src/core/budget";
+import { mergeSubmissions, type Submission } from "../../src/core/merge";
+import type { Agency, Plan } from "../../src/core/model";
+import { newPlan } from "../../src/workbook/plan";
+
+const base = (): Plan => ({ ...newPlan({ year: 2022, levels: 3, standardTasks: false }), info: { ...newPlan({ year: 2022, levels: 3, standardTasks: false }).info, area: "tỉnh Đồng Tháp" } });
+
+function sub(file: string, agencies: Array<Partial<Agency> & { name: string }>, patch: { issuer?: string; date?: string; modified?: number; area?: string; plan?: Partial<Plan> } = {}): Submission {
+  const plan = newPlan({ year: 2022, levels: 3, standardTasks: false });
+  return {
+    file,
+    modified: patch.modified ?? 1000,
+    outcome: {
+      kind: "read",
+      problems: [],
+      plan: {
+        ...plan,
+        info: { ...plan.info, issuer: patch.issuer ?? file, date: patch.date ?? "01/11/2021", area: patch.area ?? "tỉnh Đồng Tháp" },
+        agencies: agencies.map((a, i) => ({ groupId: null, area: "", note: "", at: { sheet: "PL1", row: 6 + i, col: 2 }, ...a })),
+        ...patch.plan,
+      },
+    },
+  };
+}
+
+const invariant = (r: ReturnType<typeof mergeSubmissions>) => {
+  for (const f of r.files) expect(f.read).toBe(f.kept + f.duplicates + f.rejected + f.replaced);
+  expect(r.totals.read).toBe(r.totals.kept + r.totals.duplicates + r.totals.rejected + r.totals.replaced);
+  expect(r.plan.agencies).toHaveLength(r.totals.kept);
+};
+
+describe("mergeSubmissions", () => {
+  it("keeps one row for an agency two files send, whatever the spelling, and names both files", () => {
+    const r = mergeSubmissions(
+      [
+        sub("huyen-a.xlsx", [{ name: "UBND xã Hòa An", area: "Thành phố Cao Lãnh" }, { name: "UBND thành phố Cao Lãnh", area: "Thành phố Cao Lãnh" }]),
+        sub("xa-hoa-an.xlsx", [{ name: "UBND xã  Hoà An", area: "thành phố Cao Lãnh" }]),
+        sub("huyen-b.xlsx", [{ name: "UBND xã Hòa An", area: "Huyện Lấp Vò" }]),
+      ],
+      base(),
+    );
+    invariant(r);
+    expect(r.plan.agencies.map((a) => [a.name, a.groupId, a.area])).toEqual([
+      ["UBND xã Hòa An", "cap-xa", "Thành phố Cao Lãnh"],
+      ["UBND thành phố Cao Lãnh", "cap-huyen", "Thành phố Cao Lãnh"],
+      ["UBND xã Hòa An", "cap-xa", "Huyện Lấp Vò"],
+    ]);
+    expect(r.duplicates).toEqual([{ name: "UBND xã Hòa An", area: "Thành phố Cao Lãnh", files: ["huyen-a.xlsx", "xa-hoa-an.xlsx"] }]);
+    expect(r.files.find((f) => f.file === "xa-hoa-an.xlsx")).toEqual(expect.objectContaining({ read: 1, kept: 0, duplicates: 1 }));
+  });
+
+  it("lets the newer file of a unit replace the older one (plan date, then file time)", () => {
+    const old = sub("tan-hong.xlsx", [{ name: "UBND huyện Tân Hồng" }, { name: "UBND xã Bình Phú" }], { issuer: "UBND huyện Tân Hồng", date: "01/11/2021", area: "Huyện Tân Hồng" });
+    const fixed = sub("tan-hong-sua.xlsx", [{ name: "UBND huyện Tân Hồng" }, { name: "UBND xã Bình Phú" }, { name: "UBND xã An Phước" }], { issuer: "UBND  huyện Tân Hồng", date: "20/11/2021", area: "Huyện Tân Hồng" });
+    const r = mergeSubmissions([fixed, old], base());
+    invariant(r);
+    expect(r.plan.agencies.map((a) => a.name)).toEqual(["UBND huyện Tân Hồng", "UBND xã Bình Phú", "UBND xã An Phước"]);
+    expect(r.files.find((f) => f.file === "tan-hong.xlsx")).toEqual(expect.objectContaining({ status: "replaced", replacedBy: "tan-hong-sua.xlsx", replaced: 2, kept: 0 }));
+
+    const sameDate = mergeSubmissions([sub("a.xlsx", [{ name: "Sở Y tế" }], { issuer: "Sở Y tế", modified: 5 }), sub("b.xlsx", [{ name: "Sở Y Tế" }, { name: "Sở Nội vụ" }], { issuer: "Sở Y tế", modified: 9 })], base());
+    expect(sameDate.plan.agencies.map((a) => a.name)).toEqual(["Sở Y Tế", "Sở Nội vụ"]);
+  });
+
+  it("reports a row it cannot place with the file, sheet, cell and reason", () => {
+    const r = mergeSubmissions([sub("hoi.xlsx", [{ name: "Hội Nông dân", groupText: "Đoàn thể", groupAt: { sheet: "PL1", row: 7, col: 3 } }, { name: "Sở Nội vụ" }])], base());
+    invariant(r);
+    expect(r.files[0].rejected).toBe(1);
+    expect(r.files[0].status).toBe("warning");
+    expect(r.files[0].problems).toEqual([expect.objectContaining({ severity: "error", code: "UNKNOWN_GROUP", sheet: "PL1", cell: "C7", message: expect.stringContaining("Hội Nông dân") })]);
+  });
+
+  it("recomputes per-agency lines at the consolidating rates and names a file that used another", () => {
+    const other = sub("xa.xlsx", [{ name: "UBND xã Mỹ An", groupId: "cap-xa" }]);
+    if (other.outcome.kind === "read") other.outcome.plan.groups = other.outcome.plan.groups.map((g) => ({ ...g, rate: 20 }));
+    const r = mergeSubmissions([other], base());
+    expect(computeBudget(r.plan).sections[0].lines.find((l) => l.groupId === "cap-xa")!.amount).toBe(15);
+    expect(r.files[0].problems).toEqual([expect.objectContaining({ code: "RATE_DIFFERS", message: expect.stringContaining("20") })]);
+  });
+
+  it("sums inspection, training and lines of the same kind, with their sources", () => {
+    const line = (amount: number) => ({ section: "II", label: "Hội nghị tổng kết", quantity: 1, quantityText: "1", content: "", rate: null, amount, note: "" });
+    const r = mergeSubmissions(
+      [
+        sub("khcn.xlsx", [], { plan: { rates: { trainingPerClass: 50, peoplePerClass: 75, inspectionLumpSum: 70 }, training: { classes: 6, participants: null }, extraLines: [line(10)] } }),
+        sub("noi-vu.xlsx", [], { plan: { rates: { trainingPerClass: 50, peoplePerClass: 75, inspectionLumpSum: 5.5 }, training: { classes: 1, participants: null }, extraLines: [line(2.5)] } }),
+      ],
+      base(),
+    );
+    expect(r.plan.rates.inspectionLumpSum).toBe(75.5);
+    expect(r.plan.training.classes).toBe(7);
+    expect(r.plan.extraLines).toEqual([expect.objectContaining({ label: "Hội nghị tổng kết", amount: 12.5, quantity: 2, note: "Cộng từ: khcn.xlsx, noi-vu.xlsx" })]);
+  });
+
+  it("gives the same result whatever order the files arrive in, and keeps rejected files in the report", () => {
+    const subs = [
+      sub("c.xlsx", [{ name: "UBND xã Tân Bình", area: "Huyện Thanh Bình" }, { name: "Sở Y tế" }]),
+      sub("a.xlsx", [{ name: "Sở Y Tế" }, { name: "Chi cục Kiểm lâm" }]),
+      { file: "hong.xlsx", modified: 1, outcome: { kind: "rejected", reason: "tệp .xlsx bị hỏng" } } as Submission,
+      sub("b.xlsx", [{ name: "UBND xã Tân Bình", area: "Huyện Châu Thành" }]),
+    ];
+    const one = mergeSubmissions(subs, base());
+    const two = mergeSubmissions([...subs].reverse(), base());
+    expect(two.plan).toEqual(one.plan);
+    expect(two.files).toEqual(one.files);
+    expect(one.files.map((f) => [f.file, f.status])).toEqual([["a.xlsx", "ok"], ["b.xlsx", "ok"], ["c.xlsx", "ok"], ["hong.xlsx", "rejected"]]);
+    invariant(one);
+  });
+});
