@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The main job on a fresh machine: the standard template, a filled sample (seed 001,
-# Đồng Tháp 2022), its validation and its budget. Files go to out/.
+# The main job on a fresh machine: the 42 workbooks that seed 001's departments,
+# attached units and districts send (Đồng Tháp 2022), merged into the provincial
+# appendix — 150 agencies, 2.620 triệu đồng — plus the standard template. Files go to out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLI="node dist/cli/main.js"
+rm -rf out/nop
 mkdir -p out
 $CLI template -o out/mau-ke-hoach-2026.xlsx --year 2026 --levels 2
-$CLI sample -o out/ke-hoach-dong-thap-2022.xlsx
-$CLI validate out/ke-hoach-dong-thap-2022.xlsx
-$CLI budget out/ke-hoach-dong-thap-2022.xlsx
+$CLI sample-submissions -o out/nop
+$CLI merge out/nop -o out/tong-hop-dong-thap-2022.xlsx
+$CLI budget out/tong-hop-dong-thap-2022.xlsx

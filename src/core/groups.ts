@@ -81,7 +81,14 @@ export function defaultGroups(levels: AdminLevels): AgencyGroup[] {
 /** The group a name suggests, from the plan's own list, or null. First match in list order wins. */
 export function inferGroup(name: string, groups: readonly AgencyGroup[]): AgencyGroup | null {
   const folded = foldText(name) + " ";
-  return groups.find((g) => g.patterns.some((p) => new RegExp(p).test(folded))) ?? null;
+  return groups.find((g) => g.patterns.some((p) => compiled(p).test(folded))) ?? null;
+}
+
+const PATTERNS = new Map<string, RegExp>();
+function compiled(pattern: string): RegExp {
+  let re = PATTERNS.get(pattern);
+  if (!re) PATTERNS.set(pattern, (re = new RegExp(pattern)));
+  return re;
 }
 
 /** Find a group by id, by label, or by a label typed differently (case, tones, spaces). */

@@ -37,11 +37,30 @@ function keyWord(word: string): string {
 }
 
 /**
+ * Memoises a pure string function: keys and folds of the same header and label texts
+ * are asked for on every row of every file. Bounded so that a long merge cannot grow it.
+ */
+function memo(fn: (s: string) => string, limit = 50_000): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s: string) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size >= limit) cache.clear();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
+/**
  * The comparison key of a name. Idempotent on its own output's inputs: names that
  * differ only in case, Unicode composition, tone placement, spacing or spacing around
  * punctuation share a key.
  */
-export function nameKey(input: string): string {
+export const nameKey = memo(computeNameKey);
+
+function computeNameKey(input: string): string {
   const text = cleanText(input)
     .toLocaleLowerCase("vi")
     .replace(/\s*([-–—,.;:/()])\s*/g, "$1");
@@ -52,7 +71,9 @@ export function nameKey(input: string): string {
 }
 
 /** Letters only, no diacritics, lower case: for recognising patterns (`Chi cục`, `UBND xã`). */
-export function foldText(input: string): string {
+export const foldText = memo(computeFoldText);
+
+function computeFoldText(input: string): string {
   return cleanText(input)
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -39,6 +39,14 @@ function isRomanMark(text: string): boolean {
 
 type ColumnMap<K extends string> = Partial<Record<K, number>>;
 
+const HEADER_KEYS = new WeakMap<ColumnSpec<string>, string[]>();
+/** A column's header and aliases as keys, longest first (computed once per column). */
+function headerKeys(c: ColumnSpec<string>): string[] {
+  let keys = HEADER_KEYS.get(c);
+  if (!keys) HEADER_KEYS.set(c, (keys = [c.header, ...c.aliases].map(nameKey).sort((a, b) => b.length - a.length)));
+  return keys;
+}
+
 export interface HeaderMatch<K extends string> {
   /** 0-based index of the last header row. */
   row: number;
@@ -49,7 +57,7 @@ function matchHeaderRow<K extends string>(cells: readonly RawValue[], cols: Colu
   const keys = cells.map((c) => nameKey(cellText(c)));
   const taken = new Set(Object.values(into) as number[]);
   let found = 0;
-  const names = (c: ColumnSpec<K>) => [c.header, ...c.aliases].map(nameKey).sort((a, b) => b.length - a.length);
+  const names = headerKeys;
   // Exact header text first, then a header that starts with a known one.
   for (const exact of [true, false]) {
     for (const col of cols) {
@@ -125,11 +133,14 @@ interface InfoRead {
   problems: Problem[];
 }
 
+/** Rows of Thông tin searched for labels: the sheet is a short form. */
+const INFO_SCAN_ROWS = 60;
+
 function readInfo(sheet: RawSheet): InfoRead {
   const values: InfoRead["values"] = {};
   const problems: Problem[] = [];
   const specs: InfoRowSpec[] = [...INFO_ROWS, ...RATE_ROWS];
-  sheet.rows.forEach((cells, r) => {
+  sheet.rows.slice(0, INFO_SCAN_ROWS).forEach((cells, r) => {
     const labelIdx = cells.findIndex((c) => cellText(c) !== "");
     if (labelIdx < 0) return;
     const key = nameKey(cellText(cells[labelIdx]).replace(/:$/, ""));

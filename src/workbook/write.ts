@@ -202,8 +202,7 @@ export const NAME_AGENCY_COUNT = "TongCoQuan";
 export const NAME_TOTAL = "TongTien";
 export const NAME_TOTAL_DONG = "TongDong";
 export const NAME_TOTAL_WORDS = "TongBangChu";
-export const NAME_WORDS_LEAD = "ChuSo_Dau";
-export const NAME_WORDS_FULL = "ChuSo_Du";
+export const NAME_DIGIT_WORDS = "ChuSo";
 
 function buildAgencies(plan: Plan, info: InfoSheet, opts: WriteOptions): AgencySheet {
   const cols = AGENCY_COLUMNS;
@@ -347,47 +346,69 @@ function buildBudget(plan: Plan, info: InfoSheet): { grid: SheetGrid; names: Def
   return { grid: s.finish(), names: [{ name: NAME_TOTAL, sheet: SHEETS.budget, ref: abs(totalRow, c("amount")) }] };
 }
 
-/** The hidden sheet behind "Bằng chữ": words for 0..999 and the reading of the total. */
+/**
+ * Formulas that read a whole number of đồng (< 10^12) in Vietnamese words, the way
+ * core/words does: the number split into groups of three digits, each group read
+ * from the digit words (named DIGIT_WORDS) with the mốt/tư/lăm/linh rules, "không
+ * trăm" for a group after a higher non-zero one. `at(col,row)` places helper cells;
+ * returns the cells to write and the address of the words.
+ */
+export function wordsFormulas(dong: string, at: (i: number) => string): { cells: Array<[string, string, string]>; words: string } {
+  const groups: Array<[string, string, string, string]> = [
+    // label, value formula, "read in full" condition, scale word
+    ["Phần tỷ", `INT(${dong}/10^9)`, "FALSE", "tỷ"],
+    ["Phần triệu", `MOD(INT(${dong}/10^6),1000)`, `${dong}>=10^9`, "triệu"],
+    ["Phần nghìn", `MOD(INT(${dong}/1000),1000)`, `${dong}>=10^6`, "nghìn"],
+    ["Phần đơn vị", `MOD(${dong},1000)`, `${dong}>=1000`, ""],
+  ];
+  const cells: Array<[string, string, string]> = [];
+  const parts: string[] = [];
+  groups.forEach(([label, value, full], i) => {
+    const v = at(2 * i);
+    const w = at(2 * i + 1);
+    const h = `INT(${v}/100)`;
+    const t = `MOD(INT(${v}/10),10)`;
+    const u = `MOD(${v},10)`;
+    const digit = (d: string) => `INDEX(${NAME_DIGIT_WORDS},${d}+1)`;
+    const hundreds = `IF(OR(${h}>0,${full}),${digit(h)}&" trăm","")`;
+    const tens = `IF(${t}=0,IF(AND(${u}>0,OR(${h}>0,${full})),"linh",""),IF(${t}=1,"mười",${digit(t)}&" mươi"))`;
+    const units = `IF(${u}=0,"",IF(AND(${u}=1,${t}>=2),"mốt",IF(AND(${u}=4,${t}>=2),"tư",IF(AND(${u}=5,${t}>=1),"lăm",${digit(u)}))))`;
+    cells.push([label, v, value]);
+    cells.push([`${label} bằng chữ`, w, `IF(${v}=0,"",TRIM(${hundreds}&" "&${tens}&" "&${units}))`]);
+    parts.push(`${w}&IF(${v}>0,"${groups[i][3] ? " " + groups[i][3] : ""}","")`);
+  });
+  const words = at(groups.length * 2);
+  cells.push(["Bằng chữ", words, `IF(${dong}<0,"(số âm)",IF(${dong}>=10^12,"(số quá lớn để đọc)",IF(${dong}=0,"không",TRIM(${parts.join('&" "&')}))))`]);
+  return { cells, words };
+}
+
+/** The hidden sheet behind "Bằng chữ": the digit words and the reading of the total. */
 function buildLists(plan: Plan): { grid: SheetGrid; names: DefinedName[] } {
-  const s = new SheetBuilder(SHEETS.lists, [8, 36, 40, 2, 24, 60], false);
-  s.value(1, 1, "Số");
-  s.value(1, 2, "Đọc khi đứng đầu");
-  s.value(1, 3, "Đọc sau nhóm lớn hơn");
-  for (let n = 0; n <= 999; n++) {
-    s.value(n + 2, 1, n);
-    s.value(n + 2, 2, tripleWords(n, false));
-    s.value(n + 2, 3, tripleWords(n, true));
+  const s = new SheetBuilder(SHEETS.lists, [8, 12, 2, 24, 60], false);
+  s.value(1, 1, "Chữ số");
+  s.value(1, 2, "Đọc là");
+  for (let d = 0; d <= 9; d++) {
+    s.value(d + 2, 1, d);
+    s.value(d + 2, 2, tripleWords(d, false));
   }
   const dong = trieuToDong(computeBudget(plan).total);
-  const parts = [Math.floor(dong / 1e9), Math.floor(dong / 1e6) % 1000, Math.floor(dong / 1e3) % 1000, dong % 1000];
-  const rows: Array<[string, string, CellValue]> = [
-    ["Tổng kinh phí (đồng)", `ROUND(${NAME_TOTAL}*1000000,0)`, dong],
-    ["Phần tỷ", "INT(F1/10^9)", parts[0]],
-    ["Phần triệu", "MOD(INT(F1/10^6),1000)", parts[1]],
-    ["Phần nghìn", "MOD(INT(F1/1000),1000)", parts[2]],
-    ["Phần đơn vị", "MOD(F1,1000)", parts[3]],
-    [
-      "Bằng chữ",
-      `IF(F1<0,"(số âm)",IF(F1>=10^12,"(số quá lớn để đọc)",IF(F1=0,"không",` +
-        `IF(F2>0,INDEX(${NAME_WORDS_LEAD},F2+1)&" tỷ","")` +
-        `&IF(F3>0,IF(F2>0," "&INDEX(${NAME_WORDS_FULL},F3+1),INDEX(${NAME_WORDS_LEAD},F3+1))&" triệu","")` +
-        `&IF(F4>0,IF(F1>=10^6," "&INDEX(${NAME_WORDS_FULL},F4+1),INDEX(${NAME_WORDS_LEAD},F4+1))&" nghìn","")` +
-        `&IF(F5>0,IF(F1>=1000," "&INDEX(${NAME_WORDS_FULL},F5+1),INDEX(${NAME_WORDS_LEAD},F5+1)),""))))`,
-      dong < 0 ? "(số âm)" : dong >= 1e12 ? "(số quá lớn để đọc)" : numberWords(dong),
-    ],
-  ];
-  rows.forEach(([label, f, v], i) => {
-    s.value(i + 1, 5, label);
-    s.formula(i + 1, 6, f, v);
+  s.value(1, 4, "Tổng kinh phí (đồng)");
+  s.formula(1, 5, `ROUND(${NAME_TOTAL}*1000000,0)`, dong);
+  const groups = [Math.floor(dong / 1e9), Math.floor(dong / 1e6) % 1000, Math.floor(dong / 1e3) % 1000, dong % 1000];
+  const cached: CellValue[] = groups.flatMap((g, i) => [g, g === 0 ? "" : tripleWords(g, i > 0 && dong >= [1, 1e9, 1e6, 1e3][i])]);
+  cached.push(dong < 0 ? "(số âm)" : dong >= 1e12 ? "(số quá lớn để đọc)" : numberWords(dong));
+  const { cells, words } = wordsFormulas("$E$1", (i) => `$E$${i + 2}`);
+  cells.forEach(([label, ref, f], i) => {
+    s.value(i + 2, 4, label);
+    s.formula(i + 2, 5, f, cached[i]);
   });
   s.grid.hidden = true;
   return {
     grid: s.finish(),
     names: [
-      { name: NAME_WORDS_LEAD, sheet: SHEETS.lists, ref: "$B$2:$B$1001" },
-      { name: NAME_WORDS_FULL, sheet: SHEETS.lists, ref: "$C$2:$C$1001" },
-      { name: NAME_TOTAL_DONG, sheet: SHEETS.lists, ref: "$F$1" },
-      { name: NAME_TOTAL_WORDS, sheet: SHEETS.lists, ref: "$F$6" },
+      { name: NAME_DIGIT_WORDS, sheet: SHEETS.lists, ref: "$B$2:$B$11" },
+      { name: NAME_TOTAL_DONG, sheet: SHEETS.lists, ref: "$E$1" },
+      { name: NAME_TOTAL_WORDS, sheet: SHEETS.lists, ref: words },
     ],
   };
 }

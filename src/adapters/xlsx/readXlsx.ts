@@ -1,6 +1,17 @@
 /** Loads an .xlsx file with exceljs into raw cell values for the workbook reader. */
 import ExcelJS from "exceljs";
 import type { RawValue, RawWorkbook } from "../../workbook/grid";
+import { SHEETS } from "../../workbook/layout";
+
+/** Sheets the reader never needs: our own lookup tables, rebuilt on every write. */
+const SKIPPED_SHEETS = new Set<string>([SHEETS.lists]);
+
+/** Worksheet parts that carry nothing the reader uses (merges are kept: they decide which cell holds a value). */
+const IGNORED_NODES = [
+  "dataValidations", "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "autoFilter",
+  "conditionalFormatting", "hyperlinks", "pageMargins", "printOptions", "pageSetup", "headerFooter",
+  "rowBreaks", "drawing", "picture", "tableParts", "extLst",
+];
 
 function rawValue(cell: ExcelJS.Cell): RawValue {
   if (cell.isMerged && cell.master.address !== cell.address) return null;
@@ -26,7 +37,7 @@ function plain(v: ExcelJS.CellValue): RawValue {
 /** Raw values of every sheet of a loaded exceljs workbook. */
 export function excelToRaw(wb: ExcelJS.Workbook): RawWorkbook {
   return {
-    sheets: wb.worksheets.map((ws) => {
+    sheets: wb.worksheets.filter((ws) => !SKIPPED_SHEETS.has(ws.name)).map((ws) => {
       const rows: RawValue[][] = [];
       ws.eachRow({ includeEmpty: false }, (row, r) => {
         const cells: RawValue[] = [];
@@ -42,11 +53,11 @@ export function excelToRaw(wb: ExcelJS.Workbook): RawWorkbook {
   };
 }
 
-/** Load .xlsx bytes into an exceljs workbook (data validations are skipped: they are slow to read and not needed). */
+/** Load .xlsx bytes into an exceljs workbook, skipping parts the reader does not use (data validations are slow to read). */
 export async function loadExcel(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   const buf = data instanceof Uint8Array ? data : new Uint8Array(data);
-  await wb.xlsx.load(buf as unknown as ArrayBuffer, { ignoreNodes: ["dataValidations"] } as never);
+  await wb.xlsx.load(buf as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES } as never);
   return wb;
 }
 
