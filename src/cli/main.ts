@@ -19,6 +19,7 @@ import { buildWorkbook } from "../workbook/write";
 import { SHEETS } from "../workbook/layout";
 import { writeXlsx } from "../adapters/xlsx/writeXlsx";
 import { openWorkbook, UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
+import { nodeInflate } from "./nodeInflate";
 import { budgetJson, budgetText, problemLine, problemsSummary } from "./format";
 import { mergeFiles, MergeFailure, mergeJson, mergeSummary } from "./merge";
 
@@ -104,7 +105,7 @@ async function loadPlan(path: string) {
     throw new FileProblem(`Không đọc được tệp ${path}: ${code === "ENOENT" ? "không có tệp này" : code === "EISDIR" ? "đây là thư mục" : String(e)}.`);
   }
   try {
-    return readPlan(await openWorkbook(bytes));
+    return readPlan(await openWorkbook(bytes, { inflate: nodeInflate }));
   } catch (e) {
     if (e instanceof UnreadableWorkbook) throw new FileProblem(`Không đọc được tệp ${path}: ${e.reason}.`);
     throw e;

@@ -10,6 +10,7 @@ import { STATUS_VI } from "../workbook/layout";
 import { openWorkbook, UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import { writeXlsx } from "../adapters/xlsx/writeXlsx";
 import { findInputs } from "./inputs";
+import { nodeInflate } from "./nodeInflate";
 import { readMany } from "./readFiles";
 import type { AdminLevels } from "../core/groups";
 import type { Plan } from "../core/model";
@@ -33,7 +34,7 @@ async function readExisting(path: string): Promise<{ plan: Plan; stored: Submiss
     throw new MergeFailure(`Không đọc được bản tổng hợp ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "không có tệp này" : String(e)}.`);
   }
   try {
-    const raw = await openWorkbook(bytes);
+    const raw = await openWorkbook(bytes, { inflate: nodeInflate });
     return { plan: readPlan(raw).plan, stored: readStoredSubmissions(raw) };
   } catch (e) {
     if (e instanceof UnreadableWorkbook) throw new MergeFailure(`Không đọc được bản tổng hợp ${path}: ${e.reason}.`);

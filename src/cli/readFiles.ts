@@ -11,6 +11,7 @@ import type { Submission } from "../core/merge";
 import type { SubmissionOptions } from "../workbook/submission";
 import { readSubmission } from "../adapters/xlsx/readSubmission";
 import type { InputFile } from "./inputs";
+import { nodeInflate } from "./nodeInflate";
 
 /** Largest file read (bytes); a submission is a few hundred KB at most. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -24,7 +25,7 @@ export async function readOne(input: InputFile, opts: SubmissionOptions): Promis
       return { file: input.label, modified, outcome: { kind: "rejected", reason: `tệp quá lớn (${Math.round(info.size / 1048576)} MB; tối đa ${MAX_FILE_BYTES / 1048576} MB)` } };
     }
     const bytes = new Uint8Array(await readFile(input.path));
-    return await readSubmission(input.label, modified, bytes, opts);
+    return await readSubmission(input.label, modified, bytes, opts, { inflate: nodeInflate });
   } catch (e) {
     return { file: input.label, modified, outcome: { kind: "rejected", reason: `không đọc được tệp (${(e as NodeJS.ErrnoException).code ?? String(e)})` } };
   }

@@ -2,6 +2,8 @@
 import { sniffWorkbook, unreadableReason } from "../../workbook/sniff";
 import type { RawWorkbook } from "../../workbook/grid";
 import { readXlsx } from "./readXlsx";
+import { leanReadXlsx, LeanReadUnsupported, LimitExceeded } from "./leanRead";
+import { ZipError, type InflateRaw } from "./zip";
 
 export class UnreadableWorkbook extends Error {
   constructor(readonly reason: string) {
@@ -10,10 +12,24 @@ export class UnreadableWorkbook extends Error {
   }
 }
 
+export interface OpenOptions {
+  /** Raw-deflate inflater; when given, the lean reader is used (exceljs only for what it does not support). */
+  inflate?: InflateRaw;
+}
+
 /** Raw values of a workbook's bytes, or UnreadableWorkbook with the reason. */
-export async function openWorkbook(bytes: Uint8Array): Promise<RawWorkbook> {
+export async function openWorkbook(bytes: Uint8Array, opts: OpenOptions = {}): Promise<RawWorkbook> {
   const reason = unreadableReason(sniffWorkbook(bytes));
   if (reason) throw new UnreadableWorkbook(reason);
+  if (opts.inflate) {
+    try {
+      return leanReadXlsx(bytes, opts.inflate);
+    } catch (e) {
+      if (e instanceof ZipError) throw new UnreadableWorkbook(`tệp .xlsx bị hỏng hoặc không đầy đủ (${e.message})`);
+      if (e instanceof LimitExceeded) throw new UnreadableWorkbook(`tệp vượt giới hạn đọc: ${e.message}`);
+      if (!(e instanceof LeanReadUnsupported)) throw e;
+    }
+  }
   try {
     return await readXlsx(bytes);
   } catch (e) {
