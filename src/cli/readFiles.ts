@@ -52,26 +52,37 @@ export async function readMany(inputs: readonly InputFile[], opts: ReadManyOptio
     return results;
   }
   let next = 0;
-  await Promise.all(
-    Array.from({ length: jobs }, () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(workerScript, { workerData: subOpts });
+  // Each lane reads files one after another in its own worker; a worker that dies on a
+  // file (out of memory, a crash in a parser) gets that file reported as rejected and is
+  // replaced, so one bad file never stops the rest.
+  const lane = async (): Promise<void> => {
+    while (next < inputs.length) {
+      const worker = new Worker(workerScript, { workerData: subOpts });
+      const crashed = await new Promise<boolean>((resolve) => {
+        let current = -1;
         const feed = () => {
           if (next >= inputs.length) {
-            void worker.terminate().then(() => resolve());
+            void worker.terminate().then(() => resolve(false));
             return;
           }
-          const i = next++;
-          worker.once("message", (s: Submission) => {
-            finish(i, s);
-            feed();
-          });
-          worker.postMessage(inputs[i]);
+          current = next++;
+          worker.postMessage(inputs[current]);
         };
-        worker.once("error", reject);
+        worker.on("message", (s: Submission) => {
+          finish(current, s);
+          feed();
+        });
+        worker.once("error", (e) => {
+          if (current >= 0) {
+            finish(current, { file: inputs[current].label, modified: 0, outcome: { kind: "rejected", reason: `lỗi khi đọc tệp (${e.message})` } });
+          }
+          resolve(true);
+        });
         feed();
-      }),
-    ),
-  );
+      });
+      if (!crashed) return;
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, lane));
   return results;
 }
