@@ -91,6 +91,12 @@ describe("mergeSubmissions", () => {
     expect(r.plan.extraLines).toEqual([expect.objectContaining({ label: "Hội nghị tổng kết", amount: 12.5, quantity: 2, note: "Cộng từ: khcn.xlsx, noi-vu.xlsx" })]);
   });
 
+  it("combines the task tables, each row keeping its source file", () => {
+    const task = (content: string) => ({ tt: "1", content, action: "", result: "", lead: "", partner: "", timing: "Quý I/2022", approval: "" });
+    const r = mergeSubmissions([sub("b.xlsx", [], { plan: { tasks: [task("Đánh giá nội bộ")] } }), sub("a.xlsx", [], { plan: { tasks: [task("Rà soát quy trình")] } })], base());
+    expect(r.plan.tasks.map((t) => [t.content, t.source])).toEqual([["Rà soát quy trình", "a.xlsx"], ["Đánh giá nội bộ", "b.xlsx"]]);
+  });
+
   it("gives the same result whatever order the files arrive in, and keeps rejected files in the report", () => {
     const subs = [
       sub("c.xlsx", [{ name: "UBND xã Tân Bình", area: "Huyện Thanh Bình" }, { name: "Sở Y tế" }]),
