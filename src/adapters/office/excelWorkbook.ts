@@ -1,0 +1,236 @@
+/**
+ * The Office.js adapter: the standard workbook written into, and read from, the open
+ * workbook. Every operation batches: whole sheets as 2D arrays, formats as a few
+ * rectangles per style, and a number of context.sync() calls that does not depend on
+ * the row count (a write syncs again only when its payload nears Excel on the web's
+ * 5 MB request limit).
+ */
+import type { RawValue, RawWorkbook, SheetGrid, WorkbookGrid } from "../../workbook/grid";
+import { sheetRef } from "../../workbook/grid";
+import { FONT_NAME, FONT_SIZE, STYLES } from "../../workbook/layout";
+import { columnLetters } from "../../core/problems";
+import { rectanglesByKey } from "./rectangles";
+
+/** What the adapter needs of the Excel namespace (Excel.run), injectable for tests. */
+export interface ExcelApi {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/** Bytes of queued work after which a write syncs, under the 5 MB request limit. */
+export const SYNC_PAYLOAD_BYTES = 4 * 1024 * 1024;
+/** Rows per range assignment of a large sheet. */
+export const CHUNK_ROWS = 5000;
+
+export class SheetsExist extends Error {
+  constructor(readonly sheets: string[]) {
+    super(`Sổ đã có các trang: ${sheets.join(", ")}`);
+    this.name = "SheetsExist";
+  }
+}
+
+/**
+ * A value as Excel should store it. Text that Excel would read as a formula
+ * (= + - @) or turn into a number or date gets the text prefix ', so an agency name
+ * or note is never executed or reinterpreted.
+ */
+export function cellInput(v: string | number | boolean | null, formula?: string): string | number | boolean {
+  if (formula !== undefined) return `=${formula}`;
+  if (v === null) return "";
+  if (typeof v !== "string") return v;
+  return /^[=+\-@\t\r]/.test(v) || /^[\d\s.,/:%()-]+$/.test(v) ? `'${v}` : v;
+}
+
+function a1(row: number, col: number, rows: number, cols: number): string {
+  const start = `${columnLetters(col + 1)}${row + 1}`;
+  return rows === 1 && cols === 1 ? start : `${start}:${columnLetters(col + cols)}${row + rows}`;
+}
+
+/** Points per character of column width (Times New Roman 12). */
+const POINTS_PER_CHAR = 6.5;
+
+async function queueSheet(ws: Excel.Worksheet, sheet: SheetGrid, onPayload: (bytes: number) => Promise<void>): Promise<void> {
+  // rows is sparse (empty rows are holes): iterate, do not spread.
+  let cols = Math.max(sheet.widths.length, 1);
+  for (const r of sheet.rows) if (r) cols = Math.max(cols, r.length);
+  const rowCount = Math.max(sheet.rows.length, 1);
+  {
+    for (let start = 0; start < rowCount; start += CHUNK_ROWS) {
+      const n = Math.min(CHUNK_ROWS, rowCount - start);
+      const formulas: Array<Array<string | number | boolean>> = [];
+      const formats: string[][] = [];
+      let bytes = 0;
+      for (let r = start; r < start + n; r++) {
+        const row: Array<string | number | boolean> = [];
+        const fmt: string[] = [];
+        for (let c = 0; c < cols; c++) {
+          const cell = sheet.rows[r]?.[c];
+          const input = cell ? cellInput(cell.v, cell.f) : "";
+          row.push(input);
+          fmt.push(cell?.numFmt ?? (cell?.style ? STYLES[cell.style].numFmt : undefined) ?? "General");
+          bytes += String(input).length + 12;
+        }
+        formulas.push(row);
+        formats.push(fmt);
+      }
+      const range = ws.getRangeByIndexes(start, 0, n, cols);
+      range.numberFormat = formats;
+      range.formulas = formulas;
+      await onPayload(bytes);
+    }
+    const all = ws.getRangeByIndexes(0, 0, rowCount, cols);
+    all.format.font.name = FONT_NAME;
+    all.format.font.size = FONT_SIZE;
+    all.format.verticalAlignment = "Center";
+    const styles = rectanglesByKey(Array.from(sheet.rows, (r) => Array.from(r ?? [], (c) => c?.style)));
+    for (const [name, rects] of styles) {
+      const spec = STYLES[name];
+      for (const rect of rects) {
+        const range = ws.getRange(a1(rect.row, rect.col, rect.rows, rect.cols));
+        if (spec.bold) range.format.font.bold = true;
+        if (spec.italic) range.format.font.italic = true;
+        if (spec.size) range.format.font.size = spec.size;
+        if (spec.hAlign) range.format.horizontalAlignment = spec.hAlign === "left" ? "Left" : spec.hAlign === "center" ? "Center" : "Right";
+        if (spec.wrap) range.format.wrapText = true;
+        if (spec.fill) range.format.fill.color = `#${spec.fill.slice(2)}`;
+        if (spec.border) {
+          for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const) {
+            range.format.borders.getItem(edge).style = "Continuous";
+          }
+        }
+      }
+      await onPayload(rects.length * 300);
+    }
+    sheet.widths.forEach((w, c) => (ws.getRange(`${columnLetters(c + 1)}:${columnLetters(c + 1)}`).format.columnWidth = w * POINTS_PER_CHAR));
+    sheet.heights?.forEach((h, r) => {
+      if (h) ws.getRange(`${r + 1}:${r + 1}`).format.rowHeight = h;
+    });
+    for (const m of sheet.merges) ws.getRange(m).merge(false);
+    for (const v of sheet.validations) {
+      const range = ws.getRange(v.range);
+      range.dataValidation.rule = { list: { inCellDropDown: true, source: `=${v.source}` } };
+      range.dataValidation.prompt = { showPrompt: true, title: "Nhóm cơ quan", message: v.prompt };
+      range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "Giá trị không hợp lệ", message: v.error };
+    }
+    if (sheet.freezeRows) ws.freezePanes.freezeRows(sheet.freezeRows);
+    ws.pageLayout.orientation = sheet.landscape ? "Landscape" : "Portrait";
+    ws.pageLayout.paperSize = "A4";
+    if (sheet.printTitleRows) ws.pageLayout.setPrintTitleRows(`$${sheet.printTitleRows[0]}:$${sheet.printTitleRows[1]}`);
+    if (sheet.hidden) ws.visibility = "Hidden";
+  }
+}
+
+/** Names of the workbook's sheets. */
+export async function listSheets(excel: ExcelApi): Promise<string[]> {
+  return excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items");
+    await context.sync();
+    return sheets.items.map((s) => s.name);
+  });
+}
+
+/** A free name for an old sheet kept aside: "Tên (cũ)", "Tên (cũ 2)" …, within Excel's 31 characters. */
+export function asideName(name: string, taken: ReadonlySet<string>): string {
+  for (let i = 1; ; i++) {
+    const suffix = i === 1 ? " (cũ)" : ` (cũ ${i})`;
+    const candidate = name.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/**
+ * Write a workbook grid into the open workbook. Sheets of the same names are an
+ * error (SheetsExist) unless `keepOld`: then they are renamed "… (cũ)" and kept —
+ * a user's sheet is never overwritten.
+ */
+export async function writeGrid(excel: ExcelApi, grid: WorkbookGrid, opts: { keepOld?: boolean } = {}): Promise<{ syncs: number; renamed: string[] }> {
+  return excel.run(async (context) => {
+    let syncs = 0;
+    const sync = async () => {
+      syncs++;
+      await context.sync();
+    };
+    const sheets = context.workbook.worksheets;
+    sheets.load("items");
+    const names = context.workbook.names;
+    names.load("items");
+    await sync();
+    const existing = new Set(sheets.items.map((s) => s.name));
+    const clash = grid.sheets.map((s) => s.name).filter((n) => existing.has(n));
+    if (clash.length > 0 && !opts.keepOld) throw new SheetsExist(clash);
+    const renamed: string[] = [];
+    const taken = new Set(existing);
+    for (const name of clash) {
+      const aside = asideName(name, taken);
+      taken.add(aside);
+      sheets.getItem(name).name = aside;
+      renamed.push(aside);
+    }
+    const ours = new Set(grid.names.map((n) => n.name));
+    for (const n of names.items) if (ours.has(n.name)) n.delete();
+    let pending = 0;
+    const onPayload = async (bytes: number) => {
+      pending += bytes;
+      if (pending >= SYNC_PAYLOAD_BYTES) {
+        pending = 0;
+        await sync();
+      }
+    };
+    for (const sheet of grid.sheets) await queueSheet(sheets.add(sheet.name), sheet, onPayload);
+    for (const n of grid.names) names.add(n.name, `=${sheetRef(n.sheet)}!${n.ref}`);
+    sheets.getItem(grid.sheets.find((s) => !s.hidden)?.name ?? grid.sheets[0].name).activate();
+    await sync();
+    return { syncs, renamed };
+  });
+}
+
+/** Every sheet's values (formulas as their results), for the plan reader. Two syncs. */
+export async function readWorkbook(excel: ExcelApi): Promise<RawWorkbook> {
+  return excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items");
+    await context.sync();
+    const used = sheets.items.map((ws) => {
+      const r = ws.getUsedRangeOrNullObject(true);
+      r.load("values, rowIndex, columnIndex");
+      return { name: ws.name, r };
+    });
+    await context.sync();
+    return {
+      sheets: used.map(({ name, r }) => {
+        if (r.isNullObject) return { name, rows: [] };
+        const pad: RawValue[] = new Array(r.columnIndex).fill(null);
+        const rows: RawValue[][] = new Array(r.rowIndex).fill(null).map(() => []);
+        for (const values of r.values as Array<Array<string | number | boolean>>) {
+          rows.push([...pad, ...values.map((v) => (v === "" ? null : v))]);
+        }
+        return { name, rows };
+      }),
+    };
+  });
+}
+
+/** Bring a problem's cell into view and select it. */
+export async function selectCell(excel: ExcelApi, sheet: string, cell: string): Promise<void> {
+  await excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(cell || "A1").select();
+    await context.sync();
+  });
+}
+
+/** Set single cells (rate edits). One sync. */
+export async function writeCells(excel: ExcelApi, cells: ReadonlyArray<{ sheet: string; cell: string; value: number | string }>): Promise<void> {
+  await excel.run(async (context) => {
+    for (const c of cells) context.workbook.worksheets.getItem(c.sheet).getRange(c.cell).values = [[cellInput(c.value)]];
+    await context.sync();
+  });
+}
+
+/** The ExcelApi requirement set the adapter uses (data validation 1.8, page layout 1.9). */
+export const REQUIRED_EXCEL_API = "1.9";
+
+export function excelApiSupported(office: { context?: { requirements?: { isSetSupported(name: string, version: string): boolean } } }): boolean {
+  return office.context?.requirements?.isSetSupported("ExcelApi", REQUIRED_EXCEL_API) ?? false;
+}

@@ -1,0 +1,194 @@
+/**
+ * The Office.js adapter against office-addin-mock: load/sync discipline (the mock
+ * returns "Error, property was not loaded" for what was not loaded and synced), the
+ * values written, and a number of syncs that does not grow with the plan.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { cellInput, readWorkbook, SheetsExist, writeGrid, type ExcelApi } from "../../src/adapters/office/excelWorkbook";
+import type { Agency } from "../../src/core/model";
+import { newPlan } from "../../src/workbook/plan";
+import { buildWorkbook } from "../../src/workbook/write";
+import { readPlan } from "../../src/workbook/read";
+import { SHEETS } from "../../src/workbook/layout";
+import type { RawValue } from "../../src/workbook/grid";
+
+/** A recorder for what the adapter does to one sheet: the formulas it assigns, by position. */
+class SheetRecorder {
+  cells = new Map<string, string | number | boolean>();
+  calls = 0;
+  name: string;
+  visibility = "Visible";
+  constructor(name: string) {
+    this.name = name;
+  }
+  private range(row: number, col: number) {
+    this.calls++;
+    const self = this;
+    const format = { font: {}, fill: {}, borders: { getItem: () => ({}) } };
+    return {
+      format,
+      dataValidation: {},
+      numberFormat: [] as string[][],
+      merge() {},
+      select() {},
+      set formulas(m: Array<Array<string | number | boolean>>) {
+        m.forEach((r, i) => r.forEach((v, j) => v !== "" && self.cells.set(`${row + i},${col + j}`, v)));
+      },
+      set values(m: Array<Array<string | number | boolean>>) {
+        this.formulas = m;
+      },
+    };
+  }
+  getRangeByIndexes(row: number, col: number) {
+    return this.range(row, col);
+  }
+  getRange() {
+    return this.range(-1, -1);
+  }
+  freezePanes = { freezeRows() {} };
+  pageLayout = { setPrintTitleRows() {} };
+  activate() {}
+  delete() {}
+}
+
+function fakeExcel(existing: string[] = []) {
+  const added = new Map<string, SheetRecorder>();
+  const names: Array<{ name: string; ref: string }> = [];
+  const renamed: Array<[string, string]> = [];
+  const data = {
+    context: {
+      workbook: {
+        worksheets: {
+          items: existing.map((name) => ({ name })),
+          add(name: string) {
+            const s = new SheetRecorder(name);
+            added.set(name, s);
+            return s;
+          },
+          getItem(name: string) {
+            return added.get(name) ?? { set name(n: string) { renamed.push([name, n]); }, activate() {} };
+          },
+        },
+        names: {
+          items: [] as Array<{ name: string; delete(): void }>,
+          add(name: string, ref: string) {
+            names.push({ name, ref });
+          },
+        },
+      },
+    },
+    run: async function (cb: (c: unknown) => Promise<unknown>) {
+      return cb((this as { context: unknown }).context);
+    },
+  };
+  const mock = new OfficeMockObject(data) as unknown as { context: { sync(): Promise<void> } } & ExcelApi;
+  let syncs = 0;
+  const sync = mock.context.sync.bind(mock.context);
+  mock.context.sync = async () => {
+    syncs++;
+    await sync();
+  };
+  return { excel: mock, added, names, renamed, syncs: () => syncs };
+}
+
+function planWith(n: number) {
+  const plan = newPlan({ year: 2026, levels: 2, standardTasks: true });
+  plan.info = { ...plan.info, issuer: "UBND tỉnh Đồng Tháp", area: "tỉnh Đồng Tháp", date: "15/11/2025" };
+  plan.agencies = Array.from({ length: n }, (_, i): Agency => ({ name: `UBND xã Số ${i + 1}`, groupId: "cap-xa", area: "tỉnh Đồng Tháp", note: i === 0 ? "=HYPERLINK(\"http://x\")" : "" }));
+  return plan;
+}
+
+describe("writeGrid", () => {
+  it("writes every sheet's values and formulas, text escaped, names defined", async () => {
+    const fx = fakeExcel(["Sheet1"]);
+    await writeGrid(fx.excel, buildWorkbook(planWith(3)));
+    expect([...fx.added.keys()]).toEqual([SHEETS.info, SHEETS.tasks, SHEETS.agencies, SHEETS.budget, SHEETS.lists]);
+    const pl1 = fx.added.get(SHEETS.agencies)!;
+    const at = (r: number, c: number) => pl1.cells.get(`${r - 1},${c - 1}`);
+    expect(at(5, 2)).toBe("Tên cơ quan");
+    expect(at(7, 2)).toBe("UBND xã Số 1");
+    expect(at(7, 5)).toBe("'=HYPERLINK(\"http://x\")");
+    const pl2 = fx.added.get(SHEETS.budget)!;
+    expect([...pl2.cells.values()]).toContain("=COUNTIF(PL1_Nhom,B9)");
+    expect(fx.added.get(SHEETS.info)!.cells.get("4,1")).toBe("'15/11/2025");
+    expect(fx.names.map((n) => n.name)).toEqual(expect.arrayContaining(["PL1_Nhom", "TongTien", "DM_DaoTao", "ChuSo"]));
+    expect(fx.names.find((n) => n.name === "PL1_Nhom")!.ref).toBe(`='${SHEETS.agencies}'!$C$6:$C$39`);
+  });
+
+  it("needs the same number of syncs for a 10-row and a 5.000-row plan", async () => {
+    const small = fakeExcel();
+    const large = fakeExcel();
+    const a = await writeGrid(small.excel, buildWorkbook(planWith(10)));
+    const b = await writeGrid(large.excel, buildWorkbook(planWith(5000)));
+    expect(small.syncs()).toBe(2);
+    expect(large.syncs()).toBe(small.syncs());
+    expect([a.syncs, b.syncs]).toEqual([2, 2]);
+    expect(large.added.get(SHEETS.agencies)!.cells.get("5005,1")).toBe("UBND xã Số 5000");
+  });
+
+  it("refuses to touch sheets that exist unless asked, and then keeps them renamed", async () => {
+    const fx = fakeExcel([SHEETS.info, "Số liệu của tôi"]);
+    await expect(writeGrid(fx.excel, buildWorkbook(planWith(1)))).rejects.toThrow(SheetsExist);
+    expect(fx.added.size).toBe(0);
+    const kept = fakeExcel([SHEETS.info]);
+    const { renamed } = await writeGrid(kept.excel, buildWorkbook(planWith(1)), { keepOld: true });
+    expect(renamed).toEqual(["Thông tin (cũ)"]);
+    expect(kept.renamed).toEqual([[SHEETS.info, "Thông tin (cũ)"]]);
+  });
+});
+
+describe("readWorkbook", () => {
+  it("reads every sheet's used range in two syncs, placed where it is", async () => {
+    const used = {
+      a: { values: [["STT", "Tên cơ quan", "Nhóm cơ quan"], [1, "Sở Y tế", "Cơ quan cấp sở, ngành"], ["", "", ""]], rowIndex: 4, columnIndex: 0 },
+    };
+    const data = {
+      context: {
+        used,
+        workbook: { worksheets: { items: [] as unknown[] } },
+      },
+      run: async function (cb: (c: unknown) => Promise<unknown>) {
+        return cb((this as { context: unknown }).context);
+      },
+    };
+    const mock = new OfficeMockObject(data) as unknown as ExcelApi & { context: { used: { a: { isNullObject?: boolean } }; workbook: { worksheets: { items: unknown[] } }; sync(): Promise<void> } };
+    mock.context.used.a.isNullObject = false;
+    const empty = { isNullObject: true, load() {} };
+    (data.context.workbook.worksheets as { items: unknown[] }).items = [];
+    // Items are plain objects whose used range is a mock in the context tree, so sync loads it.
+    const items = [
+      { name: SHEETS.agencies, getUsedRangeOrNullObject: () => mock.context.used.a },
+      { name: "Trống", getUsedRangeOrNullObject: () => empty },
+    ];
+    const worksheets = mock.context.workbook.worksheets as unknown as { load(p: string): void; items: unknown[] };
+    const load = worksheets.load.bind(worksheets);
+    worksheets.load = (p: string) => {
+      load(p);
+    };
+    let syncs = 0;
+    const sync = mock.context.sync.bind(mock.context);
+    mock.context.sync = async () => {
+      syncs++;
+      await sync();
+      if (syncs === 1) Object.defineProperty(worksheets, "items", { value: items });
+    };
+    const raw = await readWorkbook(mock);
+    expect(syncs).toBe(2);
+    const pl1 = raw.sheets[0];
+    expect(pl1.rows.slice(4, 6)).toEqual([["STT", "Tên cơ quan", "Nhóm cơ quan"], [1, "Sở Y tế", "Cơ quan cấp sở, ngành"]] as RawValue[][]);
+    expect(raw.sheets[1]).toEqual({ name: "Trống", rows: [] });
+    const { plan } = readPlan(raw);
+    expect(plan.agencies.map((a) => [a.name, a.groupId])).toEqual([["Sở Y tế", "so-nganh"]]);
+  });
+});
+
+describe("cellInput", () => {
+  it.each([
+    ["=1+1", "'=1+1"], ["+84", "'+84"], ["-", "'-"], ["@x", "'@x"], ["15/11/2025", "'15/11/2025"], ["2.620", "'2.620"],
+    ["Sở Y tế", "Sở Y tế"], ["Quý I/2026", "Quý I/2026"],
+  ])("writes %p as %p", (v, expected) => expect(cellInput(v)).toBe(expected));
+  it("keeps numbers, and writes formulas as formulas", () => {
+    expect(cellInput(2620)).toBe(2620);
+    expect(cellInput(0, "SUM(A1:A2)")).toBe("=SUM(A1:A2)");
+  });
+});
