@@ -1,11 +1,10 @@
 /** kehoach-iso merge INPUT... -o OUT.xlsx [--into EXISTING.xlsx] [--json] [--jobs N] [--year N] [--levels 2|3] */
 import { readFile } from "node:fs/promises";
 import { computeBudget } from "../core/budget";
-import { mergeSubmissions, type MergeResult, type Submission } from "../core/merge";
+import type { MergeResult, Submission } from "../core/merge";
 import { formatVnNumber } from "../core/numbers";
-import { chooseBase } from "../workbook/base";
-import { buildConsolidatedWorkbook, readStoredSubmissions } from "../workbook/consolidated";
-import { readPlan } from "../workbook/read";
+import { consolidate, existingFromRaw, type Existing } from "../workbook/consolidated";
+import { submissionLine } from "../workbook/submission";
 import { STATUS_VI } from "../workbook/layout";
 import { openWorkbook, UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import { writeXlsx } from "../adapters/xlsx/writeXlsx";
@@ -13,7 +12,6 @@ import { findInputs } from "./inputs";
 import { nodeInflate } from "./nodeInflate";
 import { readMany } from "./readFiles";
 import type { AdminLevels } from "../core/groups";
-import type { Plan } from "../core/model";
 
 export interface MergeArgs {
   inputs: string[];
@@ -26,7 +24,7 @@ export interface MergeArgs {
 
 export class MergeFailure extends Error {}
 
-async function readExisting(path: string): Promise<{ plan: Plan; stored: Submission[] }> {
+async function readExisting(path: string): Promise<Existing | null> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(path));
@@ -34,8 +32,7 @@ async function readExisting(path: string): Promise<{ plan: Plan; stored: Submiss
     throw new MergeFailure(`Không đọc được bản tổng hợp ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "không có tệp này" : String(e)}.`);
   }
   try {
-    const raw = await openWorkbook(bytes, { inflate: nodeInflate });
-    return { plan: readPlan(raw).plan, stored: readStoredSubmissions(raw) };
+    return existingFromRaw(await openWorkbook(bytes, { inflate: nodeInflate }));
   } catch (e) {
     if (e instanceof UnreadableWorkbook) throw new MergeFailure(`Không đọc được bản tổng hợp ${path}: ${e.reason}.`);
     throw e;
@@ -52,27 +49,18 @@ export interface MergeOutcome {
 /** Read, merge and render; throws MergeFailure when nothing can be merged. */
 export async function mergeFiles(args: MergeArgs, progress: (line: string) => void): Promise<MergeOutcome> {
   const existing = args.into ? await readExisting(args.into) : null;
+  if (args.into && !existing) progress(`${args.into} không có dữ liệu nguồn của lần tổng hợp trước; chỉ tổng hợp các tệp mới.`);
   const { files, missing } = await findInputs(args.inputs);
   for (const m of missing) progress(`Bỏ qua ${m}: không có tệp hay thư mục này.`);
   if (files.length === 0 && !existing) throw new MergeFailure("Không có tệp .xlsx nào để tổng hợp.");
   const fresh = await readMany(files, {
     jobs: args.jobs,
     ...(existing ? { groups: existing.plan.groups } : {}),
-    onFile: (done, total, s) => {
-      const what = s.outcome.kind === "rejected"
-        ? `bị loại: ${s.outcome.reason}`
-        : `${s.outcome.plan.agencies.length} cơ quan, ${s.outcome.problems.filter((p) => p.severity === "error").length} lỗi`;
-      progress(`[${done}/${total}] ${s.file}: ${what}`);
-    },
+    onFile: (done, total, s) => progress(`[${done}/${total}] ${s.file}: ${submissionLine(s)}`),
   });
-  const submissions = [...(existing?.stored ?? []), ...fresh];
-  if (!submissions.some((s) => s.outcome.kind === "read")) {
-    throw new MergeFailure(`Không tổng hợp được: cả ${submissions.length} tệp đều bị loại.`);
-  }
-  const base = chooseBase(submissions, { year: args.year, levels: args.levels }, existing?.plan ?? null);
-  const result = mergeSubmissions(submissions, base.plan);
-  const bytes = await writeXlsx(buildConsolidatedWorkbook(result, submissions));
-  return { result, submissions, bytes, baseFrom: base.from };
+  const done = consolidate(fresh, existing, { year: args.year, levels: args.levels });
+  if (!done) throw new MergeFailure(`Không tổng hợp được: cả ${fresh.length} tệp đều bị loại.`);
+  return { result: done.result, submissions: done.submissions, bytes: await writeXlsx(done.grid), baseFrom: done.baseFrom };
 }
 
 export function mergeJson(result: MergeResult) {

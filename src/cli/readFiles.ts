@@ -9,12 +9,11 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Submission } from "../core/merge";
 import type { SubmissionOptions } from "../workbook/submission";
+import { MAX_FILE_BYTES } from "../workbook/sniff";
 import { readSubmission } from "../adapters/xlsx/readSubmission";
 import type { InputFile } from "./inputs";
 import { nodeInflate } from "./nodeInflate";
 
-/** Largest file read (bytes); a submission is a few hundred KB at most. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export async function readOne(input: InputFile, opts: SubmissionOptions): Promise<Submission> {
   let modified = 0;

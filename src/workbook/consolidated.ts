@@ -5,7 +5,7 @@
  *  - "Dữ liệu nguồn" (hidden): every submission as read, so that merging new files into
  *    this workbook later gives the same result as merging everything at once.
  */
-import type { MergeResult, Submission } from "../core/merge";
+import { mergeSubmissions, type MergeResult, type Submission } from "../core/merge";
 import type { Plan } from "../core/model";
 import { formatVnNumber } from "../core/numbers";
 import { sortProblems } from "../core/problems";
@@ -14,6 +14,8 @@ import {
   SEVERITY_VI, SHEETS, SOURCE_DUPLICATE_HEADERS, SOURCE_FILE_COLUMNS, SOURCE_PROBLEM_HEADERS, SOURCES_TITLE, STATUS_VI,
 } from "./layout";
 import { buildWorkbook, SheetBuilder } from "./write";
+import { chooseBase, type BaseOverrides } from "./base";
+import { readPlan } from "./read";
 
 function buildSourcesSheet(result: MergeResult) {
   const cols = SOURCE_FILE_COLUMNS;
@@ -133,4 +135,37 @@ export function readStoredSubmissions(wb: RawWorkbook): Submission[] {
     else if (kind === "PROBLEM") sub.outcome.problems.push(data);
   }
   return order;
+}
+
+/** An earlier consolidated workbook: its plan (info, groups, rates) and the submissions it holds. */
+export interface Existing {
+  plan: Plan;
+  stored: Submission[];
+}
+
+/** Read an earlier consolidated workbook, or null when it holds no stored submissions. */
+export function existingFromRaw(raw: RawWorkbook): Existing | null {
+  const stored = readStoredSubmissions(raw);
+  return stored.length === 0 ? null : { plan: readPlan(raw).plan, stored };
+}
+
+export interface Consolidation {
+  result: MergeResult;
+  submissions: Submission[];
+  grid: WorkbookGrid;
+  /** The submission whose info and rates became the consolidating plan's, if any. */
+  baseFrom: string | null;
+}
+
+/**
+ * The whole consolidation, for the command line and the task pane alike: earlier
+ * result + new submissions → consolidating plan → merge → workbook. Null when no
+ * submission could be read.
+ */
+export function consolidate(fresh: readonly Submission[], existing: Existing | null, overrides: BaseOverrides = {}): Consolidation | null {
+  const submissions = [...(existing?.stored ?? []), ...fresh];
+  if (!submissions.some((s) => s.outcome.kind === "read")) return null;
+  const base = chooseBase(submissions, overrides, existing?.plan ?? null);
+  const result = mergeSubmissions(submissions, base.plan);
+  return { result, submissions, grid: buildConsolidatedWorkbook(result, submissions), baseFrom: base.from };
 }

@@ -391,6 +391,8 @@ export interface ReadResult {
   sheets: { info: string | null; tasks: string | null; agencies: string | null; budget: string | null };
   /** What PL2 showed, when the workbook has one. */
   pl2: Pl2Figures | null;
+  /** Where the rates were read from (to edit them in place). */
+  refs: RateRefs;
 }
 
 export interface ReadOptions {
@@ -490,6 +492,7 @@ export function readPlan(wb: RawWorkbook, opts: ReadOptions = {}): ReadResult {
       budget: budgetSheet?.name ?? null,
     },
     pl2: budget?.figures ?? null,
+    refs,
   };
 }
 

@@ -23,3 +23,6 @@ export function unreadableReason(kind: FileKind): string | null {
     case "unknown": return "không phải tệp Excel .xlsx";
   }
 }
+
+/** Largest submission read (bytes); a plan workbook is tens of KB, a large one a few MB. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;

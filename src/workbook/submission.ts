@@ -23,3 +23,10 @@ export function submissionFromRaw(file: string, modified: number, raw: RawWorkbo
     : read.problems.filter((p) => !(p.code === "SHEET_MISSING" && p.severity === "error"));
   return { file, modified, outcome: { kind: "read", plan: read.plan, problems } };
 }
+
+/** One line saying what was read from a submission (progress lines, the task pane's file list). */
+export function submissionLine(s: Submission): string {
+  if (s.outcome.kind === "rejected") return `bị loại: ${s.outcome.reason}`;
+  const errors = s.outcome.problems.filter((p) => p.severity === "error").length;
+  return `${s.outcome.plan.agencies.length} cơ quan, ${errors} lỗi`;
+}
