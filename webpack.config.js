@@ -1,21 +1,44 @@
-/* Builds the task pane into dist/web: taskpane.html + bundle, the icons and the manifest.
-   ADDIN_URL (e.g. https://iso.example.gov.vn) replaces https://localhost:3000 in the copied manifest. */
+/* Builds the task pane into dist/web: taskpane.html + bundle (exceljs in a lazily loaded
+   chunk), the icons and the manifest.
+   ADDIN_URL (e.g. https://iso.example.gov.vn) replaces https://localhost:3000 in the copied manifest.
+   `npm start` serves it at https://localhost:3000 with the Office dev certificates. */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000";
 
-module.exports = (env, argv) => {
+async function httpsOptions() {
+  try {
+    return await require("office-addin-dev-certs").getHttpsServerOptions();
+  } catch (e) {
+    // The certificates are made even when trusting the CA fails (no admin rights): use them.
+    const fs = require("fs");
+    const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
+    const file = (f) => path.join(dir, f);
+    if (fs.existsSync(file("localhost.key")) && fs.existsSync(file("localhost.crt"))) {
+      console.warn(`Chứng chỉ gốc chưa được tin cậy trên máy này (${e.message.split("\n")[0]}); trình duyệt sẽ hỏi trước khi mở https://localhost:3000.`);
+      return { key: fs.readFileSync(file("localhost.key")), cert: fs.readFileSync(file("localhost.crt")), ca: fs.readFileSync(file("ca.crt")) };
+    }
+    console.warn(`Không tạo được chứng chỉ HTTPS cho localhost (${e.message}); dùng HTTP.`);
+    return null;
+  }
+}
+
+module.exports = async (env, argv) => {
+  const production = argv.mode === "production";
   const prodUrl = process.env.ADDIN_URL || DEV_URL;
+  const https = !production && env && env.WEBPACK_SERVE ? await httpsOptions() : null;
   return {
-    mode: argv.mode || "development",
-    devtool: argv.mode === "production" ? false : "source-map",
-    entry: { taskpane: "./src/taskpane/index.ts" },
-    output: { path: path.resolve(__dirname, "dist/web"), filename: "[name].[contenthash].js", clean: true },
+    mode: production ? "production" : "development",
+    devtool: production ? false : "source-map",
+    entry: { taskpane: "./src/taskpane/index.tsx" },
+    output: { path: path.resolve(__dirname, "dist/web"), filename: "[name].[contenthash].js", chunkFilename: "[name].[contenthash].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
-      rules: [{ test: /\.tsx?$/, loader: "ts-loader", options: { configFile: "tsconfig.json", transpileOnly: true }, exclude: /node_modules/ }],
+      rules: [
+        { test: /\.tsx?$/, loader: "ts-loader", options: { configFile: "tsconfig.json", transpileOnly: true, compilerOptions: { module: "esnext" } }, exclude: /node_modules/ },
+      ],
     },
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
@@ -26,7 +49,11 @@ module.exports = (env, argv) => {
         ],
       }),
     ],
-    devServer: { port: 3000, static: false, headers: { "Access-Control-Allow-Origin": "*" } },
+    devServer: {
+      port: 3000,
+      server: https ? { type: "https", options: https } : "http",
+      headers: { "Access-Control-Allow-Origin": "*" },
+    },
     performance: { hints: false },
   };
 };

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs what the tests need on a fresh Debian machine with Node 20:
-# LibreOffice Calc (the real spreadsheet engine the tests recalculate with) and the npm packages.
+# Installs what the tests need on a fresh Debian machine with Node 20: LibreOffice Calc
+# (the real spreadsheet engine the tests recalculate with), Chromium (the real browser the
+# task-pane tests drive through playwright-core) and the npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 APT_PACKAGES=()
 command -v soffice >/dev/null 2>&1 || APT_PACKAGES+=(libreoffice-calc fonts-liberation)
+[ -x /usr/bin/chromium ] || APT_PACKAGES+=(chromium)
 if [ ${#APT_PACKAGES[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"

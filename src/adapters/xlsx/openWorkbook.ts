@@ -3,7 +3,7 @@ import { sniffWorkbook, unreadableReason } from "../../workbook/sniff";
 import type { RawWorkbook } from "../../workbook/grid";
 import { readXlsx } from "./readXlsx";
 import { leanReadXlsx, LeanReadUnsupported, LimitExceeded } from "./leanRead";
-import { ZipError, type InflateRaw } from "./zip";
+import { listEntries, ZipError, type InflateRaw } from "./zip";
 
 export class UnreadableWorkbook extends Error {
   constructor(readonly reason: string) {
@@ -21,6 +21,13 @@ export interface OpenOptions {
 export async function openWorkbook(bytes: Uint8Array, opts: OpenOptions = {}): Promise<RawWorkbook> {
   const reason = unreadableReason(sniffWorkbook(bytes));
   if (reason) throw new UnreadableWorkbook(reason);
+  try {
+    // The zip's table of contents, checked before any parser: a cut or broken file gets a plain reason.
+    listEntries(bytes);
+  } catch (e) {
+    if (e instanceof ZipError) throw new UnreadableWorkbook(`tệp .xlsx bị hỏng hoặc không đầy đủ (${e.message})`);
+    throw e;
+  }
   if (opts.inflate) {
     try {
       return leanReadXlsx(bytes, opts.inflate);

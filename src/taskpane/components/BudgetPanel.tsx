@@ -1,0 +1,160 @@
+/** Kinh phí: the rates (editable) and the budget they give, with the total in words. */
+import * as React from "react";
+import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
+import { computeBudget } from "../../core/budget";
+import type { CellRef, Plan } from "../../core/model";
+import { formatVnNumber, parseVnNumber } from "../../core/numbers";
+import { cellAddress } from "../../core/problems";
+import type { RateRefs } from "../../core/validate";
+import { readPlan } from "../../workbook/read";
+import { buildWorkbook } from "../../workbook/write";
+import type { RawWorkbook } from "../../workbook/grid";
+import type { CellEdit, PlanHost } from "../host";
+import { openFile } from "../files";
+import { FilePicker } from "./FilePicker";
+import { StatusView, useFlow } from "./Status";
+
+interface RateField {
+  key: string;
+  label: string;
+  value: number | null;
+  at?: CellRef;
+  set: (p: Plan, v: number | null) => Plan;
+}
+
+function rateFields(plan: Plan, refs: RateRefs): RateField[] {
+  return [
+    ...plan.groups.map((g) => ({
+      key: `group:${g.id}`,
+      label: `${g.label} (triệu đồng/cơ quan)`,
+      value: g.rate,
+      at: refs.groups?.[g.id],
+      set: (p: Plan, v: number | null) => ({ ...p, groups: p.groups.map((x) => (x.id === g.id ? { ...x, rate: v ?? 0 } : x)) }),
+    })),
+    { key: "training", label: "Đào tạo (triệu đồng/lớp)", value: plan.rates.trainingPerClass, at: refs.trainingPerClass, set: (p, v) => ({ ...p, rates: { ...p.rates, trainingPerClass: v ?? 0 } }) },
+    { key: "people", label: "Số người mỗi lớp", value: plan.rates.peoplePerClass, at: refs.peoplePerClass, set: (p, v) => ({ ...p, rates: { ...p.rates, peoplePerClass: v ?? 0 } }) },
+    { key: "inspection", label: "Kiểm tra, trọn gói (triệu đồng)", value: plan.rates.inspectionLumpSum, at: refs.inspectionLumpSum, set: (p, v) => ({ ...p, rates: { ...p.rates, inspectionLumpSum: v ?? 0 } }) },
+  ];
+}
+
+function RateInput({ field, onChange }: { field: RateField; onChange: (v: number) => void }) {
+  const [text, setText] = React.useState(field.value === null ? "" : formatVnNumber(field.value));
+  const [error, setError] = React.useState<string | undefined>();
+  React.useEffect(() => setText(field.value === null ? "" : formatVnNumber(field.value)), [field.value]);
+  return (
+    <Field label={field.label} validationMessage={error} size="small">
+      <Input
+        value={text}
+        onChange={(_, d) => setText(d.value)}
+        onBlur={() => {
+          const r = parseVnNumber(text);
+          if (!r.ok) return setError(r.message);
+          if (r.value < 0) return setError("Định mức không được âm");
+          setError(undefined);
+          if (r.value !== field.value) onChange(r.value);
+        }}
+      />
+    </Field>
+  );
+}
+
+export function BudgetPanel({ host }: { host: PlanHost }) {
+  const [loaded, setLoaded] = React.useState<{ plan: Plan; refs: RateRefs; source: string } | null>(null);
+  const [edits, setEdits] = React.useState<CellEdit[]>([]);
+  const [status, run] = useFlow();
+
+  const load = (source: string, read: () => Promise<RawWorkbook>) =>
+    run("Đang đọc kế hoạch…", async () => {
+      const { plan, refs } = readPlan(await read());
+      setLoaded({ plan, refs, source });
+      setEdits([]);
+    });
+
+  const change = (field: RateField, value: number) => {
+    if (!loaded) return;
+    setLoaded({ ...loaded, plan: field.set(loaded.plan, value) });
+    if (field.at) {
+      const edit = { sheet: field.at.sheet, cell: cellAddress(field.at.row, field.at.col), value };
+      setEdits((list) => [...list.filter((e) => e.sheet !== edit.sheet || e.cell !== edit.cell), edit]);
+    }
+  };
+
+  const save = () =>
+    run("Đang ghi định mức…", async () => {
+      if (!loaded) return;
+      if (host.writeCells) {
+        await host.writeCells(edits);
+        setEdits([]);
+        return { kind: "done", title: "Đã ghi định mức vào sổ", text: "Các công thức trong Phụ lục 2 đã tính lại theo định mức mới." };
+      }
+      return { kind: "done", title: "Đã tạo tệp", text: await host.putWorkbook(buildWorkbook(loaded.plan), "ke-hoach-dinh-muc-moi.xlsx", false) };
+    });
+
+  const budget = loaded ? computeBudget(loaded.plan) : null;
+  return (
+    <section aria-label="Kinh phí" className="panel">
+      {host.readOpenWorkbook ? (
+        <Button appearance="primary" onClick={() => load("Sổ đang mở", host.readOpenWorkbook!)} disabled={status.kind === "busy"}>
+          Đọc kinh phí của sổ đang mở
+        </Button>
+      ) : (
+        <FilePicker multiple={false} label="Chọn tệp kế hoạch (.xlsx)" disabled={status.kind === "busy"} onFiles={([f]) => load(f.name, () => openFile(f))} />
+      )}
+      <StatusView status={status} />
+      {loaded && budget && (
+        <>
+          <Text weight="semibold">Định mức — {loaded.source}</Text>
+          <div className="rates">
+            {rateFields(loaded.plan, loaded.refs).map((f) => (
+              <RateInput key={f.key} field={f} onChange={(v) => change(f, v)} />
+            ))}
+          </div>
+          {(host.writeCells ? edits.length > 0 : true) && (
+            <Button onClick={save} disabled={status.kind === "busy"}>
+              {host.writeCells ? "Ghi định mức vào sổ" : "Tải sổ với định mức này (.xlsx)"}
+            </Button>
+          )}
+          <Table size="small" aria-label="Kinh phí (triệu đồng)">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Nội dung</TableHeaderCell>
+                <TableHeaderCell>Số lượng</TableHeaderCell>
+                <TableHeaderCell>Định mức</TableHeaderCell>
+                <TableHeaderCell>Số tiền</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {budget.sections.map((s) => (
+                <React.Fragment key={s.roman}>
+                  <TableRow className="section-row">
+                    <TableCell>{`${s.roman}. ${s.title}`}</TableCell>
+                    <TableCell />
+                    <TableCell />
+                    <TableCell className="num">{formatVnNumber(s.total)}</TableCell>
+                  </TableRow>
+                  {s.lines.map((l, i) => (
+                    <TableRow key={i}>
+                      <TableCell>{l.label}</TableCell>
+                      <TableCell className="num">{l.quantityText}</TableCell>
+                      <TableCell className="num">{l.rate === null ? "" : formatVnNumber(l.rate)}</TableCell>
+                      <TableCell className="num">{formatVnNumber(l.amount)}</TableCell>
+                    </TableRow>
+                  ))}
+                </React.Fragment>
+              ))}
+              <TableRow className="section-row">
+                <TableCell>Tổng cộng</TableCell>
+                <TableCell className="num">{`${budget.agencyCount} cơ quan`}</TableCell>
+                <TableCell />
+                <TableCell className="num" data-testid="budget-total">
+                  {formatVnNumber(budget.total)}
+                </TableCell>
+              </TableRow>
+            </TableBody>
+          </Table>
+          <Text italic>Bằng chữ: {budget.totalWords}.</Text>
+        </>
+      )}
+    </section>
+  );
+}

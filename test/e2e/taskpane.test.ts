@@ -1,0 +1,133 @@
+/**
+ * End to end, in a real browser: the built task pane (dist/web) served on localhost and
+ * driven in Debian's Chromium through playwright-core, in browser mode (outside Excel).
+ * Screenshots of each flow go to test-output/screens/.
+ */
+import { createServer, type Server } from "node:http";
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import type { AddressInfo } from "node:net";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { computeBudget } from "../../src/core/budget";
+import { dongThapSubmissions } from "../../src/samples/dongThapSubmissions";
+import { buildWorkbook } from "../../src/workbook/write";
+import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
+import { readXlsx } from "../../src/adapters/xlsx/readXlsx";
+import { readPlan } from "../../src/workbook/read";
+import { SHEETS } from "../../src/workbook/layout";
+
+const ROOT = join(__dirname, "..", "..");
+const WEB = join(ROOT, "dist", "web");
+const SCREENS = join(ROOT, "test-output", "screens");
+const CHROMIUM = "/usr/bin/chromium";
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
+
+let server: Server;
+let base: string;
+let browser: Browser;
+let page: Page;
+const files = mkdtempSync(join(tmpdir(), "kh-e2e-"));
+
+beforeAll(async () => {
+  if (!existsSync(join(WEB, "taskpane.html"))) throw new Error("dist/web chưa được build: chạy npm run build");
+  mkdirSync(SCREENS, { recursive: true });
+  server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, "");
+    const file = join(WEB, path === "/" ? "taskpane.html" : path);
+    if (!file.startsWith(WEB) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  for (const s of dongThapSubmissions()) writeFileSync(join(files, s.file), await writeXlsx(buildWorkbook(s.plan, { spareAgencyRows: 3 })));
+  writeFileSync(join(files, "hong.xlsx"), Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 420, height: 900 }, locale: "vi-VN" });
+  page = await context.newPage();
+  // No network here: office.js from Microsoft's CDN fails at once, as it does outside Office.
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  await page.goto(`${base}/taskpane.html`);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+async function downloadOf(click: () => Promise<void>): Promise<Uint8Array> {
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), click()]);
+  const path = join(files, `tai-ve-${Date.now()}.xlsx`);
+  await download.saveAs(path);
+  return new Uint8Array(readFileSync(path));
+}
+
+it("says plainly that it is not inside Excel, and makes a template", async () => {
+  await page.getByText("Đang mở trong trình duyệt, không ở trong Excel").waitFor();
+  await page.screenshot({ path: join(SCREENS, "1-tao-mau.png"), fullPage: true });
+  const bytes = await downloadOf(() => page.getByRole("button", { name: "Tải mẫu kế hoạch (.xlsx)" }).click());
+  const { plan, sheets, problems } = readPlan(await readXlsx(bytes));
+  expect(sheets.agencies).toBe(SHEETS.agencies);
+  expect(plan.tasks.length).toBeGreaterThan(5);
+  expect(problems).toEqual([]);
+  await page.getByText("Đã tạo mẫu kế hoạch").waitFor();
+});
+
+it("merges seed 001's submissions into 150 agencies and 2.620, a corrupt file reported and skipped", async () => {
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  const names = dongThapSubmissions().map((s) => s.file);
+  await page.locator('input[type="file"]').setInputFiles([...names, "hong.xlsx"].map((n) => join(files, n)));
+  await page.getByText(`${names.length + 1}/${names.length + 1} tệp đã đọc`).waitFor({ timeout: 60_000 });
+  const broken = page.locator('li[data-file="hong.xlsx"]');
+  await expect(broken.textContent()).resolves.toContain("Bị loại");
+  await expect(broken.textContent()).resolves.toContain("bị hỏng hoặc không đầy đủ (không tìm thấy mục lục của tệp nén");
+  const bytes = await downloadOf(() => page.getByRole("button", { name: "Tổng hợp và tải xuống (.xlsx)" }).click());
+  await page.getByText("Tổng hợp: 150 cơ quan, 2.620 triệu đồng").waitFor();
+  await page.screenshot({ path: join(SCREENS, "2-tong-hop.png"), fullPage: true });
+  const { plan, pl2 } = readPlan(await readXlsx(bytes));
+  expect(plan.agencies).toHaveLength(150);
+  expect(computeBudget(plan).total).toBe(2620);
+  expect(pl2!.total!.amount).toBe(2620);
+  writeFileSync(join(files, "tong-hop.xlsx"), bytes);
+});
+
+it("adds a corrected file later without duplicating", async () => {
+  const district = dongThapSubmissions().find((s) => s.file.startsWith("xa-huyen-05"))!;
+  const corrected = { ...district.plan, info: { ...district.plan.info, date: "25/11/2021" }, agencies: district.plan.agencies.slice(0, -1) };
+  writeFileSync(join(files, "xa-huyen-05-sua.xlsx"), await writeXlsx(buildWorkbook(corrected)));
+  await page.locator('input[type="file"]').setInputFiles([join(files, "xa-huyen-05-sua.xlsx")]);
+  await page.getByText(/44\/44 tệp đã đọc/).waitFor();
+  const bytes = await downloadOf(() => page.getByRole("button", { name: "Tổng hợp và tải xuống (.xlsx)" }).click());
+  const { plan } = readPlan(await readXlsx(bytes));
+  expect(plan.agencies).toHaveLength(149);
+});
+
+it("lists a plan's problems by sheet, with their cells", async () => {
+  const plan = dongThapSubmissions()[0].plan;
+  const bad = { ...plan, agencies: [...plan.agencies, { name: "Hội Nông dân tỉnh", groupId: null, groupText: "Đoàn thể", area: "", note: "" }] };
+  writeFileSync(join(files, "co-loi.xlsx"), await writeXlsx(buildWorkbook(bad)));
+  await page.getByRole("tab", { name: "Kiểm tra" }).click();
+  await page.locator('input[type="file"]').setInputFiles([join(files, "co-loi.xlsx")]);
+  await page.getByText("1 lỗi, 0 cảnh báo").waitFor();
+  const section = page.getByRole("region", { name: `Trang ${SHEETS.agencies}` });
+  await expect(section.textContent()).resolves.toMatch(/C\d+.*Đoàn thể/);
+  await page.screenshot({ path: join(SCREENS, "3-kiem-tra.png"), fullPage: true });
+});
+
+it("shows the budget with the total in words, and recomputes when a rate changes", async () => {
+  await page.getByRole("tab", { name: "Kinh phí" }).click();
+  await page.locator('input[type="file"]').setInputFiles([join(files, "tong-hop.xlsx")]);
+  await expect(page.getByTestId("budget-total").textContent()).resolves.toBe("2.620");
+  await page.getByText("Bằng chữ: Hai tỷ sáu trăm hai mươi triệu đồng.").waitFor();
+  const rate = page.getByLabel("Cơ quan cấp xã (triệu đồng/cơ quan)");
+  await rate.fill("10");
+  await rate.blur();
+  await expect(page.getByTestId("budget-total").textContent()).resolves.toBe("2.080");
+  await page.screenshot({ path: join(SCREENS, "4-kinh-phi.png"), fullPage: true });
+});
