@@ -15,6 +15,9 @@ import type { InputFile } from "./inputs";
 import { nodeInflate } from "./nodeInflate";
 
 
+/** Longest a worker may spend on one file before the file is reported and the worker replaced. */
+export const FILE_TIMEOUT_MS = 60_000;
+
 export async function readOne(input: InputFile, opts: SubmissionOptions): Promise<Submission> {
   let modified = 0;
   try {
@@ -59,24 +62,32 @@ export async function readMany(inputs: readonly InputFile[], opts: ReadManyOptio
       const worker = new Worker(workerScript, { workerData: subOpts });
       const crashed = await new Promise<boolean>((resolve) => {
         let current = -1;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        let dead = false;
+        const fail = (reason: string) => {
+          if (dead) return;
+          dead = true;
+          clearTimeout(timer);
+          if (current >= 0) finish(current, { file: inputs[current].label, modified: 0, outcome: { kind: "rejected", reason } });
+          void worker.terminate();
+          resolve(true);
+        };
         const feed = () => {
+          clearTimeout(timer);
           if (next >= inputs.length) {
             void worker.terminate().then(() => resolve(false));
             return;
           }
           current = next++;
+          timer = setTimeout(() => fail(`đọc quá ${FILE_TIMEOUT_MS / 1000} giây, đã dừng`), FILE_TIMEOUT_MS);
           worker.postMessage(inputs[current]);
         };
         worker.on("message", (s: Submission) => {
+          if (dead) return;
           finish(current, s);
           feed();
         });
-        worker.once("error", (e) => {
-          if (current >= 0) {
-            finish(current, { file: inputs[current].label, modified: 0, outcome: { kind: "rejected", reason: `lỗi khi đọc tệp (${e.message})` } });
-          }
-          resolve(true);
-        });
+        worker.once("error", (e) => fail(`lỗi khi đọc tệp (${e.message})`));
         feed();
       });
       if (!crashed) return;

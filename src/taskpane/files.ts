@@ -2,31 +2,21 @@
  * Files in the browser: reading submissions and writing .xlsx downloads. exceljs is
  * loaded here, on first use, never with the task pane itself.
  */
-import type { Submission } from "../core/merge";
 import type { RawWorkbook, WorkbookGrid } from "../workbook/grid";
-import type { SubmissionOptions } from "../workbook/submission";
 import { MAX_FILE_BYTES } from "../workbook/sniff";
 
 const xlsx = () => import(/* webpackChunkName: "xlsx" */ "./xlsxChunk");
 
-/** A file's bytes, with a Vietnamese reason when it cannot be read at all. */
-export async function fileBytes(file: File): Promise<Uint8Array> {
+async function fileBytes(file: File): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
-}
-
-export async function readSubmissionFile(file: File, opts: SubmissionOptions = {}): Promise<Submission> {
-  const { readSubmission } = await xlsx();
-  if (file.size > MAX_FILE_BYTES) {
-    return { file: file.name, modified: file.lastModified, outcome: { kind: "rejected", reason: `tệp quá lớn (${Math.round(file.size / 1048576)} MB; tối đa ${MAX_FILE_BYTES / 1048576} MB)` } };
-  }
-  return readSubmission(file.name, file.lastModified, await fileBytes(file), opts);
 }
 
 /** Raw values of a workbook file, or an Error whose message is the Vietnamese reason. */
 export async function openFile(file: File): Promise<RawWorkbook> {
-  const { openWorkbook, UnreadableWorkbook } = await xlsx();
+  const { openWorkbook, UnreadableWorkbook, pakoInflate } = await xlsx();
+  if (file.size > MAX_FILE_BYTES) throw new Error(`Không đọc được tệp ${file.name}: tệp quá lớn (${Math.round(file.size / 1048576)} MB; tối đa ${MAX_FILE_BYTES / 1048576} MB).`);
   try {
-    return await openWorkbook(await fileBytes(file));
+    return await openWorkbook(await fileBytes(file), { inflate: pakoInflate });
   } catch (e) {
     if (e instanceof UnreadableWorkbook) throw new Error(`Không đọc được tệp ${file.name}: ${e.reason}.`);
     throw e;

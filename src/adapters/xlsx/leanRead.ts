@@ -2,93 +2,195 @@
  * Reading an .xlsx the lean way: only sheet names, shared strings and cell values
  * (formulas as their cached results), straight from the XML. An order of magnitude
  * less work than building exceljs's object model, which the merge does not need.
- * Anything this reader does not understand raises LeanReadUnsupported, and the
- * caller falls back to exceljs.
+ *
+ * Built for files from strangers: scanning is linear (indexOf, never a backtracking
+ * pattern over a whole part), a DOCTYPE is refused (no entity expansion, no external
+ * entities), only the five XML entities and character references are decoded, every
+ * part's inflated size is capped, and rows/columns are limited where they hold values.
+ * Anything it does not understand raises LeanReadUnsupported and the caller falls back
+ * to exceljs.
  */
 import type { RawValue, RawWorkbook } from "../../workbook/grid";
 import { SHEETS } from "../../workbook/layout";
-import { listEntries, readEntry, type InflateRaw, ZipError } from "./zip";
+import { listEntries, readEntry, type InflateRaw, type ZipEntry, ZipError } from "./zip";
 
 export class LeanReadUnsupported extends Error {}
+export class LimitExceeded extends Error {}
+/** A file built to attack its reader (DOCTYPE, odd paths): refused, with the reason. */
+export class HostileFile extends Error {}
 
 export interface LeanLimits {
-  /** Largest inflated part (bytes). */
+  /** Largest inflated sheet or shared-strings part (bytes). */
   maxPartBytes: number;
-  /** Largest row number read in a sheet. */
+  /** Largest inflated workbook or relationships part (bytes). */
+  maxSmallPartBytes: number;
+  /** Rows and columns beyond which a value may not stand. */
   maxRows: number;
-  /** Largest column number read in a sheet. */
   maxCols: number;
+  /** Entries in the zip. */
+  maxEntries: number;
 }
 
-export const DEFAULT_LIMITS: LeanLimits = { maxPartBytes: 50 * 1024 * 1024, maxRows: 100_000, maxCols: 1_000 };
-
-export class LimitExceeded extends Error {}
+export const DEFAULT_LIMITS: LeanLimits = {
+  maxPartBytes: 50 * 1024 * 1024,
+  maxSmallPartBytes: 2 * 1024 * 1024,
+  maxRows: 100_000,
+  maxCols: 1_000,
+  maxEntries: 10_000,
+};
 
 const ENTITY: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 function decode(text: string): string {
+  if (text.indexOf("&") < 0 && text.indexOf("_x") < 0) return text;
   return text
-    .replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) =>
-      e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITY[e],
-    )
+    .replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|lt|gt|amp|quot|apos);/g, (_, e: string) => {
+      if (e[0] !== "#") return ENTITY[e];
+      const code = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : "\uFFFD";
+    })
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-/** Text of <t> runs, phonetic runs (<rPh>) left out. */
-function runsText(xml: string): string {
-  const body = xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "");
+/** A forward-only scanner over one XML part, with the part's namespace prefix. */
+class Scanner {
+  pos = 0;
+  constructor(readonly xml: string, readonly p: string) {}
+
+  /** Next element `name` from the current position: its attributes, inner text (null when empty/self-closing) and end. */
+  next(name: string, limit = this.xml.length): { attrs: string; inner: string | null } | null {
+    const open = `<${this.p}${name}`;
+    for (;;) {
+      const start = this.xml.indexOf(open, this.pos);
+      if (start < 0 || start >= limit) return null;
+      const after = this.xml.charCodeAt(start + open.length);
+      // Whole name only: "<c" must not match "<cols".
+      if (after !== 32 && after !== 62 && after !== 47 && after !== 9 && after !== 10 && after !== 13) {
+        this.pos = start + open.length;
+        continue;
+      }
+      const tagEnd = this.xml.indexOf(">", start);
+      if (tagEnd < 0 || tagEnd >= limit) throw new ZipError(`XML hỏng: thẻ <${name}> không đóng`);
+      const attrs = this.xml.slice(start + open.length, tagEnd);
+      if (this.xml.charCodeAt(tagEnd - 1) === 47) {
+        this.pos = tagEnd + 1;
+        return { attrs, inner: null };
+      }
+      const close = this.xml.indexOf(`</${this.p}${name}>`, tagEnd);
+      if (close < 0 || close >= limit) throw new ZipError(`XML hỏng: thiếu </${name}>`);
+      this.pos = close + name.length + this.p.length + 3;
+      return { attrs, inner: this.xml.slice(tagEnd + 1, close) };
+    }
+  }
+}
+
+function prefixOf(xml: string, root: string): string {
+  const m = xml.slice(0, 4096).match(new RegExp(`<(\\w+:)?${root}[\\s>]`));
+  return m?.[1] ?? "";
+}
+
+/** Text of the <t> runs of a string item; phonetic runs (<rPh>) left out. */
+function runsText(inner: string, p: string): string {
+  let body = inner;
+  const rph = `<${p}rPh`;
+  const rphEnd = `</${p}rPh>`;
+  if (body.includes(rph)) {
+    let kept = "";
+    let pos = 0;
+    for (;;) {
+      const i = body.indexOf(rph, pos);
+      if (i < 0) {
+        kept += body.slice(pos);
+        break;
+      }
+      kept += body.slice(pos, i);
+      const j = body.indexOf(rphEnd, i);
+      if (j < 0) break;
+      pos = j + rphEnd.length;
+    }
+    body = kept;
+  }
   let out = "";
-  for (const m of body.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) out += m[1];
+  const s = new Scanner(body, p);
+  for (;;) {
+    const t = s.next("t");
+    if (!t) break;
+    out += t.inner ?? "";
+  }
   return decode(out);
 }
 
 function attr(attrs: string, name: string): string | null {
-  const m = attrs.match(new RegExp(`(?:^|\\s)${name}="([^"]*)"`));
-  return m ? decode(m[1]) : null;
+  const spaced = " " + attrs.replace(/[\t\r\n]/g, " ");
+  const key = ` ${name}="`;
+  const i = spaced.indexOf(key);
+  if (i < 0) return null;
+  const start = i + key.length;
+  const end = spaced.indexOf('"', start);
+  return end < 0 ? null : decode(spaced.slice(start, end));
 }
 
 function colNumber(ref: string): number {
   let n = 0;
-  for (const ch of ref) {
-    const c = ch.charCodeAt(0);
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
     if (c < 65 || c > 90) break;
     n = n * 26 + c - 64;
   }
   return n;
 }
 
+function rowNumber(ref: string): number {
+  const m = ref.match(/\d+$/);
+  return m ? Number(m[0]) : 0;
+}
+
 function parseSheet(xml: string, strings: string[], limits: LeanLimits, sheetName: string): RawValue[][] {
+  const p = prefixOf(xml, "worksheet");
   const rows: RawValue[][] = [];
+  const sheet = new Scanner(xml, p);
+  const data = sheet.next("sheetData");
+  if (!data || data.inner === null) return rows;
+  const rowsScan = new Scanner(data.inner, p);
   let rowNo = 0;
-  for (const rm of xml.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
-    const r = attr(rm[1], "r");
+  for (;;) {
+    const row = rowsScan.next("row");
+    if (!row) break;
+    const r = attr(row.attrs, "r");
     rowNo = r ? Number(r) : rowNo + 1;
-    if (rowNo > limits.maxRows) throw new LimitExceeded(`trang "${sheetName}" có hơn ${limits.maxRows.toLocaleString("vi-VN")} dòng`);
-    if (!rm[2]) continue;
+    if (!row.inner) continue;
     const cells: RawValue[] = [];
+    const cellScan = new Scanner(row.inner, p);
     let colNo = 0;
-    for (const cm of rm[2].matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
-      const ref = attr(cm[1], "r");
+    for (;;) {
+      const c = cellScan.next("c");
+      if (!c) break;
+      const ref = attr(c.attrs, "r");
       colNo = ref ? colNumber(ref) : colNo + 1;
-      if (colNo > limits.maxCols) throw new LimitExceeded(`trang "${sheetName}" có hơn ${limits.maxCols} cột`);
-      const inner = cm[2];
-      if (!inner) continue;
-      const type = attr(cm[1], "t") ?? "n";
-      const v = inner.match(/<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/)?.[1];
+      if (!c.inner) continue;
+      const type = attr(c.attrs, "t") ?? "n";
+      const vs = new Scanner(c.inner, p);
+      const v = vs.next("v")?.inner ?? undefined;
       let value: RawValue = null;
-      if (type === "inlineStr") value = runsText(inner.match(/<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/)?.[1] ?? "");
-      else if (v === undefined) value = null;
+      if (type === "inlineStr") {
+        const is = new Scanner(c.inner, p).next("is");
+        value = is?.inner ? runsText(is.inner, p) : "";
+      } else if (v === undefined) value = null;
       else if (type === "s") value = strings[Number(v)] ?? null;
-      else if (type === "str") value = decode(v);
+      else if (type === "str" || type === "e") value = decode(v);
       else if (type === "b") value = v === "1";
-      else if (type === "e") value = decode(v);
-      else if (type === "n" || type === "d") {
+      else if (type === "n") {
         const n = Number(v);
-        if (type === "d" || !Number.isFinite(n)) throw new LeanReadUnsupported(`kiểu ô "${type}"`);
+        if (!Number.isFinite(n)) throw new LeanReadUnsupported(`số "${v}"`);
         value = n;
       } else throw new LeanReadUnsupported(`kiểu ô "${type}"`);
+      if (value === null || value === "") continue;
+      const at = ref ? rowNumber(ref) || rowNo : rowNo;
+      if (at > limits.maxRows) throw new LimitExceeded(`trang "${sheetName}" có dữ liệu ở dòng ${at.toLocaleString("vi-VN")}, quá ${limits.maxRows.toLocaleString("vi-VN")} dòng`);
+      if (colNo > limits.maxCols) throw new LimitExceeded(`trang "${sheetName}" có dữ liệu ở cột thứ ${colNo.toLocaleString("vi-VN")}, quá ${limits.maxCols.toLocaleString("vi-VN")} cột`);
       cells[colNo - 1] = value;
     }
+    if (cells.length === 0) continue;
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
     rows[rowNo - 1] = cells;
   }
@@ -106,44 +208,72 @@ function resolveTarget(base: string, target: string): string {
   return parts.join("/");
 }
 
-function relsOf(text: string): Array<{ id: string; type: string; target: string }> {
-  return [...text.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)].map((m) => ({
-    id: attr(m[1], "Id") ?? "",
-    type: attr(m[1], "Type") ?? "",
-    target: attr(m[1], "Target") ?? "",
-  }));
+function relsOf(xml: string): Array<{ id: string; type: string; target: string }> {
+  const s = new Scanner(xml, prefixOf(xml, "Relationships"));
+  const out: Array<{ id: string; type: string; target: string }> = [];
+  for (;;) {
+    const r = s.next("Relationship");
+    if (!r) break;
+    out.push({ id: attr(r.attrs, "Id") ?? "", type: attr(r.attrs, "Type") ?? "", target: attr(r.attrs, "Target") ?? "" });
+  }
+  return out;
+}
+
+/** Names a real workbook never has: absolute paths, "..", drive letters, NUL. */
+function oddEntry(name: string): boolean {
+  return name.split("/").some((seg) => seg === "..") || /^[a-zA-Z]:/.test(name) || name.includes("\u0000");
 }
 
 /** Raw values of a workbook, reading only what the plan reader needs. */
 export function leanReadXlsx(bytes: Uint8Array, inflate: InflateRaw, limits: LeanLimits = DEFAULT_LIMITS): RawWorkbook {
   const entries = listEntries(bytes);
+  if (entries.size > limits.maxEntries) throw new LimitExceeded(`tệp nén có ${entries.size.toLocaleString("vi-VN")} phần, quá ${limits.maxEntries.toLocaleString("vi-VN")}`);
+  const odd = [...entries.keys()].find(oddEntry);
+  if (odd !== undefined) throw new HostileFile(`tệp nén chứa đường dẫn bất thường "${odd.slice(0, 80)}"`);
   const decoder = new TextDecoder();
-  const text = (name: string): string | null => {
-    const e = entries.get(name);
-    return e ? decoder.decode(readEntry(bytes, e, inflate, limits.maxPartBytes)) : null;
+  const text = (name: string, max: number): string | null => {
+    const e: ZipEntry | undefined = entries.get(name);
+    if (!e) return null;
+    const xml = decoder.decode(readEntry(bytes, e, inflate, max));
+    if (xml.slice(0, 2048).includes("<!DOCTYPE") || xml.includes("<!ENTITY")) {
+      throw new HostileFile(`phần "${name}" có khai báo DOCTYPE/ENTITY — sổ Excel thật không có; có thể là tệp tấn công XML`);
+    }
+    return xml;
   };
-  const root = relsOf(text("_rels/.rels") ?? "").find((r) => r.type.endsWith("/officeDocument"));
+  const small = limits.maxSmallPartBytes;
+  const root = relsOf(text("_rels/.rels", small) ?? "").find((r) => r.type.endsWith("/officeDocument"));
   const wbPath = root ? resolveTarget("", root.target) : "xl/workbook.xml";
-  const wbXml = text(wbPath);
+  const wbXml = text(wbPath, small);
   if (wbXml === null) throw new ZipError("không có phần workbook.xml (không phải sổ tính Excel)");
-  if (/purl\.oclc\.org\/ooxml/.test(wbXml)) throw new LeanReadUnsupported("Strict Open XML");
+  if (wbXml.includes("purl.oclc.org/ooxml")) throw new LeanReadUnsupported("Strict Open XML");
   const relsPath = `${wbPath.split("/").slice(0, -1).join("/")}/_rels/${wbPath.split("/").pop()}.rels`;
-  const rels = relsOf(text(relsPath) ?? "");
+  const rels = relsOf(text(relsPath, small) ?? "");
   const sstRel = rels.find((r) => r.type.endsWith("/sharedStrings"));
-  const sstXml = sstRel ? text(resolveTarget(wbPath, sstRel.target)) : null;
-  const strings = sstXml ? [...sstXml.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>/g)].map((m) => runsText(m[1])) : [];
-  const sheets = [...wbXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)].map((m) => ({
-    name: attr(m[1], "name") ?? "",
-    rid: attr(m[1], "r:id") ?? (m[1].match(/\s\w+:id="([^"]*)"/)?.[1] ?? ""),
-  }));
+  const sstXml = sstRel ? text(resolveTarget(wbPath, sstRel.target), limits.maxPartBytes) : null;
+  const strings: string[] = [];
+  if (sstXml) {
+    const p = prefixOf(sstXml, "sst");
+    const s = new Scanner(sstXml, p);
+    for (;;) {
+      const si = s.next("si");
+      if (!si) break;
+      strings.push(si.inner ? runsText(si.inner, p) : "");
+    }
+  }
+  const wbScan = new Scanner(wbXml, prefixOf(wbXml, "workbook"));
+  const sheets: Array<{ name: string; rid: string }> = [];
+  for (;;) {
+    const sh = wbScan.next("sheet");
+    if (!sh) break;
+    sheets.push({ name: attr(sh.attrs, "name") ?? "", rid: attr(sh.attrs, "r:id") ?? sh.attrs.match(/\s\w+:id="([^"]*)"/)?.[1] ?? "" });
+  }
   return {
     sheets: sheets
       .filter((s) => s.name !== SHEETS.lists)
       .map((s) => {
         const rel = rels.find((r) => r.id === s.rid);
-        const xml = rel ? text(resolveTarget(wbPath, rel.target)) : null;
-        if (xml === null) return { name: s.name, rows: [] };
-        return { name: s.name, rows: parseSheet(xml, strings, limits, s.name) };
+        const xml = rel ? text(resolveTarget(wbPath, rel.target), limits.maxPartBytes) : null;
+        return { name: s.name, rows: xml === null ? [] : parseSheet(xml, strings, limits, s.name) };
       }),
   };
 }

@@ -2,7 +2,7 @@
 import { sniffWorkbook, unreadableReason } from "../../workbook/sniff";
 import type { RawWorkbook } from "../../workbook/grid";
 import { readXlsx } from "./readXlsx";
-import { leanReadXlsx, LeanReadUnsupported, LimitExceeded } from "./leanRead";
+import { HostileFile, leanReadXlsx, LeanReadUnsupported, LimitExceeded } from "./leanRead";
 import { listEntries, ZipError, type InflateRaw } from "./zip";
 
 export class UnreadableWorkbook extends Error {
@@ -34,6 +34,7 @@ export async function openWorkbook(bytes: Uint8Array, opts: OpenOptions = {}): P
     } catch (e) {
       if (e instanceof ZipError) throw new UnreadableWorkbook(`tệp .xlsx bị hỏng hoặc không đầy đủ (${e.message})`);
       if (e instanceof LimitExceeded) throw new UnreadableWorkbook(`tệp vượt giới hạn đọc: ${e.message}`);
+      if (e instanceof HostileFile) throw new UnreadableWorkbook(`tệp bị từ chối: ${e.message}`);
       if (!(e instanceof LeanReadUnsupported)) throw e;
     }
   }
