@@ -253,6 +253,11 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan)
     }
     report.problems.push(...rateProblems(plan, base));
     for (const a of plan.agencies) {
+      if (a.rejectReason) {
+        report.rejected++;
+        report.problems.push(problemAt(a.at, "error", "LEGACY_ENCODING", `Không đưa dòng này vào tổng hợp: ${a.rejectReason}`));
+        continue;
+      }
       const group = mapGroup(a, plan.groups, base.groups);
       if (!group) {
         report.rejected++;

@@ -55,6 +55,8 @@ export interface Agency {
   at?: CellRef;
   /** Where its group cell is, when the sheet has one. */
   groupAt?: CellRef;
+  /** Why this row cannot be used (its text could not be read); it is reported, never merged. */
+  rejectReason?: string;
 }
 
 export interface Task {

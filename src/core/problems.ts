@@ -17,7 +17,8 @@ export type ProblemCode =
   | "SHEET_MISSING"
   | "HEADER_MISSING"
   | "RATE_DIFFERS"
-  | "FILE_UNREADABLE";
+  | "FILE_UNREADABLE"
+  | "LEGACY_ENCODING";
 
 export interface Problem {
   severity: Severity;

@@ -60,6 +60,7 @@ function checkAgencies(plan: Plan): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, Agency>();
   for (const a of plan.agencies) {
+    if (a.rejectReason) continue; // reported where its text was read
     if (a.groupId === null) {
       const typed = a.groupText ? `"${a.groupText}" không phải là nhóm cơ quan của kế hoạch` : "Chưa chọn nhóm cơ quan và không suy ra được từ tên";
       problems.push(

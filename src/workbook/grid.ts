@@ -79,6 +79,8 @@ export interface RawSheet {
   name: string;
   /** 0-based rows of values; formulas as their cached results; merged cells only on their master. */
   rows: RawValue[][];
+  /** Font of the cells set in a legacy Vietnamese font (.VnTime, VNI-Times…), by "row,col" (0-based). */
+  legacyFonts?: Record<string, string>;
 }
 
 export interface RawWorkbook {

@@ -14,6 +14,7 @@ import { fromRoman } from "../core/roman";
 import { cleanText, foldText, nameKey } from "../core/text";
 import { checkPl2, checkSectionOrder, checkSttSequence, problemAt, validatePlan, type Pl2Figures, type RateRefs } from "../core/validate";
 import type { RawSheet, RawValue, RawWorkbook } from "./grid";
+import { convertLegacy, unclearKey } from "./legacy";
 import {
   AGENCY_COLUMNS, BUDGET_COLUMNS, GROUP_COLUMNS, INFO_ROWS, RATE_ROWS, SHEET_ALIASES, SHEETS, TASK_COLUMNS,
   type ColumnSpec, type InfoKey, type InfoRowSpec,
@@ -193,7 +194,7 @@ interface AgenciesRead {
   problems: Problem[];
 }
 
-function readAgencies(sheet: RawSheet, groups: AgencyGroup[]): AgenciesRead {
+function readAgencies(sheet: RawSheet, groups: AgencyGroup[], unclear: ReadonlySet<string>): AgenciesRead {
   const problems: Problem[] = [];
   const header = findHeader(sheet, AGENCY_COLUMNS, ["name"]);
   if (!header) {
@@ -238,6 +239,7 @@ function readAgencies(sheet: RawSheet, groups: AgencyGroup[]): AgenciesRead {
     if (!groupText) {
       group = inferGroup(name, groups) ?? sectionGroup;
     }
+    const unreadable = [c.name, c.area, c.group].some((col) => col !== undefined && unclear.has(unclearKey(sheet.name, r, col - 1)));
     const agency: Agency = {
       name,
       groupId: group?.id ?? null,
@@ -246,6 +248,7 @@ function readAgencies(sheet: RawSheet, groups: AgencyGroup[]): AgenciesRead {
       note: get(cells, c.note),
       at: nameAt,
       ...(groupAt ? { groupAt } : {}),
+      ...(unreadable ? { rejectReason: `chữ trong dòng ${r + 1} gõ bằng bảng mã cũ, không đọc được chắc chắn`, groupId: null } : {}),
     };
     agencies.push(agency);
     if (c.stt) stts.push({ stt: stt.replace(/^0+(?=\d)/, ""), at: at(sheet.name, r, c.stt) });
@@ -410,8 +413,10 @@ function infoNumber(info: InfoRead, key: InfoKey, what: string, problems: Proble
   return n.value;
 }
 
-export function readPlan(wb: RawWorkbook, opts: ReadOptions = {}): ReadResult {
-  const problems: Problem[] = [];
+export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResult {
+  const legacy = convertLegacy(source);
+  const wb = legacy.raw;
+  const problems: Problem[] = [...legacy.problems];
   const used = new Set<string>();
   const pick = <K extends string>(aliases: string[], cols: ColumnSpec<K>[] | null, need: K[]) => {
     const s = findSheet(wb, aliases, cols, need, used);
@@ -437,7 +442,7 @@ export function readPlan(wb: RawWorkbook, opts: ReadOptions = {}): ReadResult {
   }
   const text = (k: InfoKey) => cellText(info.values[k]?.raw ?? null);
 
-  const agencies = agencySheet ? readAgencies(agencySheet, groups) : { agencies: [], problems: [] };
+  const agencies = agencySheet ? readAgencies(agencySheet, groups, legacy.unclear) : { agencies: [], problems: [] };
   if (!agencySheet) {
     problems.push(problemAt(undefined, "error", "SHEET_MISSING", `Không có trang danh sách cơ quan ("${SHEETS.agencies}").`, SHEETS.agencies));
   }

@@ -10,7 +10,8 @@
  * Anything it does not understand raises LeanReadUnsupported and the caller falls back
  * to exceljs.
  */
-import type { RawValue, RawWorkbook } from "../../workbook/grid";
+import type { RawSheet, RawValue, RawWorkbook } from "../../workbook/grid";
+import { fontEncoding } from "../../core/legacyEncoding";
 import { SHEETS } from "../../workbook/layout";
 import { listEntries, readEntry, type InflateRaw, type ZipEntry, ZipError } from "./zip";
 
@@ -145,12 +146,42 @@ function rowNumber(ref: string): number {
   return m ? Number(m[0]) : 0;
 }
 
-function parseSheet(xml: string, strings: string[], limits: LeanLimits, sheetName: string): RawValue[][] {
+/** Cell formats (xf index) set in a legacy Vietnamese font, with the font's name. */
+function legacyFormats(xml: string | null): Map<number, string> {
+  const out = new Map<number, string>();
+  if (!xml) return out;
+  const p = prefixOf(xml, "styleSheet");
+  const fontsPart = new Scanner(xml, p).next("fonts");
+  const names: string[] = [];
+  if (fontsPart?.inner) {
+    const fs = new Scanner(fontsPart.inner, p);
+    for (;;) {
+      const f = fs.next("font");
+      if (!f) break;
+      const name = f.inner ? new Scanner(f.inner, p).next("name") : null;
+      names.push(name ? attr(name.attrs, "val") ?? "" : "");
+    }
+  }
+  const xfsPart = new Scanner(xml, p).next("cellXfs");
+  if (xfsPart?.inner) {
+    const xs = new Scanner(xfsPart.inner, p);
+    for (let i = 0; ; i++) {
+      const xf = xs.next("xf");
+      if (!xf) break;
+      const font = names[Number(attr(xf.attrs, "fontId") ?? -1)];
+      if (fontEncoding(font)) out.set(i, font);
+    }
+  }
+  return out;
+}
+
+function parseSheet(xml: string, strings: string[], limits: LeanLimits, sheetName: string, legacy: Map<number, string>): RawSheet {
   const p = prefixOf(xml, "worksheet");
   const rows: RawValue[][] = [];
+  const legacyFonts: Record<string, string> = {};
   const sheet = new Scanner(xml, p);
   const data = sheet.next("sheetData");
-  if (!data || data.inner === null) return rows;
+  if (!data || data.inner === null) return { name: sheetName, rows };
   const rowsScan = new Scanner(data.inner, p);
   let rowNo = 0;
   for (;;) {
@@ -185,6 +216,10 @@ function parseSheet(xml: string, strings: string[], limits: LeanLimits, sheetNam
         value = n;
       } else throw new LeanReadUnsupported(`kiểu ô "${type}"`);
       if (value === null || value === "") continue;
+      if (legacy.size > 0 && typeof value === "string") {
+        const font = legacy.get(Number(attr(c.attrs, "s") ?? -1));
+        if (font) legacyFonts[`${rowNo - 1},${colNo - 1}`] = font;
+      }
       const at = ref ? rowNumber(ref) || rowNo : rowNo;
       if (at > limits.maxRows) throw new LimitExceeded(`trang "${sheetName}" có dữ liệu ở dòng ${at.toLocaleString("vi-VN")}, quá ${limits.maxRows.toLocaleString("vi-VN")} dòng`);
       if (colNo > limits.maxCols) throw new LimitExceeded(`trang "${sheetName}" có dữ liệu ở cột thứ ${colNo.toLocaleString("vi-VN")}, quá ${limits.maxCols.toLocaleString("vi-VN")} cột`);
@@ -195,7 +230,7 @@ function parseSheet(xml: string, strings: string[], limits: LeanLimits, sheetNam
     rows[rowNo - 1] = cells;
   }
   for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-  return rows;
+  return Object.keys(legacyFonts).length > 0 ? { name: sheetName, rows, legacyFonts } : { name: sheetName, rows };
 }
 
 function resolveTarget(base: string, target: string): string {
@@ -260,6 +295,8 @@ export function leanReadXlsx(bytes: Uint8Array, inflate: InflateRaw, limits: Lea
       strings.push(si.inner ? runsText(si.inner, p) : "");
     }
   }
+  const stylesRel = rels.find((r) => r.type.endsWith("/styles"));
+  const legacy = legacyFormats(stylesRel ? text(resolveTarget(wbPath, stylesRel.target), limits.maxSmallPartBytes) : null);
   const wbScan = new Scanner(wbXml, prefixOf(wbXml, "workbook"));
   const sheets: Array<{ name: string; rid: string }> = [];
   for (;;) {
@@ -273,7 +310,7 @@ export function leanReadXlsx(bytes: Uint8Array, inflate: InflateRaw, limits: Lea
       .map((s) => {
         const rel = rels.find((r) => r.id === s.rid);
         const xml = rel ? text(resolveTarget(wbPath, rel.target), limits.maxPartBytes) : null;
-        return { name: s.name, rows: xml === null ? [] : parseSheet(xml, strings, limits, s.name) };
+        return xml === null ? { name: s.name, rows: [] } : parseSheet(xml, strings, limits, s.name, legacy);
       }),
   };
 }

@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import type { RawValue, RawWorkbook } from "../../workbook/grid";
 import { SHEETS } from "../../workbook/layout";
+import { fontEncoding } from "../../core/legacyEncoding";
 
 /** Sheets the reader never needs: our own lookup tables, rebuilt on every write. */
 const SKIPPED_SHEETS = new Set<string>([SHEETS.lists]);
@@ -39,16 +40,19 @@ export function excelToRaw(wb: ExcelJS.Workbook): RawWorkbook {
   return {
     sheets: wb.worksheets.filter((ws) => !SKIPPED_SHEETS.has(ws.name)).map((ws) => {
       const rows: RawValue[][] = [];
+      const legacyFonts: Record<string, string> = {};
       ws.eachRow({ includeEmpty: false }, (row, r) => {
         const cells: RawValue[] = [];
         row.eachCell({ includeEmpty: false }, (cell, c) => {
           cells[c - 1] = rawValue(cell);
+          const font = cell.font?.name;
+          if (typeof cells[c - 1] === "string" && fontEncoding(font)) legacyFonts[`${r - 1},${c - 1}`] = font!;
         });
         for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
         rows[r - 1] = cells;
       });
       for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-      return { name: ws.name, rows };
+      return Object.keys(legacyFonts).length > 0 ? { name: ws.name, rows, legacyFonts } : { name: ws.name, rows };
     }),
   };
 }

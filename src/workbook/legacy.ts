@@ -1,0 +1,48 @@
+/**
+ * Every text cell of a workbook checked for the legacy Vietnamese encodings before the
+ * plan is read: converted to Unicode when it clearly reads as Vietnamese (a warning
+ * names the cell and both spellings), reported as an error when it is unclear.
+ */
+import { classifyLegacy } from "../core/legacyEncoding";
+import type { Problem } from "../core/problems";
+import { problemAt } from "../core/validate";
+import type { RawWorkbook } from "./grid";
+
+export interface LegacyPass {
+  raw: RawWorkbook;
+  problems: Problem[];
+  /** Cells whose text could not be read, as "sheet\u0000row,col" (0-based). */
+  unclear: Set<string>;
+}
+
+const NAMES = { tcvn3: "TCVN3 (ABC, phông .VnTime)", vni: "VNI (phông VNI-Times)" } as const;
+
+export const unclearKey = (sheet: string, row: number, col: number) => `${sheet}\u0000${row},${col}`;
+
+export function convertLegacy(wb: RawWorkbook): LegacyPass {
+  const problems: Problem[] = [];
+  const unclear = new Set<string>();
+  const sheets = wb.sheets.map((sheet) => ({
+    ...sheet,
+    rows: sheet.rows.map((cells, r) =>
+      cells.map((v, c) => {
+        if (typeof v !== "string" || !/[^\x00-\x7f]/.test(v)) return v;
+        const verdict = classifyLegacy(v, sheet.legacyFonts?.[`${r},${c}`]);
+        const at = { sheet: sheet.name, row: r + 1, col: c + 1 };
+        if (verdict.kind === "converted") {
+          problems.push(problemAt(at, "warning", "LEGACY_ENCODING", `Đã chuyển chữ gõ bằng bảng mã ${NAMES[verdict.encoding]} sang Unicode: "${v}" → "${verdict.text}".`));
+          return verdict.text;
+        }
+        if (verdict.kind === "unclear") {
+          unclear.add(unclearKey(sheet.name, r, c));
+          problems.push(
+            problemAt(at, "error", "LEGACY_ENCODING",
+              `Chữ "${v}" có vẻ gõ bằng bảng mã cũ${verdict.encoding ? ` ${NAMES[verdict.encoding]}` : ""} nhưng không chuyển được chắc chắn; hãy chuyển sang Unicode (Unikey: Công cụ chuyển mã) rồi gửi lại.`),
+          );
+        }
+        return v;
+      }),
+    ),
+  }));
+  return { raw: { sheets }, problems, unclear };
+}
