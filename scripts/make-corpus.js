@@ -2,13 +2,15 @@
 /**
  * Writes the corpus of bad, strange and hostile submissions under test/corpus/ (run
  * once; the files are committed). Hand-built zips where a library would refuse to make
- * them, exceljs for the rest. Deterministic: fixed dates, fixed content.
- * Usage: node scripts/make-corpus.js
+ * them, exceljs for the rest. Same content on every run; the hand-built zips are
+ * byte-for-byte identical, the exceljs-made ones differ only in their zip timestamps.
+ * Usage: npm run build:cli && node scripts/make-corpus.js
  */
 const { writeFileSync, mkdirSync } = require("node:fs");
 const { join } = require("node:path");
 const { deflateRawSync } = require("node:zlib");
 const ExcelJS = require("exceljs");
+const { columnLetters: colName } = require("../dist/core/problems");
 
 const OUT = join(__dirname, "..", "test", "corpus");
 mkdirSync(OUT, { recursive: true });
@@ -149,12 +151,3 @@ async function exceljsFile(build) {
   }
 })();
 
-function colName(n) {
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}

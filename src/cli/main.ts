@@ -73,9 +73,9 @@ function intFlag(args: Args, flag: string, fallback: number, allowed?: number[])
   return n;
 }
 
-function outPath(args: Args): string {
+function outPath(args: Args, what = "TỆP.xlsx (tệp sẽ ghi)"): string {
   const o = args.flags.get("-o");
-  if (typeof o !== "string") throw new UsageError("Thiếu -o TỆP.xlsx (tệp sẽ ghi).");
+  if (typeof o !== "string") throw new UsageError(`Thiếu -o ${what}.`);
   return resolve(o);
 }
 
@@ -134,8 +134,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return 0;
       }
       case "sample-submissions": {
-        const dir = resolve(typeof args.flags.get("-o") === "string" ? (args.flags.get("-o") as string) : "");
-        if (!args.flags.has("-o")) throw new UsageError("Thiếu -o THƯ_MỤC.");
+        const dir = outPath(args, "THƯ_MỤC (nơi ghi các tệp)");
         const subs = dongThapSubmissions();
         for (const s of subs) await save(join(dir, s.file), await writeXlsx(buildWorkbook(s.plan, { spareAgencyRows: 5 })));
         io.out(`Đã ghi ${subs.length} tệp kế hoạch mẫu của các sở, đơn vị trực thuộc, huyện (Đồng Tháp 2022) vào ${dir}`);

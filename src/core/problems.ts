@@ -41,6 +41,24 @@ export function columnLetters(col: number): string {
   return out;
 }
 
+/** Column number (1-based) of the letters at the start of an A1 reference ("AB12" → 28). */
+export function columnNumber(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c === 36) continue; // $
+    if (c < 65 || c > 90) break;
+    n = n * 26 + c - 64;
+  }
+  return n;
+}
+
+/** 1-based row and column of an A1 address ("$B$7" too), or null. */
+export function parseCellAddress(ref: string): { row: number; col: number } | null {
+  const m = ref.match(/^\$?([A-Z]{1,3})\$?(\d+)$/);
+  return m ? { row: Number(m[2]), col: columnNumber(m[1]) } : null;
+}
+
 /** A1 address from 1-based row and column. */
 export function cellAddress(row: number, col: number): string {
   return `${columnLetters(col)}${row}`;
@@ -59,10 +77,8 @@ export function sortProblems(problems: readonly Problem[], sheetOrder: readonly 
     return i < 0 ? sheetOrder.length : i;
   };
   const split = (cell: string): [number, number] => {
-    const m = cell.match(/^([A-Z]+)(\d+)$/);
-    if (!m) return [0, 0];
-    const col = [...m[1]].reduce((acc, ch) => acc * 26 + ch.charCodeAt(0) - 64, 0);
-    return [Number(m[2]), col];
+    const at = parseCellAddress(cell);
+    return at ? [at.row, at.col] : [0, 0];
   };
   return [...problems].sort((a, b) => {
     const [ra, ca] = split(a.cell);

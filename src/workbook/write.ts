@@ -5,7 +5,7 @@
 import { computeBudget, trainingClasses } from "../core/budget";
 import { arrangeAgencies } from "../core/grouping";
 import type { Plan } from "../core/model";
-import { cellAddress, columnLetters } from "../core/problems";
+import { cellAddress, columnLetters, parseCellAddress } from "../core/problems";
 import { toRoman } from "../core/roman";
 import { numberWords, tripleWords } from "../core/words";
 import { formatVnNumber, trieuToDong } from "../core/numbers";
@@ -61,9 +61,8 @@ export class SheetBuilder {
   finish(): SheetGrid {
     const spans = new Map<string, { cols: number; rows: number }>();
     for (const m of this.grid.merges) {
-      const [a, b] = m.split(":").map((ref) => ref.match(/^([A-Z]+)(\d+)$/)!);
-      const col = (l: string) => [...l].reduce((acc, ch) => acc * 26 + ch.charCodeAt(0) - 64, 0);
-      spans.set(`${a[2]}:${col(a[1])}`, { cols: col(b[1]) - col(a[1]) + 1, rows: Number(b[2]) - Number(a[2]) + 1 });
+      const [a, b] = m.split(":").map((ref) => parseCellAddress(ref)!);
+      spans.set(`${a.row}:${a.col}`, { cols: b.col - a.col + 1, rows: b.row - a.row + 1 });
     }
     const heights: number[] = [];
     this.grid.rows.forEach((cells, r) => {

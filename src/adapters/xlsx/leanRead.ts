@@ -12,6 +12,7 @@
  */
 import type { RawSheet, RawValue, RawWorkbook } from "../../workbook/grid";
 import { fontEncoding } from "../../core/legacyEncoding";
+import { columnNumber } from "../../core/problems";
 import { SHEETS } from "../../workbook/layout";
 import { listEntries, readEntry, type InflateRaw, type ZipEntry, ZipError } from "./zip";
 
@@ -85,6 +86,12 @@ class Scanner {
   }
 }
 
+/** Every `name` element of a part (or of an element's inner text), in order. */
+function* elements(xml: string, p: string, name: string): Generator<{ attrs: string; inner: string | null }> {
+  const s = new Scanner(xml, p);
+  for (let e = s.next(name); e; e = s.next(name)) yield e;
+}
+
 function prefixOf(xml: string, root: string): string {
   const m = xml.slice(0, 4096).match(new RegExp(`<(\\w+:)?${root}[\\s>]`));
   return m?.[1] ?? "";
@@ -112,12 +119,7 @@ function runsText(inner: string, p: string): string {
     body = kept;
   }
   let out = "";
-  const s = new Scanner(body, p);
-  for (;;) {
-    const t = s.next("t");
-    if (!t) break;
-    out += t.inner ?? "";
-  }
+  for (const t of elements(body, p, "t")) out += t.inner ?? "";
   return decode(out);
 }
 
@@ -131,16 +133,6 @@ function attr(attrs: string, name: string): string | null {
   return end < 0 ? null : decode(spaced.slice(start, end));
 }
 
-function colNumber(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + c - 64;
-  }
-  return n;
-}
-
 function rowNumber(ref: string): number {
   const m = ref.match(/\d+$/);
   return m ? Number(m[0]) : 0;
@@ -152,26 +144,15 @@ function legacyFormats(xml: string | null): Map<number, string> {
   if (!xml) return out;
   const p = prefixOf(xml, "styleSheet");
   const fontsPart = new Scanner(xml, p).next("fonts");
-  const names: string[] = [];
-  if (fontsPart?.inner) {
-    const fs = new Scanner(fontsPart.inner, p);
-    for (;;) {
-      const f = fs.next("font");
-      if (!f) break;
-      const name = f.inner ? new Scanner(f.inner, p).next("name") : null;
-      names.push(name ? attr(name.attrs, "val") ?? "" : "");
-    }
-  }
+  const names = [...elements(fontsPart?.inner ?? "", p, "font")].map((f) => {
+    const name = f.inner ? new Scanner(f.inner, p).next("name") : null;
+    return name ? attr(name.attrs, "val") ?? "" : "";
+  });
   const xfsPart = new Scanner(xml, p).next("cellXfs");
-  if (xfsPart?.inner) {
-    const xs = new Scanner(xfsPart.inner, p);
-    for (let i = 0; ; i++) {
-      const xf = xs.next("xf");
-      if (!xf) break;
-      const font = names[Number(attr(xf.attrs, "fontId") ?? -1)];
-      if (fontEncoding(font)) out.set(i, font);
-    }
-  }
+  [...elements(xfsPart?.inner ?? "", p, "xf")].forEach((xf, i) => {
+    const font = names[Number(attr(xf.attrs, "fontId") ?? -1)];
+    if (fontEncoding(font)) out.set(i, font);
+  });
   return out;
 }
 
@@ -182,22 +163,16 @@ function parseSheet(xml: string, strings: string[], limits: LeanLimits, sheetNam
   const sheet = new Scanner(xml, p);
   const data = sheet.next("sheetData");
   if (!data || data.inner === null) return { name: sheetName, rows };
-  const rowsScan = new Scanner(data.inner, p);
   let rowNo = 0;
-  for (;;) {
-    const row = rowsScan.next("row");
-    if (!row) break;
+  for (const row of elements(data.inner, p, "row")) {
     const r = attr(row.attrs, "r");
     rowNo = r ? Number(r) : rowNo + 1;
     if (!row.inner) continue;
     const cells: RawValue[] = [];
-    const cellScan = new Scanner(row.inner, p);
     let colNo = 0;
-    for (;;) {
-      const c = cellScan.next("c");
-      if (!c) break;
+    for (const c of elements(row.inner, p, "c")) {
       const ref = attr(c.attrs, "r");
-      colNo = ref ? colNumber(ref) : colNo + 1;
+      colNo = ref ? columnNumber(ref) : colNo + 1;
       if (!c.inner) continue;
       const type = attr(c.attrs, "t") ?? "n";
       const vs = new Scanner(c.inner, p);
@@ -244,14 +219,11 @@ function resolveTarget(base: string, target: string): string {
 }
 
 function relsOf(xml: string): Array<{ id: string; type: string; target: string }> {
-  const s = new Scanner(xml, prefixOf(xml, "Relationships"));
-  const out: Array<{ id: string; type: string; target: string }> = [];
-  for (;;) {
-    const r = s.next("Relationship");
-    if (!r) break;
-    out.push({ id: attr(r.attrs, "Id") ?? "", type: attr(r.attrs, "Type") ?? "", target: attr(r.attrs, "Target") ?? "" });
-  }
-  return out;
+  return [...elements(xml, prefixOf(xml, "Relationships"), "Relationship")].map((r) => ({
+    id: attr(r.attrs, "Id") ?? "",
+    type: attr(r.attrs, "Type") ?? "",
+    target: attr(r.attrs, "Target") ?? "",
+  }));
 }
 
 /** Names a real workbook never has: absolute paths, "..", drive letters, NUL. */
@@ -285,25 +257,14 @@ export function leanReadXlsx(bytes: Uint8Array, inflate: InflateRaw, limits: Lea
   const rels = relsOf(text(relsPath, small) ?? "");
   const sstRel = rels.find((r) => r.type.endsWith("/sharedStrings"));
   const sstXml = sstRel ? text(resolveTarget(wbPath, sstRel.target), limits.maxPartBytes) : null;
-  const strings: string[] = [];
-  if (sstXml) {
-    const p = prefixOf(sstXml, "sst");
-    const s = new Scanner(sstXml, p);
-    for (;;) {
-      const si = s.next("si");
-      if (!si) break;
-      strings.push(si.inner ? runsText(si.inner, p) : "");
-    }
-  }
+  const sstPrefix = sstXml ? prefixOf(sstXml, "sst") : "";
+  const strings = [...elements(sstXml ?? "", sstPrefix, "si")].map((si) => (si.inner ? runsText(si.inner, sstPrefix) : ""));
   const stylesRel = rels.find((r) => r.type.endsWith("/styles"));
   const legacy = legacyFormats(stylesRel ? text(resolveTarget(wbPath, stylesRel.target), limits.maxSmallPartBytes) : null);
-  const wbScan = new Scanner(wbXml, prefixOf(wbXml, "workbook"));
-  const sheets: Array<{ name: string; rid: string }> = [];
-  for (;;) {
-    const sh = wbScan.next("sheet");
-    if (!sh) break;
-    sheets.push({ name: attr(sh.attrs, "name") ?? "", rid: attr(sh.attrs, "r:id") ?? sh.attrs.match(/\s\w+:id="([^"]*)"/)?.[1] ?? "" });
-  }
+  const sheets = [...elements(wbXml, prefixOf(wbXml, "workbook"), "sheet")].map((sh) => ({
+    name: attr(sh.attrs, "name") ?? "",
+    rid: attr(sh.attrs, "r:id") ?? sh.attrs.match(/\s\w+:id="([^"]*)"/)?.[1] ?? "",
+  }));
   return {
     sheets: sheets
       .filter((s) => s.name !== SHEETS.lists)
