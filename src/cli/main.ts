@@ -16,7 +16,7 @@ import { dongThapSubmissions } from "../samples/dongThapSubmissions";
 import { newPlan } from "../workbook/plan";
 import { readPlan } from "../workbook/read";
 import { buildWorkbook } from "../workbook/write";
-import { SHEETS } from "../workbook/layout";
+import { SHEETS, TEMPLATE_AGENCY_ROWS } from "../workbook/layout";
 import { writeXlsx } from "../adapters/xlsx/writeXlsx";
 import { openWorkbook, UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import { nodeInflate } from "./nodeInflate";
@@ -123,7 +123,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const year = intFlag(args, "--year", new Date().getFullYear() + 1);
         const levels = intFlag(args, "--levels", year >= 2026 ? 2 : 3, [2, 3]) as 2 | 3;
         const plan = newPlan({ year, levels, standardTasks: !args.flags.has("--no-tasks") });
-        await save(path, await writeXlsx(buildWorkbook(plan, { spareAgencyRows: 200 })));
+        await save(path, await writeXlsx(buildWorkbook(plan, { spareAgencyRows: TEMPLATE_AGENCY_ROWS })));
         io.out(`Đã ghi mẫu kế hoạch năm ${year} (${levels} cấp chính quyền địa phương): ${path}`);
         return 0;
       }

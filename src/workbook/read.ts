@@ -9,7 +9,7 @@ import { computeBudget } from "../core/budget";
 import { defaultGroups, findGroup, inferGroup, type AdminLevels, type AgencyGroup } from "../core/groups";
 import { DEFAULT_RATES, type Agency, type CellRef, type ExtraLine, type Plan, type Task } from "../core/model";
 import { parseVnNumber } from "../core/numbers";
-import { cellAddress, type Problem } from "../core/problems";
+import type { Problem } from "../core/problems";
 import { fromRoman } from "../core/roman";
 import { cleanText, foldText, nameKey } from "../core/text";
 import { checkPl2, checkSectionOrder, checkSttSequence, problemAt, validatePlan, type Pl2Figures, type RateRefs } from "../core/validate";
@@ -151,7 +151,9 @@ function readInfo(sheet: RawSheet): InfoRead {
     if (!spec || values[spec.key]) return;
     let vi = labelIdx + 1;
     while (vi < cells.length && cellText(cells[vi]) === "") vi++;
-    values[spec.key] = { raw: vi < cells.length ? cells[vi] : null, ref: at(sheet.name, r, Math.min(vi, Math.max(cells.length, labelIdx + 2) - 1) + 1) };
+    // The value's cell, or the one right of the label when the value is missing.
+    const found = vi < cells.length;
+    values[spec.key] = { raw: found ? cells[vi] : null, ref: at(sheet.name, r, found ? vi + 1 : labelIdx + 2) };
   });
   let groups: AgencyGroup[] | null = null;
   const groupRefs: Record<string, CellRef> = {};
@@ -500,5 +502,3 @@ export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResul
     refs,
   };
 }
-
-export { cellAddress };

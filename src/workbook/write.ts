@@ -192,8 +192,6 @@ function buildTasks(plan: Plan, opts: WriteOptions): SheetGrid {
 interface AgencySheet {
   grid: SheetGrid;
   names: DefinedName[];
-  /** Name of the defined range over the group column. */
-  groupRangeName: string;
 }
 
 export const NAME_PL1_GROUPS = "PL1_Nhom";
@@ -259,7 +257,7 @@ function buildAgencies(plan: Plan, info: InfoSheet, opts: WriteOptions): AgencyS
     { name: NAME_PL1_GROUPS, sheet: SHEETS.agencies, ref: `${abs(first, groupCol)}:${abs(last, groupCol)}` },
     { name: NAME_AGENCY_COUNT, sheet: SHEETS.agencies, ref: abs(row, groupCol) },
   ];
-  return { grid: s.finish(), names, groupRangeName: NAME_PL1_GROUPS };
+  return { grid: s.finish(), names };
 }
 
 function buildBudget(plan: Plan, info: InfoSheet): { grid: SheetGrid; names: DefinedName[] } {

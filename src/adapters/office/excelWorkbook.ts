@@ -53,70 +53,68 @@ async function queueSheet(ws: Excel.Worksheet, sheet: SheetGrid, onPayload: (byt
   let cols = Math.max(sheet.widths.length, 1);
   for (const r of sheet.rows) if (r) cols = Math.max(cols, r.length);
   const rowCount = Math.max(sheet.rows.length, 1);
-  {
-    for (let start = 0; start < rowCount; start += CHUNK_ROWS) {
-      const n = Math.min(CHUNK_ROWS, rowCount - start);
-      const formulas: Array<Array<string | number | boolean>> = [];
-      const formats: string[][] = [];
-      let bytes = 0;
-      for (let r = start; r < start + n; r++) {
-        const row: Array<string | number | boolean> = [];
-        const fmt: string[] = [];
-        for (let c = 0; c < cols; c++) {
-          const cell = sheet.rows[r]?.[c];
-          const input = cell ? cellInput(cell.v, cell.f) : "";
-          row.push(input);
-          fmt.push(cell?.numFmt ?? (cell?.style ? STYLES[cell.style].numFmt : undefined) ?? "General");
-          bytes += String(input).length + 12;
-        }
-        formulas.push(row);
-        formats.push(fmt);
+  for (let start = 0; start < rowCount; start += CHUNK_ROWS) {
+    const n = Math.min(CHUNK_ROWS, rowCount - start);
+    const formulas: Array<Array<string | number | boolean>> = [];
+    const formats: string[][] = [];
+    let bytes = 0;
+    for (let r = start; r < start + n; r++) {
+      const row: Array<string | number | boolean> = [];
+      const fmt: string[] = [];
+      for (let c = 0; c < cols; c++) {
+        const cell = sheet.rows[r]?.[c];
+        const input = cell ? cellInput(cell.v, cell.f) : "";
+        row.push(input);
+        fmt.push(cell?.numFmt ?? (cell?.style ? STYLES[cell.style].numFmt : undefined) ?? "General");
+        bytes += String(input).length + 12;
       }
-      const range = ws.getRangeByIndexes(start, 0, n, cols);
-      range.numberFormat = formats;
-      range.formulas = formulas;
-      await onPayload(bytes);
+      formulas.push(row);
+      formats.push(fmt);
     }
-    const all = ws.getRangeByIndexes(0, 0, rowCount, cols);
-    all.format.font.name = FONT_NAME;
-    all.format.font.size = FONT_SIZE;
-    all.format.verticalAlignment = "Center";
-    const styles = rectanglesByKey(Array.from(sheet.rows, (r) => Array.from(r ?? [], (c) => c?.style)));
-    for (const [name, rects] of styles) {
-      const spec = STYLES[name];
-      for (const rect of rects) {
-        const range = ws.getRange(a1(rect.row, rect.col, rect.rows, rect.cols));
-        if (spec.bold) range.format.font.bold = true;
-        if (spec.italic) range.format.font.italic = true;
-        if (spec.size) range.format.font.size = spec.size;
-        if (spec.hAlign) range.format.horizontalAlignment = spec.hAlign === "left" ? "Left" : spec.hAlign === "center" ? "Center" : "Right";
-        if (spec.wrap) range.format.wrapText = true;
-        if (spec.fill) range.format.fill.color = `#${spec.fill.slice(2)}`;
-        if (spec.border) {
-          for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const) {
-            range.format.borders.getItem(edge).style = "Continuous";
-          }
-        }
-      }
-      await onPayload(rects.length * 300);
-    }
-    sheet.widths.forEach((w, c) => (ws.getRange(`${columnLetters(c + 1)}:${columnLetters(c + 1)}`).format.columnWidth = w * POINTS_PER_CHAR));
-    sheet.heights?.forEach((h, r) => {
-      if (h) ws.getRange(`${r + 1}:${r + 1}`).format.rowHeight = h;
-    });
-    for (const m of sheet.merges) ws.getRange(m).merge(false);
-    for (const v of sheet.validations) {
-      const range = ws.getRange(v.range);
-      range.dataValidation.rule = { list: { inCellDropDown: true, source: `=${v.source}` } };
-      range.dataValidation.prompt = { showPrompt: true, title: "Nhóm cơ quan", message: v.prompt };
-      range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "Giá trị không hợp lệ", message: v.error };
-    }
-    if (sheet.freezeRows) ws.freezePanes.freezeRows(sheet.freezeRows);
-    ws.pageLayout.orientation = sheet.landscape ? "Landscape" : "Portrait";
-    ws.pageLayout.paperSize = "A4";
-    if (sheet.printTitleRows) ws.pageLayout.setPrintTitleRows(`$${sheet.printTitleRows[0]}:$${sheet.printTitleRows[1]}`);
-    if (sheet.hidden) ws.visibility = "Hidden";
+    const range = ws.getRangeByIndexes(start, 0, n, cols);
+    range.numberFormat = formats;
+    range.formulas = formulas;
+    await onPayload(bytes);
   }
+  const all = ws.getRangeByIndexes(0, 0, rowCount, cols);
+  all.format.font.name = FONT_NAME;
+  all.format.font.size = FONT_SIZE;
+  all.format.verticalAlignment = "Center";
+  const styles = rectanglesByKey(Array.from(sheet.rows, (r) => Array.from(r ?? [], (c) => c?.style)));
+  for (const [name, rects] of styles) {
+    const spec = STYLES[name];
+    for (const rect of rects) {
+      const range = ws.getRange(a1(rect.row, rect.col, rect.rows, rect.cols));
+      if (spec.bold) range.format.font.bold = true;
+      if (spec.italic) range.format.font.italic = true;
+      if (spec.size) range.format.font.size = spec.size;
+      if (spec.hAlign) range.format.horizontalAlignment = spec.hAlign === "left" ? "Left" : spec.hAlign === "center" ? "Center" : "Right";
+      if (spec.wrap) range.format.wrapText = true;
+      if (spec.fill) range.format.fill.color = `#${spec.fill.slice(2)}`;
+      if (spec.border) {
+        for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const) {
+          range.format.borders.getItem(edge).style = "Continuous";
+        }
+      }
+    }
+    await onPayload(rects.length * 300);
+  }
+  sheet.widths.forEach((w, c) => (ws.getRange(`${columnLetters(c + 1)}:${columnLetters(c + 1)}`).format.columnWidth = w * POINTS_PER_CHAR));
+  sheet.heights?.forEach((h, r) => {
+    if (h) ws.getRange(`${r + 1}:${r + 1}`).format.rowHeight = h;
+  });
+  for (const m of sheet.merges) ws.getRange(m).merge(false);
+  for (const v of sheet.validations) {
+    const range = ws.getRange(v.range);
+    range.dataValidation.rule = { list: { inCellDropDown: true, source: `=${v.source}` } };
+    range.dataValidation.prompt = { showPrompt: true, title: "Nhóm cơ quan", message: v.prompt };
+    range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "Giá trị không hợp lệ", message: v.error };
+  }
+  if (sheet.freezeRows) ws.freezePanes.freezeRows(sheet.freezeRows);
+  ws.pageLayout.orientation = sheet.landscape ? "Landscape" : "Portrait";
+  ws.pageLayout.paperSize = "A4";
+  if (sheet.printTitleRows) ws.pageLayout.setPrintTitleRows(`$${sheet.printTitleRows[0]}:$${sheet.printTitleRows[1]}`);
+  if (sheet.hidden) ws.visibility = "Hidden";
 }
 
 /** Names of the workbook's sheets. */
