@@ -9,10 +9,12 @@ export function excelHost(excel: ExcelApi): PlanHost {
       const have = new Set(await listSheets(excel));
       return names.filter((n) => have.has(n));
     },
-    putWorkbook: async (grid, _fileName, keepOld) => {
-      const { renamed } = await writeGrid(excel, grid, { keepOld });
+    putWorkbook: async (grid, _fileName, existing) => {
+      const { renamed, replaced } = await writeGrid(excel, grid, { existing });
       const written = grid.sheets.filter((s) => !s.hidden).map((s) => s.name).join(", ");
-      return renamed.length > 0 ? `Đã ghi các trang ${written}. Trang cũ được giữ lại với tên: ${renamed.join(", ")}.` : `Đã ghi các trang ${written}.`;
+      if (renamed.length > 0) return `Đã ghi các trang ${written}. Trang cũ được giữ lại với tên: ${renamed.join(", ")}.`;
+      if (replaced.length > 0) return `Đã ghi các trang ${written}, thay các trang cũ cùng tên.`;
+      return `Đã ghi các trang ${written}.`;
     },
     readOpenWorkbook: () => readWorkbook(excel),
     selectCell: (sheet, cell) => selectCell(excel, sheet, cell),

@@ -3,6 +3,7 @@
  * files the user picks and downloads. Components only see this interface.
  */
 import type { RawWorkbook, WorkbookGrid } from "../workbook/grid";
+import type { ExistingSheets } from "../adapters/office/excelWorkbook";
 
 export interface CellEdit {
   sheet: string;
@@ -14,8 +15,8 @@ export interface PlanHost {
   kind: "excel" | "browser";
   /** Which of these sheets the open workbook already has (always none in a browser). */
   existingSheets(names: string[]): Promise<string[]>;
-  /** Put a workbook in place: into the open workbook (old sheets kept renamed when `keepOld`), or as a download. Returns what was done, in Vietnamese. */
-  putWorkbook(grid: WorkbookGrid, fileName: string, keepOld: boolean): Promise<string>;
+  /** Put a workbook in place: into the open workbook (sheets of the same names dealt with as the user chose), or as a download. Returns what was done, in Vietnamese. */
+  putWorkbook(grid: WorkbookGrid, fileName: string, existing: ExistingSheets): Promise<string>;
   /** The open workbook's values (Excel only). */
   readOpenWorkbook?(): Promise<RawWorkbook>;
   selectCell?(sheet: string, cell: string): Promise<void>;

@@ -55,6 +55,7 @@ function fakeExcel(existing: string[] = []) {
   const added = new Map<string, SheetRecorder>();
   const names: Array<{ name: string; ref: string }> = [];
   const renamed: Array<[string, string]> = [];
+  const deleted: string[] = [];
   const data = {
     context: {
       workbook: {
@@ -66,6 +67,8 @@ function fakeExcel(existing: string[] = []) {
             return s;
           },
           getItem(name: string) {
+            const aside = renamed.find(([, to]) => to === name);
+            if (aside) return { delete: () => deleted.push(name) };
             return added.get(name) ?? { set name(n: string) { renamed.push([name, n]); }, activate() {} };
           },
         },
@@ -88,7 +91,7 @@ function fakeExcel(existing: string[] = []) {
     syncs++;
     await sync();
   };
-  return { excel: mock, added, names, renamed, syncs: () => syncs };
+  return { excel: mock, added, names, renamed, deleted, syncs: () => syncs };
 }
 
 function planWith(n: number) {
@@ -131,9 +134,17 @@ describe("writeGrid", () => {
     await expect(writeGrid(fx.excel, buildWorkbook(planWith(1)))).rejects.toThrow(SheetsExist);
     expect(fx.added.size).toBe(0);
     const kept = fakeExcel([SHEETS.info]);
-    const { renamed } = await writeGrid(kept.excel, buildWorkbook(planWith(1)), { keepOld: true });
+    const { renamed } = await writeGrid(kept.excel, buildWorkbook(planWith(1)), { existing: "keep" });
     expect(renamed).toEqual(["Thông tin (cũ)"]);
     expect(kept.renamed).toEqual([[SHEETS.info, "Thông tin (cũ)"]]);
+    expect(kept.deleted).toEqual([]);
+    const replacedFx = fakeExcel([SHEETS.info, "Số liệu của tôi"]);
+    const replaced = await writeGrid(replacedFx.excel, buildWorkbook(planWith(1)), { existing: "replace" });
+    expect(replaced.replaced).toEqual([SHEETS.info]);
+    // The old sheet is set aside first, deleted only after the new ones exist; the user's own sheet is untouched.
+    expect(replacedFx.renamed).toEqual([[SHEETS.info, "Thông tin (cũ)"]]);
+    expect(replacedFx.deleted).toEqual(["Thông tin (cũ)"]);
+    expect(replacedFx.added.has(SHEETS.info)).toBe(true);
   });
 });
 

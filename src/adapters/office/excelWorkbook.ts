@@ -136,12 +136,16 @@ export function asideName(name: string, taken: ReadonlySet<string>): string {
   }
 }
 
+/** What to do with sheets that already have the names we write: the user's answer. */
+export type ExistingSheets = "refuse" | "keep" | "replace";
+
 /**
- * Write a workbook grid into the open workbook. Sheets of the same names are an
- * error (SheetsExist) unless `keepOld`: then they are renamed "… (cũ)" and kept —
- * a user's sheet is never overwritten.
+ * Write a workbook grid into the open workbook. Sheets of the same names are an error
+ * (SheetsExist) unless the user chose: "keep" renames them "… (cũ)" and keeps them;
+ * "replace" removes them once the new ones are in place. Never done without asking.
  */
-export async function writeGrid(excel: ExcelApi, grid: WorkbookGrid, opts: { keepOld?: boolean } = {}): Promise<{ syncs: number; renamed: string[] }> {
+export async function writeGrid(excel: ExcelApi, grid: WorkbookGrid, opts: { existing?: ExistingSheets } = {}): Promise<{ syncs: number; renamed: string[]; replaced: string[] }> {
+  const existingMode = opts.existing ?? "refuse";
   return excel.run(async (context) => {
     let syncs = 0;
     const sync = async () => {
@@ -155,7 +159,7 @@ export async function writeGrid(excel: ExcelApi, grid: WorkbookGrid, opts: { kee
     await sync();
     const existing = new Set(sheets.items.map((s) => s.name));
     const clash = grid.sheets.map((s) => s.name).filter((n) => existing.has(n));
-    if (clash.length > 0 && !opts.keepOld) throw new SheetsExist(clash);
+    if (clash.length > 0 && existingMode === "refuse") throw new SheetsExist(clash);
     const renamed: string[] = [];
     const taken = new Set(existing);
     for (const name of clash) {
@@ -177,8 +181,10 @@ export async function writeGrid(excel: ExcelApi, grid: WorkbookGrid, opts: { kee
     for (const sheet of grid.sheets) await queueSheet(sheets.add(sheet.name), sheet, onPayload);
     for (const n of grid.names) names.add(n.name, `=${sheetRef(n.sheet)}!${n.ref}`);
     sheets.getItem(grid.sheets.find((s) => !s.hidden)?.name ?? grid.sheets[0].name).activate();
+    // Old sheets go only after the new ones exist (a workbook may not lose its last sheet).
+    if (existingMode === "replace") for (const aside of renamed) sheets.getItem(aside).delete();
     await sync();
-    return { syncs, renamed };
+    return existingMode === "replace" ? { syncs, renamed: [], replaced: clash } : { syncs, renamed, replaced: [] };
   });
 }
 

@@ -87,7 +87,7 @@ export function BudgetPanel({ host }: { host: PlanHost }) {
         setEdits([]);
         return { kind: "done", title: "Đã ghi định mức vào sổ", text: "Các công thức trong Phụ lục 2 đã tính lại theo định mức mới." };
       }
-      return { kind: "done", title: "Đã tạo tệp", text: await host.putWorkbook(buildWorkbook(loaded.plan), "ke-hoach-dinh-muc-moi.xlsx", false) };
+      return { kind: "done", title: "Đã tạo tệp", text: await host.putWorkbook(buildWorkbook(loaded.plan), "ke-hoach-dinh-muc-moi.xlsx", "refuse") };
     });
 
   const budget = loaded ? computeBudget(loaded.plan) : null;

@@ -1,22 +1,27 @@
 /** Asks before anything is written over sheets the workbook already has. */
 import * as React from "react";
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
+import type { ExistingSheets } from "../../adapters/office/excelWorkbook";
 
-export function KeepOldDialog({ sheets, onAnswer }: { sheets: string[] | null; onAnswer: (keepOld: boolean) => void }) {
+type Answer = Exclude<ExistingSheets, "refuse"> | null;
+
+export function KeepOldDialog({ sheets, onAnswer }: { sheets: string[] | null; onAnswer: (answer: Answer) => void }) {
   return (
-    <Dialog open={sheets !== null} onOpenChange={(_, d) => !d.open && onAnswer(false)}>
+    <Dialog open={sheets !== null} onOpenChange={(_, d) => !d.open && onAnswer(null)}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>Sổ đã có các trang này</DialogTitle>
           <DialogContent>
-            Sổ đang mở đã có: <strong>{sheets?.join(", ")}</strong>. Các trang đó sẽ được giữ nguyên và đổi tên thành
-            “… (cũ)”; các trang mới được tạo bên cạnh. Không dữ liệu nào bị xoá.
+            Sổ đang mở đã có: <strong>{sheets?.join(", ")}</strong>. Bạn có thể giữ các trang đó (đổi tên thành “… (cũ)”) và
+            tạo trang mới bên cạnh, hoặc thay hẳn chúng — chọn thay khi đó là các trang do Kế hoạch ISO tạo lần trước và bạn
+            không sửa tay gì trong đó.
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={() => onAnswer(true)}>
-              Giữ trang cũ và tạo trang mới
+            <Button appearance="primary" onClick={() => onAnswer("keep")}>
+              Giữ trang cũ, tạo trang mới
             </Button>
-            <Button onClick={() => onAnswer(false)}>Huỷ</Button>
+            <Button onClick={() => onAnswer("replace")}>Thay các trang này</Button>
+            <Button onClick={() => onAnswer(null)}>Huỷ</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>
@@ -24,21 +29,21 @@ export function KeepOldDialog({ sheets, onAnswer }: { sheets: string[] | null; o
   );
 }
 
-/** Ask only when needed: resolves to keepOld (false when nothing clashes), or null when the user cancels. */
-export function useKeepOld(): [React.ReactElement, (existing: string[]) => Promise<boolean | null>] {
+/** Ask only when needed: resolves to what to do with existing sheets ("refuse" when none clash), or null when the user cancels. */
+export function useKeepOld(): [React.ReactElement, (existing: string[]) => Promise<ExistingSheets | null>] {
   const [sheets, setSheets] = React.useState<string[] | null>(null);
-  const resolver = React.useRef<(v: boolean | null) => void>();
-  const ask = React.useCallback((existing: string[]) => {
-    if (existing.length === 0) return Promise.resolve(false);
+  const resolver = React.useRef<(v: Answer) => void>();
+  const ask = React.useCallback((existing: string[]): Promise<ExistingSheets | null> => {
+    if (existing.length === 0) return Promise.resolve("refuse");
     setSheets(existing);
-    return new Promise<boolean | null>((resolve) => (resolver.current = resolve));
+    return new Promise<Answer>((resolve) => (resolver.current = resolve));
   }, []);
   const dialog = (
     <KeepOldDialog
       sheets={sheets}
-      onAnswer={(keep) => {
+      onAnswer={(answer) => {
         setSheets(null);
-        resolver.current?.(keep ? true : null);
+        resolver.current?.(answer);
       }}
     />
   );

@@ -77,9 +77,9 @@ export function MergePanel({ host }: { host: PlanHost }) {
       const fresh = entries.flatMap((e) => (e.submission ? [e.submission] : []));
       const done = consolidate(fresh, earlier);
       if (!done) throw new Error("Không tổng hợp được: mọi tệp đều bị loại.");
-      const keepOld = await askKeepOld(await host.existingSheets(done.grid.sheets.map((s) => s.name)));
-      if (keepOld === null) return { kind: "done", title: "Đã huỷ", text: "Không trang nào bị thay đổi.", intent: "warning" };
-      const message = await host.putWorkbook(done.grid, "tong-hop-ke-hoach.xlsx", keepOld);
+      const choice = await askKeepOld(await host.existingSheets(done.grid.sheets.map((s) => s.name)));
+      if (choice === null) return { kind: "done", title: "Đã huỷ", text: "Không trang nào bị thay đổi.", intent: "warning" };
+      const message = await host.putWorkbook(done.grid, "tong-hop-ke-hoach.xlsx", choice);
       setReports(done.result.files);
       const t = done.result.totals;
       const budget = computeBudget(done.result.plan);

@@ -20,9 +20,9 @@ export function ScaffoldPanel({ host }: { host: PlanHost }) {
   const create = () =>
     run("Đang tạo mẫu kế hoạch…", async () => {
       const grid = buildWorkbook(newPlan({ year, levels, standardTasks: tasks }), { spareAgencyRows: TEMPLATE_AGENCY_ROWS });
-      const keepOld = await askKeepOld(await host.existingSheets(grid.sheets.map((s) => s.name)));
-      if (keepOld === null) return { kind: "done", title: "Đã huỷ", text: "Không trang nào bị thay đổi.", intent: "warning" };
-      return { kind: "done", title: "Đã tạo mẫu kế hoạch", text: await host.putWorkbook(grid, `mau-ke-hoach-${year}.xlsx`, keepOld) };
+      const existing = await askKeepOld(await host.existingSheets(grid.sheets.map((s) => s.name)));
+      if (existing === null) return { kind: "done", title: "Đã huỷ", text: "Không trang nào bị thay đổi.", intent: "warning" };
+      return { kind: "done", title: "Đã tạo mẫu kế hoạch", text: await host.putWorkbook(grid, `mau-ke-hoach-${year}.xlsx`, existing) };
     });
 
   return (
