@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Submission } from "../core/merge";
 import type { SubmissionOptions } from "../workbook/submission";
-import { MAX_FILE_BYTES } from "../workbook/sniff";
+import { tooLargeReason } from "../workbook/sniff";
 import { readSubmission } from "../adapters/xlsx/readSubmission";
 import type { InputFile } from "./inputs";
 import { nodeInflate } from "./nodeInflate";
@@ -23,9 +23,8 @@ export async function readOne(input: InputFile, opts: SubmissionOptions): Promis
   try {
     const info = await stat(input.path);
     modified = Math.round(info.mtimeMs);
-    if (info.size > MAX_FILE_BYTES) {
-      return { file: input.label, modified, outcome: { kind: "rejected", reason: `tệp quá lớn (${Math.round(info.size / 1048576)} MB; tối đa ${MAX_FILE_BYTES / 1048576} MB)` } };
-    }
+    const tooLarge = tooLargeReason(info.size);
+    if (tooLarge) return { file: input.label, modified, outcome: { kind: "rejected", reason: tooLarge } };
     const bytes = new Uint8Array(await readFile(input.path));
     return await readSubmission(input.label, modified, bytes, opts, { inflate: nodeInflate });
   } catch (e) {

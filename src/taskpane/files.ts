@@ -3,7 +3,7 @@
  * loaded here, on first use, never with the task pane itself.
  */
 import type { RawWorkbook, WorkbookGrid } from "../workbook/grid";
-import { MAX_FILE_BYTES } from "../workbook/sniff";
+import { tooLargeReason } from "../workbook/sniff";
 
 const xlsx = () => import(/* webpackChunkName: "xlsx" */ "./xlsxChunk");
 
@@ -14,7 +14,8 @@ async function fileBytes(file: File): Promise<Uint8Array> {
 /** Raw values of a workbook file, or an Error whose message is the Vietnamese reason. */
 export async function openFile(file: File): Promise<RawWorkbook> {
   const { openWorkbook, UnreadableWorkbook, pakoInflate } = await xlsx();
-  if (file.size > MAX_FILE_BYTES) throw new Error(`Không đọc được tệp ${file.name}: tệp quá lớn (${Math.round(file.size / 1048576)} MB; tối đa ${MAX_FILE_BYTES / 1048576} MB).`);
+  const tooLarge = tooLargeReason(file.size);
+  if (tooLarge) throw new Error(`Không đọc được tệp ${file.name}: ${tooLarge}.`);
   try {
     return await openWorkbook(await fileBytes(file), { inflate: pakoInflate });
   } catch (e) {

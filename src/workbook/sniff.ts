@@ -26,3 +26,8 @@ export function unreadableReason(kind: FileKind): string | null {
 
 /** Largest submission read (bytes); a plan workbook is tens of KB, a large one a few MB. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Why a file of this size is not read, or null when its size is fine. */
+export function tooLargeReason(bytes: number): string | null {
+  return bytes > MAX_FILE_BYTES ? `tệp quá lớn (${Math.round(bytes / 1048576)} MB; tối đa ${MAX_FILE_BYTES / 1048576} MB)` : null;
+}
