@@ -10,6 +10,7 @@ const { writeFileSync, mkdirSync } = require("node:fs");
 const { join } = require("node:path");
 const { deflateRawSync } = require("node:zlib");
 const ExcelJS = require("exceljs");
+const XLSX = require("@e965/xlsx");
 const { columnLetters: colName } = require("../dist/core/problems");
 
 const OUT = join(__dirname, "..", "test", "corpus");
@@ -116,12 +117,24 @@ async function exceljsFile(build) {
   files["path-traversal.xlsx"] = workbook(goodSheet, { extra: [["../../../../tmp/kehoach-iso-pwned.txt", "pwned"]] });
   files["not-a-workbook.xlsx"] = Buffer.from("Kính gửi Sở Khoa học và Công nghệ,\nđính kèm danh sách cơ quan.\n", "utf8");
   files["truncated.xlsx"] = workbook(goodSheet).subarray(0, 300);
+  // A compound-file header and nothing else: no directory to read.
   const cfb = Buffer.alloc(4096);
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb);
-  files["legacy.xls"] = cfb;
-  const encrypted = Buffer.from(cfb);
-  Buffer.from("EncryptionInfo", "utf16le").copy(encrypted, 1024);
-  files["password-protected.xlsx"] = encrypted;
+  files["broken-compound.xls"] = cfb;
+  // Office's password-to-open: the package encrypted inside a compound file, beside its EncryptionInfo.
+  const encrypted = XLSX.CFB.utils.cfb_new();
+  XLSX.CFB.utils.cfb_add(encrypted, "/EncryptionInfo", Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]));
+  XLSX.CFB.utils.cfb_add(encrypted, "/EncryptedPackage", Buffer.alloc(2048, 0x5a));
+  XLSX.CFB.utils.cfb_add(encrypted, "/\u0006DataSpaces/Version", Buffer.alloc(76));
+  files["password-protected.xlsx"] = Buffer.from(XLSX.CFB.write(encrypted, { type: "buffer" }));
+  // A plan saved as Excel 97-2003 (BIFF8) by SheetJS: read like any other submission.
+  const legacy = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(legacy, XLSX.utils.aoa_to_sheet([
+    ["STT", "Tên cơ quan", "Nhóm cơ quan", "Địa bàn", "Ghi chú"],
+    [1, "Sở Y tế", "Cơ quan cấp sở, ngành", "tỉnh Đồng Tháp", ""],
+    [2, "UBND xã Tân Bình", "Cơ quan cấp xã", "huyện Thanh Bình", "gửi bằng .xls"],
+  ]), "PL1 Danh sách cơ quan");
+  files["legacy.xls"] = Buffer.from(XLSX.write(legacy, { type: "buffer", bookType: "biff8" }));
   files["empty.xlsx"] = Buffer.alloc(0);
   files["empty-workbook.xlsx"] = await exceljsFile((wb) => wb.addWorksheet("Sheet1"));
   files["no-plan-sheets.xlsx"] = await exceljsFile((wb) => wb.addWorksheet("Bảng lương").addRows([["Họ tên", "Lương"], ["Nguyễn Văn A", 7.5]]));

@@ -1,12 +1,19 @@
-/** Input discovery for merge: files as given, folders searched for .xlsx (Excel lock files ~$* skipped). */
+/**
+ * Input discovery for merge: files as given, folders searched to the bottom. Every file found
+ * is an input: a spreadsheet is read (by its content), anything else (a .pdf, a .docx, Excel's
+ * ~$ lock files) is listed as skipped with the reason, so nothing in a folder is invisible.
+ */
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
+import { notSpreadsheetReason } from "../workbook/sniff";
 
 export interface InputFile {
   /** Absolute or given path, for reading. */
   path: string;
   /** How reports name it: the name, or the path inside the folder given. */
   label: string;
+  /** Why it is not read (not a spreadsheet); it is still reported. */
+  skip?: string;
 }
 
 async function walk(dir: string, root: string, out: InputFile[]): Promise<void> {
@@ -14,9 +21,11 @@ async function walk(dir: string, root: string, out: InputFile[]): Promise<void> 
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const full = join(dir, e.name);
-    if (e.isDirectory()) await walk(full, root, out);
-    else if (e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) {
-      out.push({ path: full, label: relative(root, full).split("\\").join("/") });
+    const isDir = e.isDirectory() || (e.isSymbolicLink() && (await stat(full).catch(() => null))?.isDirectory());
+    if (isDir) await walk(full, root, out);
+    else {
+      const skip = notSpreadsheetReason(e.name);
+      out.push({ path: full, label: relative(root, full).split("\\").join("/"), ...(skip ? { skip } : {}) });
     }
   }
 }

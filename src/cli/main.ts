@@ -7,7 +7,7 @@
  *   budget   FILE [--json]
  * Exit codes: 0 clean, 1 validation errors, 2 bad arguments or unreadable file.
  */
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { writeFile, mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { computeBudget } from "../core/budget";
 import { hasErrors, sortProblems } from "../core/problems";
@@ -18,8 +18,8 @@ import { readPlan } from "../workbook/read";
 import { buildWorkbook } from "../workbook/write";
 import { SHEETS, TEMPLATE_AGENCY_ROWS } from "../workbook/layout";
 import { writeXlsx } from "../adapters/xlsx/writeXlsx";
-import { openWorkbook, UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
-import { nodeInflate } from "./nodeInflate";
+import { UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
+import { openInWorker } from "./readFiles";
 import { budgetJson, budgetText, problemLine, problemsSummary } from "./format";
 import { mergeFiles, MergeFailure, mergeJson, mergeSummary } from "./merge";
 
@@ -97,15 +97,8 @@ async function save(path: string, bytes: Uint8Array): Promise<void> {
 export class FileProblem extends Error {}
 
 async function loadPlan(path: string) {
-  let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(path));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new FileProblem(`Không đọc được tệp ${path}: ${code === "ENOENT" ? "không có tệp này" : code === "EISDIR" ? "đây là thư mục" : String(e)}.`);
-  }
-  try {
-    return readPlan(await openWorkbook(bytes, { inflate: nodeInflate }));
+    return readPlan(await openInWorker(path));
   } catch (e) {
     if (e instanceof UnreadableWorkbook) throw new FileProblem(`Không đọc được tệp ${path}: ${e.reason}.`);
     throw e;
@@ -218,11 +211,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
+  // exitCode, never process.exit(): stdout piped to another program must drain first (a pipe cuts at 64 KiB).
   run(process.argv.slice(2), { out: (s) => console.log(s), err: (s) => console.error(s) }).then(
-    (code) => process.exit(code),
+    (code) => {
+      process.exitCode = code;
+    },
     (e) => {
       console.error(`Lỗi không lường trước: ${e instanceof Error ? e.stack : String(e)}`);
-      process.exit(3);
+      process.exitCode = 3;
     },
   );
 }

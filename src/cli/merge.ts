@@ -1,16 +1,14 @@
 /** kehoach-iso merge INPUT... -o OUT.xlsx [--into EXISTING.xlsx] [--json] [--jobs N] [--year N] [--levels 2|3] */
-import { readFile } from "node:fs/promises";
 import { computeBudget } from "../core/budget";
 import type { MergeResult, Submission } from "../core/merge";
 import { formatVnNumber } from "../core/numbers";
 import { consolidate, existingFromRaw, type Existing } from "../workbook/consolidated";
 import { submissionLine } from "../workbook/submission";
 import { STATUS_VI } from "../workbook/layout";
-import { openWorkbook, UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
+import { UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import { writeXlsx } from "../adapters/xlsx/writeXlsx";
 import { findInputs } from "./inputs";
-import { nodeInflate } from "./nodeInflate";
-import { readMany } from "./readFiles";
+import { openInWorker, readMany } from "./readFiles";
 import type { AdminLevels } from "../core/groups";
 
 export interface MergeArgs {
@@ -25,14 +23,8 @@ export interface MergeArgs {
 export class MergeFailure extends Error {}
 
 async function readExisting(path: string): Promise<Existing | null> {
-  let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(path));
-  } catch (e) {
-    throw new MergeFailure(`Không đọc được bản tổng hợp ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "không có tệp này" : String(e)}.`);
-  }
-  try {
-    return existingFromRaw(await openWorkbook(bytes, { inflate: nodeInflate }));
+    return existingFromRaw(await openInWorker(path));
   } catch (e) {
     if (e instanceof UnreadableWorkbook) throw new MergeFailure(`Không đọc được bản tổng hợp ${path}: ${e.reason}.`);
     throw e;
@@ -78,7 +70,7 @@ export function mergeJson(result: MergeResult) {
       rejected: f.rejected,
       replaced: f.replaced,
       ...(f.replacedBy ? { replacedBy: f.replacedBy } : {}),
-      ...(f.status === "rejected" ? { reason: f.reason } : {}),
+      ...(f.status === "rejected" || f.status === "skipped" ? { reason: f.reason } : {}),
       problems: f.problems.map(({ severity, sheet, cell, message }) => ({ severity, sheet, cell, message })),
     })),
     duplicates: result.duplicates.map((d) => ({ name: d.name, area: d.area, files: d.files })),
@@ -92,7 +84,7 @@ export function mergeSummary(result: MergeResult, out: string): string {
   const byStatus = (s: keyof typeof STATUS_VI) => result.files.filter((f) => f.status === s).length;
   return [
     `Đã ghi bản tổng hợp: ${out}`,
-    `${t.files} tệp: ${byStatus("ok")} đạt, ${byStatus("warning")} có cảnh báo, ${byStatus("replaced")} đã thay bằng tệp mới hơn, ${byStatus("rejected")} bị loại.`,
+    `${t.files} tệp: ${byStatus("ok")} đạt, ${byStatus("warning")} có cảnh báo, ${byStatus("replaced")} đã thay bằng tệp mới hơn, ${byStatus("rejected")} bị loại${byStatus("skipped") ? `, ${byStatus("skipped")} bỏ qua (không phải sổ tính)` : ""}.`,
     `Dòng cơ quan: ${formatVnNumber(t.read)} đọc được = ${formatVnNumber(t.kept)} đưa vào + ${formatVnNumber(t.duplicates)} trùng + ${formatVnNumber(t.rejected)} không đưa vào + ${formatVnNumber(t.replaced)} đã thay.`,
     `Tổng hợp: ${formatVnNumber(result.plan.agencies.length)} cơ quan, kinh phí ${formatVnNumber(budget.total)} triệu đồng (${budget.totalWords}).`,
     `Chi tiết từng tệp và từng ô có vấn đề: trang "Nguồn dữ liệu".`,

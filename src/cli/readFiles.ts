@@ -1,35 +1,100 @@
 /**
- * Reading many submissions: in worker threads (both cores) when running compiled,
- * in-process otherwise (tests, or --jobs 1). Results come back in input order;
- * `onFile` is called as each file finishes, for progress lines.
+ * Reading files off the disk, each in a worker thread that is stopped when it runs past the
+ * time limit or the memory limit (a file that does so is reported, the worker replaced, the
+ * other files go on): submissions for merge on both cores, and the one workbook of validate
+ * and budget. In-process only when not compiled (the Jest tests). Results come back in input
+ * order; `onFile` is called as each file finishes, for progress lines.
  */
 import { readFile, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Submission } from "../core/merge";
+import type { RawWorkbook } from "../workbook/grid";
 import type { SubmissionOptions } from "../workbook/submission";
 import { tooLargeReason } from "../workbook/sniff";
 import { readSubmission } from "../adapters/xlsx/readSubmission";
+import { openWorkbook, UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import type { InputFile } from "./inputs";
-import { nodeInflate } from "./nodeInflate";
-
+import { nodeZip } from "./nodeZip";
 
 /** Longest a worker may spend on one file before the file is reported and the worker replaced. */
 export const FILE_TIMEOUT_MS = 60_000;
+/** Heap a worker may use for one file. */
+export const WORKER_HEAP_MB = 1024;
+
+export type WorkerJob = { kind: "submission"; input: InputFile } | { kind: "open"; path: string };
+/** What a worker sends back for an "open" job. */
+export type Opened = { ok: true; raw: RawWorkbook } | { ok: false; reason: string };
+
+const vi = (n: number) => n.toLocaleString("vi-VN");
+const TIMEOUT_REASON = `đọc quá ${FILE_TIMEOUT_MS / 1000} giây, đã dừng`;
+
+function errnoReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === "ENOENT" ? "không có tệp này" : code === "EISDIR" ? "đây là thư mục" : code === "EACCES" || code === "EPERM" ? "không có quyền đọc tệp" : code === "EBUSY" ? "tệp đang bị chương trình khác khoá" : String(code ?? e);
+}
 
 export async function readOne(input: InputFile, opts: SubmissionOptions): Promise<Submission> {
   let modified = 0;
   try {
     const info = await stat(input.path);
     modified = Math.round(info.mtimeMs);
+    if (input.skip) return { file: input.label, modified, outcome: { kind: "rejected", reason: input.skip, skipped: true } };
     const tooLarge = tooLargeReason(info.size);
     if (tooLarge) return { file: input.label, modified, outcome: { kind: "rejected", reason: tooLarge } };
     const bytes = new Uint8Array(await readFile(input.path));
-    return await readSubmission(input.label, modified, bytes, opts, { inflate: nodeInflate });
+    return await readSubmission(input.label, modified, bytes, opts, { codec: nodeZip });
   } catch (e) {
-    return { file: input.label, modified, outcome: { kind: "rejected", reason: `không đọc được tệp (${(e as NodeJS.ErrnoException).code ?? String(e)})` } };
+    return { file: input.label, modified, outcome: { kind: "rejected", reason: `không đọc được tệp (${errnoReason(e)})` } };
   }
+}
+
+/** One workbook's raw values, or the reason it cannot be read. */
+export async function openPath(path: string): Promise<Opened> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return { ok: false, reason: "đây là thư mục" };
+    const tooLarge = tooLargeReason(info.size);
+    if (tooLarge) return { ok: false, reason: tooLarge };
+    return { ok: true, raw: await openWorkbook(new Uint8Array(await readFile(path)), { codec: nodeZip }) };
+  } catch (e) {
+    return { ok: false, reason: e instanceof UnreadableWorkbook ? e.reason : errnoReason(e) };
+  }
+}
+
+const WORKER_SCRIPT = join(__dirname, "worker.js");
+/** Workers exist once compiled; under ts-jest files are read in-process. */
+const CAN_THREAD = __filename.endsWith(".js");
+
+function stopReason(e: Error): string {
+  return (e as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY"
+    ? `đọc tệp cần quá ${vi(WORKER_HEAP_MB)} MB bộ nhớ, đã dừng`
+    : `lỗi khi đọc tệp (${e.message})`;
+}
+
+function newWorker(opts: SubmissionOptions): Worker {
+  return new Worker(WORKER_SCRIPT, { workerData: opts, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+}
+
+/** Open one workbook in a worker under the time and memory limits; UnreadableWorkbook with the reason otherwise. */
+export async function openInWorker(path: string): Promise<RawWorkbook> {
+  const opened: Opened = !CAN_THREAD
+    ? await openPath(path)
+    : await new Promise<Opened>((resolve) => {
+        const worker = newWorker({});
+        const end = (o: Opened) => {
+          clearTimeout(timer);
+          void worker.terminate();
+          resolve(o);
+        };
+        const timer = setTimeout(() => end({ ok: false, reason: TIMEOUT_REASON }), FILE_TIMEOUT_MS);
+        worker.once("message", (o: Opened) => end(o));
+        worker.once("error", (e) => end({ ok: false, reason: stopReason(e) }));
+        worker.postMessage({ kind: "open", path } satisfies WorkerJob);
+      });
+  if (!opened.ok) throw new UnreadableWorkbook(opened.reason);
+  return opened.raw;
 }
 
 export interface ReadManyOptions extends SubmissionOptions {
@@ -39,8 +104,6 @@ export interface ReadManyOptions extends SubmissionOptions {
 
 export async function readMany(inputs: readonly InputFile[], opts: ReadManyOptions = {}): Promise<Submission[]> {
   const { jobs: wanted, onFile, ...subOpts } = opts;
-  const workerScript = join(__dirname, "worker.js");
-  const canThread = __filename.endsWith(".js");
   const jobs = Math.max(1, Math.min(wanted ?? availableParallelism(), inputs.length));
   const results: Submission[] = new Array(inputs.length);
   let done = 0;
@@ -48,17 +111,17 @@ export async function readMany(inputs: readonly InputFile[], opts: ReadManyOptio
     results[i] = s;
     onFile?.(++done, inputs.length, s);
   };
-  if (jobs <= 1 || !canThread) {
+  if (!CAN_THREAD) {
     for (let i = 0; i < inputs.length; i++) finish(i, await readOne(inputs[i], subOpts));
     return results;
   }
   let next = 0;
   // Each lane reads files one after another in its own worker; a worker that dies on a
-  // file (out of memory, a crash in a parser) gets that file reported as rejected and is
-  // replaced, so one bad file never stops the rest.
+  // file (out of memory, a crash in a parser) or runs past the time limit gets that file
+  // reported as rejected and is replaced, so one bad file never stops the rest.
   const lane = async (): Promise<void> => {
     while (next < inputs.length) {
-      const worker = new Worker(workerScript, { workerData: subOpts });
+      const worker = newWorker(subOpts);
       const crashed = await new Promise<boolean>((resolve) => {
         let current = -1;
         let timer: ReturnType<typeof setTimeout> | undefined;
@@ -78,15 +141,15 @@ export async function readMany(inputs: readonly InputFile[], opts: ReadManyOptio
             return;
           }
           current = next++;
-          timer = setTimeout(() => fail(`đọc quá ${FILE_TIMEOUT_MS / 1000} giây, đã dừng`), FILE_TIMEOUT_MS);
-          worker.postMessage(inputs[current]);
+          timer = setTimeout(() => fail(TIMEOUT_REASON), FILE_TIMEOUT_MS);
+          worker.postMessage({ kind: "submission", input: inputs[current] } satisfies WorkerJob);
         };
         worker.on("message", (s: Submission) => {
           if (dead) return;
           finish(current, s);
           feed();
         });
-        worker.once("error", (e) => fail(`lỗi khi đọc tệp (${e.message})`));
+        worker.once("error", (e) => fail(stopReason(e)));
         feed();
       });
       if (!crashed) return;

@@ -1,10 +1,10 @@
-/** Worker thread: reads one submission per message. */
+/** Worker thread: reads one submission, or opens one workbook, per message. */
 import { parentPort, workerData } from "node:worker_threads";
 import type { SubmissionOptions } from "../workbook/submission";
-import type { InputFile } from "./inputs";
-import { readOne } from "./readFiles";
+import { openPath, readOne, type WorkerJob } from "./readFiles";
 
 const opts = workerData as SubmissionOptions;
-parentPort!.on("message", (input: InputFile) => {
-  void readOne(input, opts).then((s) => parentPort!.postMessage(s));
+parentPort!.on("message", (job: WorkerJob) => {
+  const done = job.kind === "submission" ? readOne(job.input, opts) : openPath(job.path);
+  void done.then((result) => parentPort!.postMessage(result));
 });

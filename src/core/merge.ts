@@ -25,6 +25,8 @@ export interface ReadSubmission {
 export interface RejectedSubmission {
   kind: "rejected";
   reason: string;
+  /** Not a spreadsheet at all (a .pdf, a lock file in the folder): listed as skipped, not as an error. */
+  skipped?: boolean;
 }
 
 export interface Submission {
@@ -35,7 +37,7 @@ export interface Submission {
   outcome: ReadSubmission | RejectedSubmission;
 }
 
-export type FileStatus = "ok" | "warning" | "rejected" | "replaced";
+export type FileStatus = "ok" | "warning" | "rejected" | "replaced" | "skipped";
 
 export interface FileReport {
   file: string;
@@ -234,7 +236,7 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan)
     };
     files.push(report);
     if (s.outcome.kind === "rejected") {
-      report.status = "rejected";
+      report.status = s.outcome.skipped ? "skipped" : "rejected";
       report.reason = s.outcome.reason;
       report.problems.push(problemAt(undefined, "error", "FILE_UNREADABLE", s.outcome.reason, ""));
       if (replacedBy.has(s)) report.replacedBy = replacedBy.get(s)!.file;

@@ -5,6 +5,7 @@ export type Severity = "error" | "warning" | "info";
 export type ProblemCode =
   | "REQUIRED"
   | "NOT_NUMBER"
+  | "CELL_ERROR"
   | "NEGATIVE_MONEY"
   | "STT_SEQUENCE"
   | "SECTION_ORDER"

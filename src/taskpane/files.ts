@@ -13,11 +13,11 @@ async function fileBytes(file: File): Promise<Uint8Array> {
 
 /** Raw values of a workbook file, or an Error whose message is the Vietnamese reason. */
 export async function openFile(file: File): Promise<RawWorkbook> {
-  const { openWorkbook, UnreadableWorkbook, pakoInflate } = await xlsx();
+  const { openWorkbook, UnreadableWorkbook, pakoZip } = await xlsx();
   const tooLarge = tooLargeReason(file.size);
   if (tooLarge) throw new Error(`Không đọc được tệp ${file.name}: ${tooLarge}.`);
   try {
-    return await openWorkbook(await fileBytes(file), { inflate: pakoInflate });
+    return await openWorkbook(await fileBytes(file), { codec: pakoZip });
   } catch (e) {
     if (e instanceof UnreadableWorkbook) throw new Error(`Không đọc được tệp ${file.name}: ${e.reason}.`);
     throw e;

@@ -1,4 +1,4 @@
 /** The lazily loaded chunk: everything that needs exceljs in the browser. */
 export { openWorkbook, UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 export { writeXlsx } from "../adapters/xlsx/writeXlsx";
-export { pakoInflate } from "../adapters/xlsx/pakoInflate";
+export { pakoZip } from "../adapters/xlsx/pakoZip";

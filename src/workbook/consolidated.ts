@@ -29,7 +29,7 @@ function buildSourcesSheet(result: MergeResult) {
   let row = 4;
   s.header(row++, cols);
   result.files.forEach((f, i) => {
-    const note = f.status === "rejected" ? f.reason : f.replacedBy ? `Được thay bằng ${f.replacedBy}` : "";
+    const note = f.status === "rejected" || f.status === "skipped" ? f.reason : f.replacedBy ? `Được thay bằng ${f.replacedBy}` : "";
     const values: Record<(typeof cols)[number]["key"], string | number> = {
       stt: i + 1, file: f.file, unit: f.unit, date: f.planDate, status: STATUS_VI[f.status],
       read: f.read, kept: f.kept, duplicates: f.duplicates, rejected: f.rejected, replaced: f.replaced, note,
@@ -81,7 +81,7 @@ function buildStoreSheet(submissions: readonly Submission[]) {
   };
   for (const sub of submissions) {
     if (sub.outcome.kind === "rejected") {
-      put("FILE", sub.file, { modified: sub.modified, rejected: sub.outcome.reason });
+      put("FILE", sub.file, { modified: sub.modified, rejected: sub.outcome.reason, ...(sub.outcome.skipped ? { skipped: true } : {}) });
       continue;
     }
     const { plan, problems } = sub.outcome;
@@ -114,7 +114,7 @@ export function readStoredSubmissions(wb: RawWorkbook): Submission[] {
     const data = JSON.parse(json);
     if (kind === "FILE") {
       const sub: Submission = data.rejected !== undefined
-        ? { file, modified: data.modified, outcome: { kind: "rejected", reason: data.rejected } }
+        ? { file, modified: data.modified, outcome: { kind: "rejected", reason: data.rejected, ...(data.skipped ? { skipped: true } : {}) } }
         : {
             file, modified: data.modified,
             outcome: {

@@ -3,6 +3,8 @@
  * open workbook) renders, and what every reader hands back. No library types here.
  */
 
+import type { CellError } from "./cellValues";
+
 export type CellValue = string | number | boolean | null;
 
 export type StyleName =
@@ -72,13 +74,19 @@ export interface WorkbookGrid {
   names: DefinedName[];
 }
 
-/** What a reader hands back: cell values per sheet, the file's defined names. */
-export type RawValue = string | number | boolean | Date | null;
+/**
+ * What a reader hands back: each cell as the spreadsheet shows it. A date-formatted number is
+ * a Date (UTC calendar date), an error value a CellError; null is "no value" (an empty cell, a
+ * formula never calculated, a cell covered by a merged range).
+ */
+export type RawValue = string | number | boolean | Date | CellError | null;
 
 export interface RawSheet {
   name: string;
   /** 0-based rows of values; formulas as their cached results; merged cells only on their master. */
   rows: RawValue[][];
+  /** Hidden (or very hidden) in the workbook. */
+  hidden?: boolean;
   /** Font of the cells set in a legacy Vietnamese font (.VnTime, VNI-Times…), by "row,col" (0-based). */
   legacyFonts?: Record<string, string>;
 }

@@ -14,6 +14,7 @@ import { fromRoman } from "../core/roman";
 import { cleanText, foldText, nameKey } from "../core/text";
 import { checkPl2, checkSectionOrder, checkSttSequence, problemAt, validatePlan, type Pl2Figures, type RateRefs } from "../core/validate";
 import type { RawSheet, RawValue, RawWorkbook } from "./grid";
+import { dateText, isCellError } from "./cellValues";
 import { convertLegacy, unclearKey } from "./legacy";
 import {
   AGENCY_COLUMNS, BUDGET_COLUMNS, GROUP_COLUMNS, INFO_ROWS, RATE_ROWS, SHEET_ALIASES, SHEETS, TASK_COLUMNS,
@@ -26,8 +27,8 @@ export function cellText(v: RawValue | undefined): string {
   if (typeof v === "string") return cleanText(v);
   if (typeof v === "number") return String(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  const d = v;
-  return `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
+  if (v instanceof Date) return dateText(v);
+  return v.error;
 }
 
 const at = (sheet: string, rowIndex: number, col: number): CellRef => ({ sheet, row: rowIndex + 1, col });
@@ -113,6 +114,11 @@ export function findSheet<K extends string>(
 
 /* ---------- numbers ---------- */
 
+/** A cell showing an error value (#N/A, #REF!…): what it shows, never read as a name or a number. */
+function cellErrorProblem(ref: CellRef, what: string, code: string): Problem {
+  return problemAt(ref, "error", "CELL_ERROR", `${what}: ô đang hiện lỗi ${code} (công thức lỗi), không đọc được giá trị.`);
+}
+
 interface NumberRead {
   value: number | null;
   problem?: Problem;
@@ -120,6 +126,7 @@ interface NumberRead {
 
 function readNumber(v: RawValue | undefined, ref: CellRef, what: string): NumberRead {
   if (v === null || v === undefined || cellText(v) === "") return { value: null };
+  if (isCellError(v)) return { value: null, problem: cellErrorProblem(ref, what, v.error) };
   const parsed = parseVnNumber(typeof v === "number" ? v : cellText(v));
   if (parsed.ok) return { value: parsed.value };
   return { value: null, problem: problemAt(ref, "error", "NOT_NUMBER", `${what}: ${parsed.message}.`) };
@@ -232,6 +239,11 @@ function readAgencies(sheet: RawSheet, groups: AgencyGroup[], unclear: ReadonlyS
     }
     if (name === "") {
       problems.push(problemAt(at(sheet.name, r, c.name!), "error", "REQUIRED", `Dòng có số thứ tự "${stt}" nhưng thiếu tên cơ quan.`));
+      continue;
+    }
+    const nameCell = cells[c.name! - 1];
+    if (isCellError(nameCell)) {
+      problems.push(cellErrorProblem(at(sheet.name, r, c.name!), "Tên cơ quan", nameCell.error));
       continue;
     }
     const nameAt = at(sheet.name, r, c.name!);

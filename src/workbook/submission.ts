@@ -26,7 +26,7 @@ export function submissionFromRaw(file: string, modified: number, raw: RawWorkbo
 
 /** One line saying what was read from a submission (progress lines, the task pane's file list). */
 export function submissionLine(s: Submission): string {
-  if (s.outcome.kind === "rejected") return `bị loại: ${s.outcome.reason}`;
+  if (s.outcome.kind === "rejected") return `${s.outcome.skipped ? "bỏ qua" : "bị loại"}: ${s.outcome.reason}`;
   const errors = s.outcome.problems.filter((p) => p.severity === "error").length;
   return `${s.outcome.plan.agencies.length} cơ quan, ${errors} lỗi`;
 }

@@ -9,9 +9,8 @@ import { join } from "node:path";
 import { readOne } from "../../src/cli/readFiles";
 import { mergeSubmissions, type Submission } from "../../src/core/merge";
 import { openWorkbook } from "../../src/adapters/xlsx/openWorkbook";
-import { pakoInflate } from "../../src/adapters/xlsx/pakoInflate";
-import { leanReadXlsx } from "../../src/adapters/xlsx/leanRead";
-import { nodeInflate } from "../../src/cli/nodeInflate";
+import { pakoZip } from "../../src/adapters/xlsx/pakoZip";
+import { openBytes } from "../helpers/open";
 import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
 import { newPlan } from "../../src/workbook/plan";
 import { buildConsolidatedWorkbook } from "../../src/workbook/consolidated";
@@ -30,10 +29,10 @@ const REJECTED: Array<[string, string]> = [
   ["million-rows.xlsx", "dòng 1.000.000, quá 100.000 dòng"],
   ["16000-columns.xlsx", "quá 1.000 cột"],
   ["path-traversal.xlsx", "đường dẫn bất thường"],
-  ["not-a-workbook.xlsx", "không phải tệp Excel"],
+  ["not-a-workbook.xlsx", "không phải tệp sổ tính Excel"],
   ["truncated.xlsx", "bị hỏng hoặc không đầy đủ"],
-  ["legacy.xls", "Excel 97-2003 (.xls)"],
-  ["password-protected.xlsx", "mật khẩu"],
+  ["broken-compound.xls", "Excel 97-2003 (.xls) bị hỏng"],
+  ["password-protected.xlsx", ".xlsx có đặt mật khẩu mở"],
   ["empty.xlsx", "tệp rỗng"],
   ["empty-workbook.xlsx", "sổ tính trống"],
   ["no-plan-sheets.xlsx", '"Bảng lương"'],
@@ -53,12 +52,20 @@ describe("refused, with the reason in Vietnamese", () => {
   });
 
   it.each(["zip-bomb.xlsx", "zip-bomb-lying-size.xlsx"])("%s also in the browser's inflater", async (file) => {
-    await expect(openWorkbook(new Uint8Array(readFileSync(join(DIR, file))), { inflate: pakoInflate })).rejects.toThrow(/giới hạn 50 MB/);
+    await expect(openWorkbook(new Uint8Array(readFileSync(join(DIR, file))), { codec: pakoZip })).rejects.toThrow(/giới hạn 50 MB/);
   });
 
   it("writes nothing outside when a zip entry climbs out of its folder", async () => {
     await read("path-traversal.xlsx");
     expect(() => readFileSync("/tmp/kehoach-iso-pwned.txt")).toThrow();
+  });
+});
+
+describe("read", () => {
+  it("legacy.xls: an Excel 97-2003 plan is read like an .xlsx", async () => {
+    const s = await read("legacy.xls");
+    expect(names(s)).toEqual(["Sở Y tế", "UBND xã Tân Bình"]);
+    expect(s.outcome.kind === "read" && s.outcome.plan.agencies[1].note).toBe("gửi bằng .xls");
   });
 });
 
@@ -70,7 +77,7 @@ describe("neutralised: read, with nothing executed", () => {
     const result = mergeSubmissions([s], plan);
     const bytes = await writeXlsx(buildConsolidatedWorkbook(result, [s]));
     // LibreOffice opens and recalculates the output: text stays text.
-    const raw = leanReadXlsx(resaveWithLibreOffice(bytes), nodeInflate);
+    const raw = await openBytes(resaveWithLibreOffice(bytes));
     const cells = raw.sheets.find((x) => x.name === SHEETS.agencies)!.rows.flat();
     for (const text of [...names(s), '=cmd|" /C calc"!A0', "-2+3"]) expect(cells).toContain(text);
   });

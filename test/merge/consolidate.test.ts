@@ -3,6 +3,7 @@
  * different hands: merged through the command line, checked against seed 001, and
  * recalculated by LibreOffice.
  */
+import { nodeZip } from "../../src/cli/nodeZip";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -100,7 +101,7 @@ describe("merging seed 001's submissions written in different hands", () => {
   });
 
   it("computes the same figures in LibreOffice", async () => {
-    const subs = await Promise.all(files.map((f) => readSubmission(f.file, 0, f.bytes)));
+    const subs = await Promise.all(files.map((f) => readSubmission(f.file, 0, f.bytes, {}, { codec: nodeZip })));
     const result = mergeSubmissions(subs, chooseBase(subs).plan);
     const recalculated = resaveWithLibreOffice(await writeXlsx(withoutCachedResults(buildConsolidatedWorkbook(result, subs))));
     const { pl2, plan } = readPlan(await readXlsx(recalculated));

@@ -1,9 +1,15 @@
-/** Opening a submitted file: sniff it, then parse it, with a Vietnamese reason when that fails. */
+/**
+ * Opening a submitted file: what it is comes from its bytes (never its name), then the reader
+ * for that format; anything that cannot be read gets a true Vietnamese reason.
+ * - Office Open XML (.xlsx, .xlsm, .xltx, .xltm): ./readOoxml.
+ * - Excel 97-2003 (.xls) and OpenDocument (.ods): SheetJS, loaded only when such a file appears.
+ * - .xlsb, Word files, password-protected .xlsx, anything else: refused with what it is.
+ */
 import { sniffWorkbook, unreadableReason } from "../../workbook/sniff";
 import type { RawWorkbook } from "../../workbook/grid";
-import { readXlsx } from "./readXlsx";
-import { HostileFile, leanReadXlsx, LeanReadUnsupported, LimitExceeded } from "./leanRead";
-import { listEntries, ZipError, type InflateRaw } from "./zip";
+import { DEFAULT_LIMITS, LimitExceeded, OoxmlReader, type ReadLimits } from "./readOoxml";
+import { HostileFile, MalformedPart } from "./xml";
+import { entryOf, openZip, readEntry, ZipError, ZipLimit, type ZipArchive, type ZipCodec } from "./zip";
 
 export class UnreadableWorkbook extends Error {
   constructor(readonly reason: string) {
@@ -13,35 +19,100 @@ export class UnreadableWorkbook extends Error {
 }
 
 export interface OpenOptions {
-  /** Raw-deflate inflater; when given, the lean reader is used (exceljs only for what it does not support). */
-  inflate?: InflateRaw;
+  /** Inflate and CRC-32 (Node's zlib, or pako in the browser). */
+  codec: ZipCodec;
+  limits?: ReadLimits;
+}
+
+const sheetJs = () => import(/* webpackChunkName: "sheetjs" */ "./readSheetJs");
+
+const SAVE_AS_XLSX = "hãy mở bằng Excel và lưu thành .xlsx (Sổ làm việc Excel)";
+
+/** Names of a zip's parts say what kind of document it is. */
+function zipKind(zip: ZipArchive, codec: ZipCodec): "ooxml" | "xlsb" | "ods" | string {
+  if (entryOf(zip, "xl/workbook.bin")) return "xlsb";
+  const mimetype = entryOf(zip, "mimetype");
+  if (mimetype) {
+    const type = new TextDecoder().decode(readEntry(zip, mimetype, codec, 1024)).trim();
+    if (type === "application/vnd.oasis.opendocument.spreadsheet" || type === "application/vnd.oasis.opendocument.spreadsheet-template") return "ods";
+    if (type.includes("opendocument.text")) return "không phải sổ tính (văn bản OpenDocument .odt)";
+    return `không phải sổ tính (tệp ${type.slice(0, 60)})`;
+  }
+  if (entryOf(zip, "_rels/.rels") || entryOf(zip, "xl/workbook.xml") || entryOf(zip, "[Content_Types].xml")) {
+    if (entryOf(zip, "word/document.xml")) return "không phải sổ tính (tài liệu Word .docx)";
+    if (entryOf(zip, "ppt/presentation.xml")) return "không phải sổ tính (bản trình chiếu PowerPoint .pptx)";
+    return "ooxml";
+  }
+  if (entryOf(zip, "content.xml")) return "ods";
+  return "không phải sổ tính (tệp nén .zip)";
+}
+
+function reasonOf(e: unknown): string | null {
+  if (e instanceof UnreadableWorkbook) return e.reason;
+  if (e instanceof ZipError) return `tệp bị hỏng hoặc không đầy đủ (${e.message})`;
+  if (e instanceof MalformedPart) return `tệp bị hỏng: ${e.message}`;
+  if (e instanceof ZipLimit || e instanceof LimitExceeded) return `tệp vượt giới hạn đọc: ${e.message}`;
+  if (e instanceof HostileFile) return `tệp bị từ chối: ${e.message}`;
+  return null;
+}
+
+async function openCompound(bytes: Uint8Array, limits: ReadLimits): Promise<RawWorkbook> {
+  const { compoundKind, readWithSheetJs } = await sheetJs();
+  let kind;
+  try {
+    kind = compoundKind(bytes);
+  } catch {
+    throw new UnreadableWorkbook("tệp Excel 97-2003 (.xls) bị hỏng: không đọc được cấu trúc tệp");
+  }
+  switch (kind) {
+    case "encrypted-ooxml":
+      throw new UnreadableWorkbook("tệp .xlsx có đặt mật khẩu mở; hãy bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hoá bằng mật khẩu) rồi gửi lại");
+    case "word":
+      throw new UnreadableWorkbook("không phải sổ tính (tài liệu Word .doc)");
+    case "other":
+      throw new UnreadableWorkbook("tệp dạng OLE nhưng không có sổ tính Excel 97-2003 bên trong");
+    case "xls":
+      try {
+        return readWithSheetJs(bytes, limits);
+      } catch (e) {
+        if (e instanceof LimitExceeded) throw e;
+        const msg = e instanceof Error ? e.message : String(e);
+        if (/password|encrypt/i.test(msg)) throw new UnreadableWorkbook("tệp Excel 97-2003 (.xls) có đặt mật khẩu mở; hãy bỏ mật khẩu rồi gửi lại");
+        throw new UnreadableWorkbook(`tệp Excel 97-2003 (.xls) bị hỏng (${msg.slice(0, 120)}); ${SAVE_AS_XLSX}`);
+      }
+  }
+}
+
+async function openZipped(bytes: Uint8Array, codec: ZipCodec, limits: ReadLimits): Promise<RawWorkbook> {
+  const zip = openZip(bytes, limits.maxEntries);
+  const odd = [...zip.entries.values()].find((e) => e.name.split("/").some((seg) => seg === "..") || /^[a-zA-Z]:/.test(e.name) || e.name.includes("\u0000"));
+  if (odd) throw new HostileFile(`tệp nén chứa đường dẫn bất thường "${odd.name.slice(0, 80)}"`);
+  const kind = zipKind(zip, codec);
+  if (kind === "ooxml") return new OoxmlReader(zip, codec, limits).read();
+  if (kind === "xlsb") throw new UnreadableWorkbook(`định dạng .xlsb (sổ nhị phân) chưa hỗ trợ — ${SAVE_AS_XLSX}`);
+  if (kind === "ods") {
+    const { readWithSheetJs } = await sheetJs();
+    try {
+      return readWithSheetJs(bytes, limits);
+    } catch (e) {
+      if (e instanceof LimitExceeded) throw e;
+      throw new UnreadableWorkbook(`tệp OpenDocument (.ods) bị hỏng (${(e instanceof Error ? e.message : String(e)).slice(0, 120)})`);
+    }
+  }
+  throw new UnreadableWorkbook(kind);
 }
 
 /** Raw values of a workbook's bytes, or UnreadableWorkbook with the reason. */
-export async function openWorkbook(bytes: Uint8Array, opts: OpenOptions = {}): Promise<RawWorkbook> {
-  const reason = unreadableReason(sniffWorkbook(bytes));
-  if (reason) throw new UnreadableWorkbook(reason);
+export async function openWorkbook(bytes: Uint8Array, opts: OpenOptions): Promise<RawWorkbook> {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const kind = sniffWorkbook(bytes);
   try {
-    // The zip's table of contents, checked before any parser: a cut or broken file gets a plain reason.
-    listEntries(bytes);
+    if (kind === "xlsx") return await openZipped(bytes, opts.codec, limits);
+    if (kind === "cfb") return await openCompound(bytes, limits);
   } catch (e) {
-    if (e instanceof ZipError) throw new UnreadableWorkbook(`tệp .xlsx bị hỏng hoặc không đầy đủ (${e.message})`);
+    const reason = reasonOf(e);
+    if (reason) throw new UnreadableWorkbook(reason);
     throw e;
   }
-  if (opts.inflate) {
-    try {
-      return leanReadXlsx(bytes, opts.inflate);
-    } catch (e) {
-      if (e instanceof ZipError) throw new UnreadableWorkbook(`tệp .xlsx bị hỏng hoặc không đầy đủ (${e.message})`);
-      if (e instanceof LimitExceeded) throw new UnreadableWorkbook(`tệp vượt giới hạn đọc: ${e.message}`);
-      if (e instanceof HostileFile) throw new UnreadableWorkbook(`tệp bị từ chối: ${e.message}`);
-      if (!(e instanceof LeanReadUnsupported)) throw e;
-    }
-  }
-  try {
-    return await readXlsx(bytes);
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    throw new UnreadableWorkbook(`tệp .xlsx bị hỏng hoặc không đầy đủ (${detail})`);
-  }
+  throw new UnreadableWorkbook(unreadableReason(kind) ?? "không phải tệp sổ tính");
 }

@@ -8,7 +8,7 @@ export async function readSubmission(
   modified: number,
   bytes: Uint8Array,
   opts: SubmissionOptions = {},
-  open: OpenOptions = {},
+  open: OpenOptions,
 ): Promise<Submission> {
   try {
     return submissionFromRaw(file, modified, await openWorkbook(bytes, open), opts);

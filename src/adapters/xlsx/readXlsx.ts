@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import type { RawValue, RawWorkbook } from "../../workbook/grid";
 import { SHEETS } from "../../workbook/layout";
 import { fontEncoding } from "../../core/legacyEncoding";
+import { cellError } from "../../workbook/cellValues";
 
 /** Sheets the reader never needs: our own lookup tables, rebuilt on every write. */
 const SKIPPED_SHEETS = new Set<string>([SHEETS.lists]);
@@ -29,7 +30,7 @@ function plain(v: ExcelJS.CellValue): RawValue {
       const result = (v as ExcelJS.CellFormulaValue).result;
       return result === undefined ? null : plain(result as ExcelJS.CellValue);
     }
-    if ("error" in v) return String(v.error);
+    if ("error" in v) return cellError(String(v.error));
     if ("text" in v) return plain((v as ExcelJS.CellHyperlinkValue).text);
   }
   return null;
@@ -52,7 +53,12 @@ export function excelToRaw(wb: ExcelJS.Workbook): RawWorkbook {
         rows[r - 1] = cells;
       });
       for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-      return Object.keys(legacyFonts).length > 0 ? { name: ws.name, rows, legacyFonts } : { name: ws.name, rows };
+      return {
+        name: ws.name,
+        rows,
+        ...(ws.state === "hidden" || ws.state === "veryHidden" ? { hidden: true } : {}),
+        ...(Object.keys(legacyFonts).length > 0 ? { legacyFonts } : {}),
+      };
     }),
   };
 }

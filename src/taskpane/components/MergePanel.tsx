@@ -30,6 +30,7 @@ const STATUS: Record<FileReport["status"], [string, "success" | "warning" | "dan
   warning: ["Có cảnh báo", "warning"],
   rejected: ["Bị loại", "danger"],
   replaced: ["Đã thay", "informative"],
+  skipped: ["Bỏ qua", "informative"],
 };
 
 async function readEntry(file: File, existing: Existing | null): Promise<{ submission?: Submission; earlier?: Existing }> {

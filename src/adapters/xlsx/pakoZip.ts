@@ -1,0 +1,32 @@
+/**
+ * The browser's zip codec: raw inflate in pure JavaScript (pako), streamed in chunks and
+ * stopped as soon as the output passes the cap, so a zip bomb opened in the task pane is
+ * refused like on the command line; CRC-32 from pako's zlib port.
+ */
+import { Inflate } from "pako";
+// pako's own CRC-32, from the zlib port it inflates with (declared in src/types).
+import crc32 from "pako/lib/zlib/crc32";
+import type { ZipCodec } from "./zip";
+
+export const pakoZip: ZipCodec = {
+  inflateRaw(data, maxBytes) {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const inflater = new Inflate({ raw: true, chunkSize: 64 * 1024 });
+    inflater.onData = (chunk: Uint8Array) => {
+      total += chunk.length;
+      if (total > maxBytes) throw new RangeError(`maxOutputLength ${maxBytes} exceeded`);
+      chunks.push(chunk);
+    };
+    inflater.push(data, true);
+    if (inflater.err) throw new Error(inflater.msg || "inflate error");
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  },
+  crc32: (data) => crc32(0, data, data.length, 0) >>> 0,
+};

@@ -1,0 +1,413 @@
+/**
+ * Reading an Office Open XML workbook (.xlsx, .xlsm, .xltx, .xltm; transitional or strict)
+ * as Excel shows it: sheet names and visibility, the date system, shared and inline strings
+ * (rich runs joined, phonetic runs left out, `_xHHHH_` escapes decoded), number formats
+ * (a date-formatted number is a date), booleans, error values, formulas as their cached
+ * results (no cached result = no value, never 0), and cells covered by a merged range empty.
+ *
+ * Only the parts the plan reader needs are read, each through the conformant XML parser
+ * (./xml) from the checked zip (./zip), under the limits below.
+ */
+import type { RawSheet, RawValue, RawWorkbook } from "../../workbook/grid";
+import { cellError, isDateFormat, MAX_CELL_CHARS, serialToDate } from "../../workbook/cellValues";
+import { fontEncoding } from "../../core/legacyEncoding";
+import { SHEETS } from "../../workbook/layout";
+import { entryOf, readEntry, type ZipArchive, type ZipCodec, ZipError } from "./zip";
+import { HostileFile, MalformedPart, parseXml } from "./xml";
+
+export class LimitExceeded extends Error {}
+
+export interface ReadLimits {
+  /** Largest inflated sheet or shared-strings part (bytes). */
+  maxPartBytes: number;
+  /** Largest inflated workbook, styles or relationships part (bytes). */
+  maxSmallPartBytes: number;
+  /** Rows and columns beyond which a value may not stand. */
+  maxRows: number;
+  maxCols: number;
+  /** Entries in the zip. */
+  maxEntries: number;
+  /** Longest text of one cell (Excel's own limit). */
+  maxCellChars: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = {
+  maxPartBytes: 50 * 1024 * 1024,
+  maxSmallPartBytes: 2 * 1024 * 1024,
+  maxRows: 100_000,
+  maxCols: 1_000,
+  maxEntries: 10_000,
+  maxCellChars: MAX_CELL_CHARS,
+};
+
+/** Cells a merged-range pass may visit before the file is refused (Excel forbids overlapping merges). */
+const MAX_MERGE_VISITS = 10_000_000;
+
+/** ST_Xstring escapes: `_x000D_` is a carriage return, `_x005F_` an underscore. */
+function unescapeXstring(s: string): string {
+  return s.indexOf("_x") < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+const vi = (n: number) => n.toLocaleString("vi-VN");
+
+function tooLong(where: string, length: number, limits: ReadLimits): LimitExceeded {
+  return new LimitExceeded(`${where} dài ${vi(length)} ký tự, quá giới hạn ${vi(limits.maxCellChars)} ký tự một ô của Excel`);
+}
+
+/** "AB12" → [row 12, column 28]; null when it is no cell reference. */
+function parseRef(ref: string): [number, number] | null {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (i === 0 || i > 3 || i === ref.length) return null;
+  const row = Number(ref.slice(i));
+  return Number.isInteger(row) && row > 0 && row <= 1_048_576 && col <= 16_384 ? [row, col] : null;
+}
+
+function resolveTarget(base: string, target: string): string {
+  let t = target;
+  try {
+    t = decodeURIComponent(target);
+  } catch {
+    /* a target with a stray % is used as written */
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(t)) return ""; // external (http:, file:): never read
+  if (t.startsWith("/")) return t.slice(1);
+  const parts = base.split("/").slice(0, -1);
+  for (const seg of t.split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== "." && seg !== "") parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+interface Rel {
+  id: string;
+  type: string;
+  target: string;
+}
+
+/** Text of string items (<si>, <is>): <t> runs joined, phonetic runs (<rPh>) left out. */
+class RunText {
+  private inT = false;
+  private rph = 0;
+  private buf = "";
+  reset(): void {
+    this.buf = "";
+    this.inT = false;
+    this.rph = 0;
+  }
+  open(name: string): void {
+    if (name === "t") this.inT = this.rph === 0;
+    else if (name === "rPh") this.rph++;
+  }
+  close(name: string): void {
+    if (name === "t") this.inT = false;
+    else if (name === "rPh") this.rph--;
+  }
+  text(t: string): void {
+    if (this.inT) this.buf += t;
+  }
+  get value(): string {
+    return unescapeXstring(this.buf);
+  }
+}
+
+interface Styles {
+  /** Cell formats (xf index) that show dates. */
+  dates: boolean[];
+  /** Cell formats set in a legacy Vietnamese font, with the font's name. */
+  legacyFonts: Map<number, string>;
+}
+
+export class OoxmlReader {
+  private readonly text: (path: string, max: number) => Uint8Array | null;
+
+  constructor(zip: ZipArchive, codec: ZipCodec, private readonly limits: ReadLimits = DEFAULT_LIMITS) {
+    this.text = (path, max) => {
+      const e = path ? entryOf(zip, path) : undefined;
+      return e ? readEntry(zip, e, codec, max) : null;
+    };
+  }
+
+  private rels(path: string): Rel[] {
+    const bytes = this.text(path, this.limits.maxSmallPartBytes);
+    const out: Rel[] = [];
+    if (bytes) {
+      parseXml(bytes, path, {
+        open(name, a) {
+          if (name === "Relationship" && a.TargetMode !== "External") out.push({ id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "" });
+        },
+      });
+    }
+    return out;
+  }
+
+  read(): RawWorkbook {
+    const root = this.rels("_rels/.rels").find((r) => r.type.endsWith("/officeDocument"));
+    const wbPath = root ? resolveTarget("", root.target) : "xl/workbook.xml";
+    const wbBytes = this.text(wbPath, this.limits.maxSmallPartBytes);
+    if (wbBytes === null) throw new ZipError(`không có phần "${wbPath}" (không phải sổ tính Excel)`);
+    const sheets: Array<{ name: string; rid: string; hidden: boolean }> = [];
+    let date1904 = false;
+    parseXml(wbBytes, wbPath, {
+      open(name, a) {
+        if (name === "sheet") sheets.push({ name: a.name ?? "", rid: a.id ?? "", hidden: a.state === "hidden" || a.state === "veryHidden" });
+        else if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
+      },
+    });
+    const relsPath = `${wbPath.split("/").slice(0, -1).join("/")}/_rels/${wbPath.split("/").pop()}.rels`.replace(/^\//, "");
+    const rels = this.rels(relsPath);
+    const sstRel = rels.find((r) => r.type.endsWith("/sharedStrings"));
+    const strings = sstRel ? this.sharedStrings(resolveTarget(wbPath, sstRel.target)) : [];
+    const stylesRel = rels.find((r) => r.type.endsWith("/styles"));
+    const styles = this.styles(stylesRel ? resolveTarget(wbPath, stylesRel.target) : "");
+    return {
+      sheets: sheets
+        .filter((s) => s.name !== SHEETS.lists)
+        .map((s) => {
+          const rel = rels.find((r) => r.id === s.rid);
+          const path = rel ? resolveTarget(wbPath, rel.target) : "";
+          const bytes = path ? this.text(path, this.limits.maxPartBytes) : null;
+          const sheet = bytes === null ? { name: s.name, rows: [] } : this.sheet(bytes, path, s.name, strings, styles, date1904);
+          return s.hidden ? { ...sheet, hidden: true } : sheet;
+        }),
+    };
+  }
+
+  private sharedStrings(path: string): string[] {
+    const bytes = this.text(path, this.limits.maxPartBytes);
+    const out: string[] = [];
+    if (!bytes) return out;
+    const run = new RunText();
+    const limits = this.limits;
+    parseXml(bytes, path, {
+      open(name) {
+        if (name === "si") run.reset();
+        else run.open(name);
+      },
+      text: (t) => run.text(t),
+      close(name) {
+        if (name === "si") {
+          const s = run.value;
+          if (s.length > limits.maxCellChars) throw tooLong(`chuỗi thứ ${vi(out.length + 1)} của "${path}"`, s.length, limits);
+          out.push(s);
+        } else run.close(name);
+      },
+    });
+    return out;
+  }
+
+  private styles(path: string): Styles {
+    const styles: Styles = { dates: [], legacyFonts: new Map() };
+    const bytes = path ? this.text(path, this.limits.maxSmallPartBytes) : null;
+    if (!bytes) return styles;
+    const codes = new Map<number, string>();
+    const fonts: string[] = [];
+    let parent = "";
+    let inFont = false;
+    let xf = 0;
+    parseXml(bytes, path, {
+      open(name, a) {
+        switch (name) {
+          case "numFmt":
+            codes.set(Number(a.numFmtId), a.formatCode ?? "");
+            break;
+          case "fonts":
+          case "cellXfs":
+          case "cellStyleXfs":
+          case "dxfs":
+            parent = name;
+            break;
+          case "font":
+            if (parent === "fonts") {
+              inFont = true;
+              fonts.push("");
+            }
+            break;
+          case "name":
+            if (inFont) fonts[fonts.length - 1] = a.val ?? "";
+            break;
+          case "xf":
+            if (parent === "cellXfs") {
+              const id = Number(a.numFmtId ?? 0);
+              styles.dates[xf] = isDateFormat(id, codes.get(id));
+              const font = fonts[Number(a.fontId ?? -1)];
+              if (fontEncoding(font)) styles.legacyFonts.set(xf, font);
+              xf++;
+            }
+            break;
+        }
+      },
+      close(name) {
+        if (name === "font") inFont = false;
+        else if (name === parent) parent = "";
+      },
+    });
+    return styles;
+  }
+
+  private sheet(bytes: Uint8Array, path: string, sheetName: string, strings: readonly string[], styles: Styles, date1904: boolean): RawSheet {
+    const limits = this.limits;
+    const rows: RawValue[][] = [];
+    const legacyFonts: Record<string, string> = {};
+    const merges: string[] = [];
+    let inData = false;
+    let rowNo = 0;
+    let cells: RawValue[] = [];
+    // The cell being read.
+    let colNo = 0;
+    let ref = "";
+    let type = "n";
+    let style = 0;
+    let v: string | null = null;
+    let target: "v" | "is" | null = null;
+    let hasInline = false;
+    const run = new RunText();
+    const malformed = (detail: string) => new MalformedPart(path, `ô ${ref || `dòng ${rowNo}`}: ${detail}`);
+
+    const endCell = () => {
+      let value: RawValue = null;
+      if (type === "inlineStr" || (hasInline && type !== "s")) value = hasInline ? run.value : v !== null ? unescapeXstring(v) : null;
+      else if (v === null || v.trim() === "") value = null;
+      else if (type === "s") {
+        const i = Number(v);
+        if (!Number.isInteger(i) || i < 0 || i >= strings.length) throw malformed(`chỉ số chuỗi dùng chung "${v.slice(0, 20)}" không có`);
+        value = strings[i];
+      } else if (type === "str") value = unescapeXstring(v);
+      else if (type === "b") {
+        const t = v.trim();
+        if (t !== "0" && t !== "1" && t !== "true" && t !== "false") throw malformed(`giá trị logic "${v.slice(0, 20)}"`);
+        value = t === "1" || t === "true";
+      } else if (type === "e") value = cellError(v.trim());
+      else if (type === "d") {
+        const t = v.trim();
+        const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(t) || !t.includes("T") ? t : `${t}Z`);
+        if (!Number.isFinite(ms)) throw malformed(`ngày "${v.slice(0, 30)}"`);
+        value = new Date(ms);
+      } else if (type === "n") {
+        const n = Number(v);
+        if (!Number.isFinite(n) || v.trim() === "") throw malformed(`số "${v.slice(0, 30)}"`);
+        value = (styles.dates[style] && serialToDate(n, date1904)) || n;
+      } else throw malformed(`kiểu ô "${type.slice(0, 20)}" không có trong chuẩn`);
+      if (value === null || value === "") return;
+      if (typeof value === "string" && value.length > limits.maxCellChars) throw tooLong(`ô ${ref} của trang "${sheetName}"`, value.length, limits);
+      if (rowNo > limits.maxRows) throw new LimitExceeded(`trang "${sheetName}" có dữ liệu ở dòng ${vi(rowNo)}, quá ${vi(limits.maxRows)} dòng`);
+      if (colNo > limits.maxCols) throw new LimitExceeded(`trang "${sheetName}" có dữ liệu ở cột thứ ${vi(colNo)}, quá ${vi(limits.maxCols)} cột`);
+      if (styles.legacyFonts.size > 0 && typeof value === "string") {
+        const font = styles.legacyFonts.get(style);
+        if (font) legacyFonts[`${rowNo - 1},${colNo - 1}`] = font;
+      }
+      cells[colNo - 1] = value;
+      rows[rowNo - 1] = cells;
+    };
+
+    parseXml(bytes, path, {
+      open(name, a) {
+        if (!inData) {
+          if (name === "sheetData") inData = true;
+          else if (name === "mergeCell" && a.ref) merges.push(a.ref);
+          return;
+        }
+        switch (name) {
+          case "row": {
+            const r = a.r === undefined ? rowNo + 1 : Number(a.r);
+            if (!Number.isInteger(r) || r < 1 || r > 1_048_576) throw new MalformedPart(path, `số dòng "${String(a.r).slice(0, 20)}"`);
+            rowNo = r;
+            colNo = 0;
+            cells = rows[rowNo - 1] ?? [];
+            break;
+          }
+          case "c": {
+            ref = a.r ?? "";
+            if (ref) {
+              const rc = parseRef(ref);
+              if (!rc) throw new MalformedPart(path, `địa chỉ ô "${ref.slice(0, 20)}"`);
+              if (rc[0] !== rowNo) {
+                rowNo = rc[0];
+                cells = rows[rowNo - 1] ?? [];
+              }
+              colNo = rc[1];
+            } else colNo++;
+            type = a.t ?? "n";
+            style = Number(a.s ?? 0);
+            v = null;
+            hasInline = false;
+            target = null;
+            break;
+          }
+          case "v":
+            v = "";
+            target = "v";
+            break;
+          case "is":
+            hasInline = true;
+            target = "is";
+            run.reset();
+            break;
+          default:
+            if (target === "is") run.open(name);
+        }
+      },
+      text(t) {
+        if (target === "v") v += t;
+        else if (target === "is") run.text(t);
+      },
+      close(name) {
+        if (!inData) return;
+        switch (name) {
+          case "sheetData":
+            inData = false;
+            break;
+          case "c":
+            endCell();
+            target = null;
+            break;
+          case "v":
+          case "is":
+            target = null;
+            break;
+          default:
+            if (target === "is") run.close(name);
+        }
+      },
+    });
+
+    clearMerged(rows, merges, path);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      if (r === undefined) rows[i] = [];
+      else for (let c = 0; c < r.length; c++) if (r[c] === undefined) r[c] = null;
+    }
+    const sheet: RawSheet = { name: sheetName, rows };
+    if (Object.keys(legacyFonts).length > 0) sheet.legacyFonts = legacyFonts;
+    return sheet;
+  }
+}
+
+/** Cells covered by a merged range, other than its top-left one, are empty: Excel shows nothing there. */
+export function clearMerged(rows: RawValue[][], merges: readonly string[], where: string): void {
+  let visits = 0;
+  for (const m of merges) {
+    const [a, b] = m.split(":");
+    const from = parseRef(a ?? "");
+    const to = parseRef(b ?? a ?? "");
+    if (!from || !to) throw new MalformedPart(where, `vùng gộp ô "${m.slice(0, 30)}"`);
+    const lastRow = Math.min(to[0], rows.length);
+    for (let r = from[0]; r <= lastRow; r++) {
+      const cells = rows[r - 1];
+      if (!cells) continue;
+      const lastCol = Math.min(to[1], cells.length);
+      for (let c = from[1]; c <= lastCol; c++) {
+        if (++visits > MAX_MERGE_VISITS) throw new LimitExceeded(`vùng gộp ô trong "${where}" quá nhiều`);
+        if (r !== from[0] || c !== from[1]) cells[c - 1] = null;
+      }
+    }
+  }
+}
+
+export { HostileFile, MalformedPart };

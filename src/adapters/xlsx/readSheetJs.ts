@@ -1,0 +1,83 @@
+/**
+ * Excel 97-2003 (.xls) and OpenDocument (.ods) workbooks through SheetJS (the community build
+ * published as @e965/xlsx; the npm `xlsx` 0.18.5 has advisories). Loaded only when such a file
+ * appears (its own chunk in the browser). Values follow the same rules as the .xlsx reader:
+ * dates from the number format and the workbook's date system, errors as errors, cells
+ * covered by a merged range empty, the same limits.
+ */
+import * as XLSX from "@e965/xlsx";
+import type { RawSheet, RawValue, RawWorkbook } from "../../workbook/grid";
+import { cellError, ERROR_BY_CODE, isDateFormat, serialToDate } from "../../workbook/cellValues";
+import { SHEETS } from "../../workbook/layout";
+import { clearMerged, DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from "./readOoxml";
+
+/** What a compound (OLE) file holds, by its stream names. */
+export type CompoundKind = "xls" | "encrypted-ooxml" | "word" | "other";
+
+export function compoundKind(bytes: Uint8Array): CompoundKind {
+  const cfb = XLSX.CFB.read(bytes, { type: "array" }) as { FullPaths: string[] };
+  const names = new Set(cfb.FullPaths.map((p) => p.replace(/\/$/, "").split("/").pop()!.toLowerCase()));
+  if (names.has("encryptedpackage") || names.has("encryptioninfo")) return "encrypted-ooxml";
+  if (names.has("workbook") || names.has("book")) return "xls";
+  if (names.has("worddocument")) return "word";
+  return "other";
+}
+
+const vi = (n: number) => n.toLocaleString("vi-VN");
+
+function value(cell: XLSX.CellObject, date1904: boolean): RawValue {
+  switch (cell.t) {
+    case "s":
+      return typeof cell.v === "string" && cell.v !== "" ? cell.v : null;
+    case "b":
+      return Boolean(cell.v);
+    case "e":
+      return cellError(typeof cell.w === "string" && cell.w.startsWith("#") ? cell.w : ERROR_BY_CODE[Number(cell.v)] ?? "#VALUE!");
+    case "n": {
+      const n = Number(cell.v);
+      if (!Number.isFinite(n)) return null;
+      return (isDateFormat(null, typeof cell.z === "string" ? cell.z : null) && serialToDate(n, date1904)) || n;
+    }
+    case "d": {
+      const d = cell.v instanceof Date ? cell.v : new Date(String(cell.v));
+      return Number.isNaN(d.getTime()) ? null : d;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Raw values of an .xls or .ods workbook. */
+export function readWithSheetJs(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): RawWorkbook {
+  const wb = XLSX.read(bytes, { type: "array", cellNF: true, cellDates: false, cellFormula: false, cellHTML: false, UTC: true, dense: false });
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const sheets: RawSheet[] = [];
+  wb.SheetNames.forEach((name, i) => {
+    if (name === SHEETS.lists) return;
+    const ws = wb.Sheets[name];
+    const rows: RawValue[][] = [];
+    for (const key of Object.keys(ws ?? {})) {
+      if (key[0] === "!") continue;
+      const cell = ws[key] as XLSX.CellObject;
+      const v = value(cell, date1904);
+      if (v === null || v === "") continue;
+      const { r, c } = XLSX.utils.decode_cell(key);
+      if (r + 1 > limits.maxRows) throw new LimitExceeded(`trang "${name}" có dữ liệu ở dòng ${vi(r + 1)}, quá ${vi(limits.maxRows)} dòng`);
+      if (c + 1 > limits.maxCols) throw new LimitExceeded(`trang "${name}" có dữ liệu ở cột thứ ${vi(c + 1)}, quá ${vi(limits.maxCols)} cột`);
+      if (typeof v === "string" && v.length > limits.maxCellChars) {
+        throw new LimitExceeded(`ô ${key} của trang "${name}" dài ${vi(v.length)} ký tự, quá giới hạn ${vi(limits.maxCellChars)} ký tự một ô của Excel`);
+      }
+      (rows[r] ??= [])[c] = v;
+    }
+    const merges = (ws?.["!merges"] ?? []).map((m) => XLSX.utils.encode_range(m));
+    clearMerged(rows, merges, `trang "${name}"`);
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r];
+      if (cells === undefined) rows[r] = [];
+      else for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
+    }
+    const hidden = (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) > 0;
+    sheets.push(hidden ? { name, rows, hidden } : { name, rows });
+  });
+  return { sheets };
+}

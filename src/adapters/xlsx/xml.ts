@@ -1,0 +1,97 @@
+/**
+ * Every XML part of a workbook is read with saxes, a conformant streaming parser (the one
+ * exceljs uses): CDATA, comments, processing instructions, either quote, character and
+ * predefined entity references, namespace prefixes. The bytes are decoded by their BOM or
+ * declaration (UTF-8, UTF-16). Malformed XML refuses the file, naming the part; a DOCTYPE
+ * is refused outright (no entity is ever declared, expanded or fetched).
+ */
+import { SaxesParser } from "saxes";
+
+/** A part that is not well-formed XML (the message names the part). */
+export class MalformedPart extends Error {
+  constructor(readonly part: string, detail: string) {
+    super(`phần "${part}" không phải XML hợp lệ (${detail})`);
+    this.name = "MalformedPart";
+  }
+}
+
+/** A file built to attack its reader (DOCTYPE, odd paths): refused, with the reason. */
+export class HostileFile extends Error {}
+
+export interface XmlHandler {
+  /** An element opens; names and attribute names without their namespace prefix. */
+  open(name: string, attrs: Readonly<Record<string, string>>): void;
+  /** Character data, CDATA included. */
+  text?(text: string): void;
+  close?(name: string): void;
+}
+
+const local = (name: string) => {
+  const i = name.indexOf(":");
+  return i < 0 ? name : name.slice(i + 1);
+};
+
+/** The text of a part, by its byte-order mark or its declared encoding. */
+export function decodePart(bytes: Uint8Array, part: string): string {
+  let encoding = "utf-8";
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = "utf-16le";
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = "utf-16be";
+  else if (bytes[0] === 0x3c && bytes[1] === 0x00) encoding = "utf-16le";
+  else if (bytes[0] === 0x00 && bytes[1] === 0x3c) encoding = "utf-16be";
+  else if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) {
+    const head = String.fromCharCode(...bytes.subarray(0, Math.min(bytes.length, 200)));
+    const declared = /^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1];
+    if (declared) encoding = declared.toLowerCase();
+  }
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(encoding, { fatal: true });
+  } catch {
+    throw new MalformedPart(part, `bảng mã "${encoding}" không hỗ trợ`);
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new MalformedPart(part, `có byte không hợp lệ trong bảng mã ${encoding.toUpperCase()}`);
+  }
+}
+
+/** Parse one part, calling `h` for each element and its text. */
+export function parseXml(bytes: Uint8Array, part: string, h: XmlHandler): void {
+  const text = decodePart(bytes, part);
+  const parser = new SaxesParser({ position: true });
+  // Errors raised by the handlers (limits, hostile content) pass through as they are;
+  // errors raised by saxes itself mean the part is not well-formed.
+  let own: unknown = null;
+  const guard = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => {
+    try {
+      f(...a);
+    } catch (e) {
+      own = e;
+      throw e;
+    }
+  };
+  parser.on("doctype", guard(() => {
+    throw new HostileFile(`phần "${part}" có khai báo DOCTYPE/ENTITY — sổ Excel thật không có; có thể là tệp tấn công XML`);
+  }));
+  parser.on("opentag", guard((tag) => {
+    const attrs: Record<string, string> = {};
+    for (const [k, v] of Object.entries(tag.attributes)) if (k !== "xmlns" && !k.startsWith("xmlns:")) attrs[local(k)] = v;
+    h.open(local(tag.name), attrs);
+  }));
+  if (h.text) {
+    const onText = guard(h.text.bind(h));
+    parser.on("text", onText);
+    parser.on("cdata", onText);
+  }
+  if (h.close) {
+    const onClose = h.close.bind(h);
+    parser.on("closetag", guard((tag) => onClose(local(tag.name))));
+  }
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    if (e === own) throw e;
+    throw new MalformedPart(part, e instanceof Error ? e.message.replace(/^undefined:/, "dòng:cột ") : String(e));
+  }
+}
