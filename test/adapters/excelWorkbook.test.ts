@@ -11,6 +11,7 @@ import { buildWorkbook } from "../../src/workbook/write";
 import { readPlan } from "../../src/workbook/read";
 import { SHEETS } from "../../src/workbook/layout";
 import type { RawValue } from "../../src/workbook/grid";
+import { strictExcel } from "../helpers/strictExcelRead";
 
 /** A recorder for what the adapter does to one sheet: the formulas it assigns, by position. */
 class SheetRecorder {
@@ -150,46 +151,38 @@ describe("writeGrid", () => {
 
 describe("readWorkbook", () => {
   it("reads every sheet's used range in two syncs, placed where it is", async () => {
-    const used = {
-      a: { values: [["STT", "Tên cơ quan", "Nhóm cơ quan"], [1, "Sở Y tế", "Cơ quan cấp sở, ngành"], ["", "", ""]], rowIndex: 4, columnIndex: 0 },
-    };
-    const data = {
-      context: {
-        used,
-        workbook: { worksheets: { items: [] as unknown[] } },
-      },
-      run: async function (cb: (c: unknown) => Promise<unknown>) {
-        return cb((this as { context: unknown }).context);
-      },
-    };
-    const mock = new OfficeMockObject(data) as unknown as ExcelApi & { context: { used: { a: { isNullObject?: boolean } }; workbook: { worksheets: { items: unknown[] } }; sync(): Promise<void> } };
-    mock.context.used.a.isNullObject = false;
-    const empty = { isNullObject: true, load() {} };
-    (data.context.workbook.worksheets as { items: unknown[] }).items = [];
-    // Items are plain objects whose used range is a mock in the context tree, so sync loads it.
-    const items = [
-      { name: SHEETS.agencies, getUsedRangeOrNullObject: () => mock.context.used.a },
-      { name: "Trống", getUsedRangeOrNullObject: () => empty },
-    ];
-    const worksheets = mock.context.workbook.worksheets as unknown as { load(p: string): void; items: unknown[] };
-    const load = worksheets.load.bind(worksheets);
-    worksheets.load = (p: string) => {
-      load(p);
-    };
-    let syncs = 0;
-    const sync = mock.context.sync.bind(mock.context);
-    mock.context.sync = async () => {
-      syncs++;
-      await sync();
-      if (syncs === 1) Object.defineProperty(worksheets, "items", { value: items });
-    };
-    const raw = await readWorkbook(mock);
-    expect(syncs).toBe(2);
+    const excel = strictExcel([
+      { name: SHEETS.agencies, rowIndex: 4, columnIndex: 0, values: [["STT", "Tên cơ quan", "Nhóm cơ quan"], [1, "Sở Y tế", "Cơ quan cấp sở, ngành"], ["", "", ""]] },
+      { name: "Trống", rowIndex: 0, columnIndex: 0, values: [] },
+    ]);
+    const raw = await readWorkbook(excel);
+    expect(excel.syncs).toBe(2);
     const pl1 = raw.sheets[0];
     expect(pl1.rows.slice(4, 6)).toEqual([["STT", "Tên cơ quan", "Nhóm cơ quan"], [1, "Sở Y tế", "Cơ quan cấp sở, ngành"]] as RawValue[][]);
     expect(raw.sheets[1]).toEqual({ name: "Trống", rows: [] });
     const { plan } = readPlan(raw);
     expect(plan.agencies.map((a) => [a.name, a.groupId])).toEqual([["Sở Y tế", "so-nganh"]]);
+  });
+
+  // The same cells the file readers see in the reader corpus: 20/03/2022 is serial 44640 in the
+  // 1900 system and 43178 in the 1904 one; Excel shows the date either way.
+  it.each([
+    [false, 44640, "20/03/2022"],
+    [true, 43178, "20/03/2022"],
+  ])("reads a date cell as a date (1904 system: %p), asking Excel once which date system it shows", async (_1904, serial, shown) => {
+    const excel = strictExcel([
+      {
+        name: SHEETS.info, visibility: "Hidden", rowIndex: 2, columnIndex: 1,
+        values: [["Ngày ban hành", serial, "#N/A", true]],
+        valueTypes: [["String", "Double", "Error", "Boolean"]],
+        numberFormat: [["General", "dd/mm/yyyy", "General", "General"]],
+        text: (r, c) => (r === 2 && c === 2 ? shown : ""),
+      },
+    ]);
+    const raw = await readWorkbook(excel);
+    expect(excel.syncs).toBe(3);
+    expect(raw.sheets[0].hidden).toBe(true);
+    expect(raw.sheets[0].rows[2]).toEqual([null, "Ngày ban hành", new Date(Date.UTC(2022, 2, 20)), { error: "#N/A" }, true]);
   });
 });
 

@@ -5,7 +5,8 @@
  * the row count (a write syncs again only when its payload nears Excel on the web's
  * 5 MB request limit).
  */
-import type { RawValue, RawWorkbook, SheetGrid, WorkbookGrid } from "../../workbook/grid";
+import type { RawSheet, RawValue, RawWorkbook, SheetGrid, WorkbookGrid } from "../../workbook/grid";
+import { cellError, isDateFormat, serialToDate } from "../../workbook/cellValues";
 import { sheetRef } from "../../workbook/grid";
 import { FONT_NAME, FONT_SIZE, STYLES } from "../../workbook/layout";
 import { columnLetters } from "../../core/problems";
@@ -188,27 +189,86 @@ export async function writeGrid(excel: ExcelApi, grid: WorkbookGrid, opts: { exi
   });
 }
 
-/** Every sheet's values (formulas as their results), for the plan reader. Two syncs. */
+/** What Excel returns for a used range. */
+export interface OfficeRange {
+  values: unknown[][];
+  valueTypes: string[][];
+  numberFormat: unknown[][];
+}
+
+/** A date-formatted cell whose year differs between the 1900 and the 1904 date systems, to ask Excel which one it shows. */
+function firstDateCell(r: OfficeRange): [number, number] | null {
+  for (let i = 0; i < r.values.length; i++) {
+    for (let j = 0; j < r.values[i].length; j++) {
+      const v = r.values[i][j];
+      if (r.valueTypes[i]?.[j] === "Double" && typeof v === "number" && isDateFormat(null, String(r.numberFormat[i]?.[j] ?? ""))) {
+        const a = serialToDate(v, false);
+        const b = serialToDate(v, true);
+        if (a && b && a.getUTCFullYear() !== b.getUTCFullYear()) return [i, j];
+      }
+    }
+  }
+  return null;
+}
+
+/** Is the workbook on the 1904 date system: does Excel show a date cell with the 1904 year? */
+export function shows1904(serial: number, text: string): boolean {
+  const y1904 = String(serial2year(serial, true));
+  const y1900 = String(serial2year(serial, false));
+  return text.includes(y1904) && !text.includes(y1900);
+}
+
+function serial2year(serial: number, date1904: boolean): number {
+  return serialToDate(serial, date1904)?.getUTCFullYear() ?? NaN;
+}
+
+/** Cell values as the other readers give them: dates by number format and date system, errors as errors, "" as no value. */
+export function officeValues(r: OfficeRange, date1904: boolean): RawValue[][] {
+  return r.values.map((row, i) =>
+    row.map((v, j): RawValue => {
+      if (v === "" || v === null || v === undefined) return null;
+      const type = r.valueTypes[i]?.[j];
+      if (type === "Error") return cellError(String(v));
+      if (typeof v === "number") return (isDateFormat(null, String(r.numberFormat[i]?.[j] ?? "")) && serialToDate(v, date1904)) || v;
+      return typeof v === "string" || typeof v === "boolean" ? v : String(v);
+    }),
+  );
+}
+
+/**
+ * Every sheet's values (formulas as their results), for the plan reader: two syncs, and a third
+ * only when the workbook holds a date, to learn its date system from what Excel shows.
+ */
 export async function readWorkbook(excel: ExcelApi): Promise<RawWorkbook> {
   return excel.run(async (context) => {
     const sheets = context.workbook.worksheets;
-    sheets.load("items");
+    sheets.load("items/name, items/visibility");
     await context.sync();
     const used = sheets.items.map((ws) => {
       const r = ws.getUsedRangeOrNullObject(true);
-      r.load("values, rowIndex, columnIndex");
-      return { name: ws.name, r };
+      r.load("values, valueTypes, numberFormat, rowIndex, columnIndex");
+      return { ws, name: ws.name, hidden: ws.visibility !== undefined && ws.visibility !== "Visible", r };
     });
     await context.sync();
+    let date1904 = false;
+    for (const { ws, r } of used) {
+      const at = r.isNullObject ? null : firstDateCell(r as unknown as OfficeRange);
+      if (!at) continue;
+      const cell = ws.getCell(r.rowIndex + at[0], r.columnIndex + at[1]);
+      cell.load("text");
+      await context.sync();
+      date1904 = shows1904(r.values[at[0]][at[1]] as number, String((cell.text as unknown as string[][])[0]?.[0] ?? ""));
+      break;
+    }
     return {
-      sheets: used.map(({ name, r }) => {
-        if (r.isNullObject) return { name, rows: [] };
-        const pad: RawValue[] = new Array(r.columnIndex).fill(null);
-        const rows: RawValue[][] = new Array(r.rowIndex).fill(null).map(() => []);
-        for (const values of r.values as Array<Array<string | number | boolean>>) {
-          rows.push([...pad, ...values.map((v) => (v === "" ? null : v))]);
-        }
-        return { name, rows };
+      sheets: used.map(({ name, hidden, r }) => {
+        const sheet: RawSheet = { name, rows: [] };
+        if (hidden) sheet.hidden = true;
+        if (r.isNullObject) return sheet;
+        const pad: RawValue[] = new Array<RawValue>(r.columnIndex).fill(null);
+        sheet.rows = new Array(r.rowIndex).fill(null).map((): RawValue[] => []);
+        for (const values of officeValues(r as unknown as OfficeRange, date1904)) sheet.rows.push([...pad, ...values]);
+        return sheet;
       }),
     };
   });
