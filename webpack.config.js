@@ -3,6 +3,7 @@
    ADDIN_URL (e.g. https://iso.example.gov.vn) replaces https://localhost:3000 in the copied manifest.
    `npm start` serves it at https://localhost:3000 with the Office dev certificates. */
 const path = require("path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
@@ -32,7 +33,11 @@ module.exports = async (env, argv) => {
   return {
     mode: production ? "production" : "development",
     devtool: production ? false : "source-map",
-    entry: { taskpane: "./src/taskpane/index.tsx" },
+    // The reader runs in a Web Worker (stopped past the time limit); its lazy chunks load with importScripts.
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      reader: { import: "./src/taskpane/reader.worker.ts", filename: "reader.js", chunkLoading: "import-scripts" },
+    },
     output: { path: path.resolve(__dirname, "dist/web"), filename: "[name].[contenthash].js", chunkFilename: "[name].[contenthash].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
@@ -41,6 +46,7 @@ module.exports = async (env, argv) => {
       ],
     },
     plugins: [
+      new webpack.DefinePlugin({ READER_WORKER_URL: JSON.stringify(`reader.js?v=${require("./package.json").version}`) }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new CopyWebpackPlugin({
         patterns: [

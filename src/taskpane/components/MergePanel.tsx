@@ -12,6 +12,7 @@ import { consolidate, existingFromRaw, type Existing } from "../../workbook/cons
 import { submissionFromRaw, submissionLine } from "../../workbook/submission";
 import type { PlanHost } from "../host";
 import { openFile } from "../files";
+import { notSpreadsheetReason } from "../../workbook/sniff";
 import { FilePicker } from "./FilePicker";
 import { ProblemList } from "./CheckPanel";
 import { StatusView, useFlow } from "./Status";
@@ -34,6 +35,8 @@ const STATUS: Record<FileReport["status"], [string, "success" | "warning" | "dan
 };
 
 async function readEntry(file: File, existing: Existing | null): Promise<{ submission?: Submission; earlier?: Existing }> {
+  const skip = notSpreadsheetReason(file.name);
+  if (skip) return { submission: { file: file.name, modified: file.lastModified, outcome: { kind: "rejected", reason: skip, skipped: true } } };
   try {
     const raw = await openFile(file);
     const earlier = existingFromRaw(raw);
