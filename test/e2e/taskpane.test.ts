@@ -13,7 +13,7 @@ import { computeBudget } from "../../src/core/budget";
 import { dongThapSubmissions } from "../../src/samples/dongThapSubmissions";
 import { buildWorkbook } from "../../src/workbook/write";
 import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
-import { readXlsx } from "../../src/adapters/xlsx/readXlsx";
+import { openBytes } from "../helpers/open";
 import { readPlan } from "../../src/workbook/read";
 import { SHEETS } from "../../src/workbook/layout";
 
@@ -72,7 +72,7 @@ it("says plainly that it is not inside Excel, and makes a template", async () =>
   await page.getByText("Đang mở trong trình duyệt, không ở trong Excel").waitFor();
   await page.screenshot({ path: join(SCREENS, "1-tao-mau.png"), fullPage: true });
   const bytes = await downloadOf(() => page.getByRole("button", { name: "Tải mẫu kế hoạch (.xlsx)" }).click());
-  const { plan, sheets, problems } = readPlan(await readXlsx(bytes));
+  const { plan, sheets, problems } = readPlan(await openBytes(bytes));
   expect(sheets.agencies).toBe(SHEETS.agencies);
   expect(plan.tasks.length).toBeGreaterThan(5);
   expect(problems).toEqual([]);
@@ -90,7 +90,7 @@ it("merges seed 001's submissions into 150 agencies and 2.620, a corrupt file re
   const bytes = await downloadOf(() => page.getByRole("button", { name: "Tổng hợp và tải xuống (.xlsx)" }).click());
   await page.getByText("Tổng hợp: 150 cơ quan, 2.620 triệu đồng").waitFor();
   await page.screenshot({ path: join(SCREENS, "2-tong-hop.png"), fullPage: true });
-  const { plan, pl2 } = readPlan(await readXlsx(bytes));
+  const { plan, pl2 } = readPlan(await openBytes(bytes));
   expect(plan.agencies).toHaveLength(150);
   expect(computeBudget(plan).total).toBe(2620);
   expect(pl2!.total!.amount).toBe(2620);
@@ -104,7 +104,7 @@ it("adds a corrected file later without duplicating", async () => {
   await page.locator('input[type="file"]').setInputFiles([join(files, "xa-huyen-05-sua.xlsx")]);
   await page.getByText(/44\/44 tệp đã đọc/).waitFor();
   const bytes = await downloadOf(() => page.getByRole("button", { name: "Tổng hợp và tải xuống (.xlsx)" }).click());
-  const { plan } = readPlan(await readXlsx(bytes));
+  const { plan } = readPlan(await openBytes(bytes));
   expect(plan.agencies).toHaveLength(149);
 });
 

@@ -16,7 +16,7 @@ import { nameKey } from "../../src/core/text";
 import { dongThap2022Plan } from "../../src/samples/dongThap2022";
 import { DONG_THAP_2022_PL2 as SEED } from "../../src/samples/dongThap2022.data";
 import { dongThapSubmissions } from "../../src/samples/dongThapSubmissions";
-import { readXlsx } from "../../src/adapters/xlsx/readXlsx";
+import { openBytes } from "../helpers/open";
 import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
 import { readSubmission } from "../../src/adapters/xlsx/readSubmission";
 import { chooseBase } from "../../src/workbook/base";
@@ -77,7 +77,7 @@ describe("merging seed 001's submissions written in different hands", () => {
   });
 
   it("prints Phụ lục 1 in seed 001's sections and districts, with one STT sequence", async () => {
-    const { plan, problems } = readPlan(await readXlsx(readFileSync(out)));
+    const { plan, problems } = readPlan(await openBytes(readFileSync(out)));
     expect(problems.filter((p) => p.code === "STT_SEQUENCE" || p.severity === "error")).toEqual([]);
     const seed = dongThap2022Plan();
     expect(plan.agencies.map(key).sort()).toEqual(seed.agencies.map((a) => key({ name: a.name, area: a.area || seed.info.area })).sort());
@@ -93,7 +93,7 @@ describe("merging seed 001's submissions written in different hands", () => {
   });
 
   it("writes a Nguồn dữ liệu sheet naming every file", async () => {
-    const raw = await readXlsx(readFileSync(out));
+    const raw = await openBytes(readFileSync(out));
     const sheet = raw.sheets.find((s) => s.name === SHEETS.sources)!;
     const text = sheet.rows.flat().filter((v): v is string => typeof v === "string");
     for (const s of samples) expect(text).toContain(s.file);
@@ -104,11 +104,11 @@ describe("merging seed 001's submissions written in different hands", () => {
     const subs = await Promise.all(files.map((f) => readSubmission(f.file, 0, f.bytes, {}, { codec: nodeZip })));
     const result = mergeSubmissions(subs, chooseBase(subs).plan);
     const recalculated = resaveWithLibreOffice(await writeXlsx(withoutCachedResults(buildConsolidatedWorkbook(result, subs))));
-    const { pl2, plan } = readPlan(await readXlsx(recalculated));
+    const { pl2, plan } = readPlan(await openBytes(recalculated));
     expect(pl2!.total!.amount).toBe(SEED.total);
     expect(pl2!.sectionTotals.map((s) => s.amount)).toEqual([SEED.maintainTotal, SEED.manageTotal]);
     expect(plan.agencies).toHaveLength(SEED.agencies);
-    const raw = await readXlsx(recalculated);
+    const raw = await openBytes(recalculated);
     const words = raw.sheets.find((s) => s.name === SHEETS.budget)!.rows.flat().find((v) => typeof v === "string" && v.startsWith("Bằng chữ"));
     expect(words).toBe(`Bằng chữ: ${SEED.totalWords}.`);
   });
@@ -134,8 +134,8 @@ describe("merging over weeks", () => {
     expect(second.code).toBe(0);
     expect((await cli("merge", a, b, "-o", once, "--jobs", "1")).code).toBe(0);
 
-    const incremental = readPlan(await readXlsx(readFileSync(week2)));
-    const atOnce = readPlan(await readXlsx(readFileSync(once)));
+    const incremental = readPlan(await openBytes(readFileSync(week2)));
+    const atOnce = readPlan(await openBytes(readFileSync(once)));
     const rows = (p: typeof incremental) => p.plan.agencies.map(({ name, groupId, area, note }) => ({ name, groupId, area, note }));
     expect(rows(incremental)).toEqual(rows(atOnce));
     expect(computeBudget(incremental.plan)).toEqual(computeBudget(atOnce.plan));
@@ -144,7 +144,7 @@ describe("merging over weeks", () => {
     expect(json.files.find((f) => f.file === district.file)).toEqual(
       expect.objectContaining({ status: "warning", replacedBy: "xa-huyen-05-ban-sua.xlsx", agencies: 0 }),
     );
-    const sources = async (f: string) => (await readXlsx(readFileSync(f))).sheets.find((s) => s.name === SHEETS.sources)!.rows;
+    const sources = async (f: string) => (await openBytes(readFileSync(f))).sheets.find((s) => s.name === SHEETS.sources)!.rows;
     expect(await sources(week2)).toEqual(await sources(once));
   }, 60_000);
 });

@@ -11,7 +11,7 @@ import { dongThap2022Plan } from "../../src/samples/dongThap2022";
 import { DONG_THAP_2022_PL2 } from "../../src/samples/dongThap2022.data";
 import { buildWorkbook, NAME_AGENCY_COUNT, NAME_TOTAL } from "../../src/workbook/write";
 import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
-import { readXlsx } from "../../src/adapters/xlsx/readXlsx";
+import { openBytes } from "../helpers/open";
 import { readPlan } from "../../src/workbook/read";
 import { resaveWithLibreOffice } from "../helpers/libreoffice";
 import { withoutCachedResults } from "../helpers/hands";
@@ -40,7 +40,7 @@ describe("the standard workbook recalculated by LibreOffice", () => {
   });
 
   it("computes every PL2 line, section total and the total in words", async () => {
-    const { pl2, problems } = readPlan(await readXlsx(recalculated));
+    const { pl2, problems } = readPlan(await openBytes(recalculated));
     expect(problems.filter((p) => p.severity === "error")).toEqual([]);
     const byGroup = Object.fromEntries(pl2!.lines.filter((l) => l.groupId).map((l) => [l.groupId, [l.quantity, l.amount]]));
     expect(byGroup).toEqual(DONG_THAP_2022_PL2.perGroup);
@@ -50,14 +50,14 @@ describe("the standard workbook recalculated by LibreOffice", () => {
     expect(pl2!.sectionTotals.map((s) => s.amount)).toEqual([DONG_THAP_2022_PL2.maintainTotal, DONG_THAP_2022_PL2.manageTotal]);
     expect(pl2!.total!.amount).toBe(DONG_THAP_2022_PL2.total);
 
-    const raw = await readXlsx(recalculated);
+    const raw = await openBytes(recalculated);
     const words = raw.sheets.find((s) => s.name === SHEETS.budget)!.rows.flat().find((v) => typeof v === "string" && v.startsWith("Bằng chữ"));
     expect(words).toBe(`Bằng chữ: ${DONG_THAP_2022_PL2.totalWords}.`);
   });
 
   it("reads back into the same model after the round trip", async () => {
     const original = dongThap2022Plan();
-    const { plan } = readPlan(await readXlsx(recalculated));
+    const { plan } = readPlan(await openBytes(recalculated));
     const strip = (p: typeof plan) => p.agencies.map(({ name, groupId, area, note }) => ({ name, groupId, area, note }));
     expect(strip(plan)).toEqual(strip(original));
     expect(plan.info).toEqual(original.info);
@@ -77,7 +77,7 @@ describe("the standard workbook recalculated by LibreOffice", () => {
     plan.rates = { ...plan.rates, inspectionLumpSum: amount, trainingPerClass: 0 };
     expect(amountInWords(trieuToDong(computeBudget(plan).total))).toBe(expected);
     const bytes = resaveWithLibreOffice(await writeXlsx(withoutCachedResults(buildWorkbook(plan))));
-    const raw = await readXlsx(bytes);
+    const raw = await openBytes(bytes);
     const words = raw.sheets.find((s) => s.name === SHEETS.budget)!.rows.flat().find((v) => typeof v === "string" && v.startsWith("Bằng chữ"));
     expect(words).toBe(`Bằng chữ: ${expected}.`);
   });

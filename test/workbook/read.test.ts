@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { computeBudget } from "../../src/core/budget";
 import { defaultGroups } from "../../src/core/groups";
 import { dongThapPrintedSheet } from "../../src/samples/dongThap2022";
-import { readXlsx } from "../../src/adapters/xlsx/readXlsx";
+import { openBytes } from "../helpers/open";
 import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
 import { readPlan } from "../../src/workbook/read";
 import { buildWorkbook } from "../../src/workbook/write";
@@ -47,7 +47,7 @@ async function handMadeWorkbook(): Promise<Uint8Array> {
 
 describe("reading a hand-made workbook", () => {
   it("finds the sheet and columns by their headers and reads every row", async () => {
-    const { plan, problems, sheets } = readPlan(await readXlsx(await handMadeWorkbook()), { levels: 3 });
+    const { plan, problems, sheets } = readPlan(await openBytes(await handMadeWorkbook()), { levels: 3 });
     expect(sheets.agencies).toBe("DS don vi nam 2026");
     expect(plan.agencies.map((a) => [a.name, a.groupId, a.area, a.note])).toEqual([
       ["Sở Xây dựng", "so-nganh", "", ""],
@@ -61,8 +61,8 @@ describe("reading a hand-made workbook", () => {
   });
 
   it("reads the same after LibreOffice re-saves it", async () => {
-    const direct = readPlan(await readXlsx(await handMadeWorkbook()), { levels: 3 });
-    const resaved = readPlan(await readXlsx(resaveWithLibreOffice(await handMadeWorkbook())), { levels: 3 });
+    const direct = readPlan(await openBytes(await handMadeWorkbook()), { levels: 3 });
+    const resaved = readPlan(await openBytes(resaveWithLibreOffice(await handMadeWorkbook())), { levels: 3 });
     expect(resaved.plan.agencies.map(({ at, groupAt, ...a }) => a)).toEqual(direct.plan.agencies.map(({ at, groupAt, ...a }) => a));
   });
 });
@@ -80,7 +80,7 @@ describe("reading the standard workbook", () => {
     const row = (label: string) => info.getColumn(1).values.findIndex((v) => v === label);
     info.getCell(row("Đào tạo, tập huấn (triệu đồng/lớp)"), 2).value = "47,5";
     info.getCell(row("Số người mỗi lớp"), 2).value = "bảy lăm";
-    const { plan, problems } = readPlan(await readXlsx(await bytesOf(wb)));
+    const { plan, problems } = readPlan(await openBytes(await bytesOf(wb)));
     expect(plan.rates.trainingPerClass).toBe(47.5);
     expect(problems).toContainEqual(
       expect.objectContaining({ code: "NOT_NUMBER", sheet: SHEETS.info, cell: `B${row("Số người mỗi lớp")}`, message: expect.stringContaining("bảy lăm") }),
@@ -93,7 +93,7 @@ describe("reading the standard workbook", () => {
     pl1.getRow(6).values = [1, "Sở Xây dựng", "Cơ quan cấp sở, ngành", "", ""];
     const pl2 = wb.getWorksheet(SHEETS.budget)!;
     pl2.getCell("F7").value = 45;
-    const { problems, plan } = readPlan(await readXlsx(await bytesOf(wb)));
+    const { problems, plan } = readPlan(await openBytes(await bytesOf(wb)));
     expect(computeBudget(plan).sections[0].lines[0].amount).toBe(15);
     expect(problems).toContainEqual(expect.objectContaining({ code: "PL2_MISMATCH", sheet: SHEETS.budget, cell: "F7" }));
   });
@@ -101,12 +101,12 @@ describe("reading the standard workbook", () => {
   it("reads the standard tasks and checks their years", async () => {
     const wb = await template();
     const ws = wb.getWorksheet(SHEETS.tasks)!;
-    const { plan, problems } = readPlan(await readXlsx(await bytesOf(wb)));
+    const { plan, problems } = readPlan(await openBytes(await bytesOf(wb)));
     expect(plan.tasks.length).toBeGreaterThan(5);
     expect(problems).toEqual([]);
     const timingCell = ws.getColumn(7).values.findIndex((v) => v === "Quý I/2026");
     ws.getCell(timingCell, 7).value = "Quý I/2025";
-    const again = readPlan(await readXlsx(await bytesOf(wb)));
+    const again = readPlan(await openBytes(await bytesOf(wb)));
     expect(again.problems).toEqual([expect.objectContaining({ code: "TIMING_YEAR", cell: `G${timingCell}` })]);
   });
 });

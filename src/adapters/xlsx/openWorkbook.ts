@@ -9,6 +9,7 @@ import { sniffWorkbook, unreadableReason } from "../../workbook/sniff";
 import type { RawWorkbook } from "../../workbook/grid";
 import { DEFAULT_LIMITS, LimitExceeded, OoxmlReader, type ReadLimits } from "./readOoxml";
 import { HostileFile, MalformedPart } from "./xml";
+import { odsSheets } from "./odsSheets";
 import { entryOf, openZip, readEntry, ZipError, ZipLimit, type ZipArchive, type ZipCodec } from "./zip";
 
 export class UnreadableWorkbook extends Error {
@@ -91,9 +92,10 @@ async function openZipped(bytes: Uint8Array, codec: ZipCodec, limits: ReadLimits
   if (kind === "ooxml") return new OoxmlReader(zip, codec, limits).read();
   if (kind === "xlsb") throw new UnreadableWorkbook(`định dạng .xlsb (sổ nhị phân) chưa hỗ trợ — ${SAVE_AS_XLSX}`);
   if (kind === "ods") {
+    const sheets = odsSheets(zip, codec, limits.maxPartBytes);
     const { readWithSheetJs } = await sheetJs();
     try {
-      return readWithSheetJs(bytes, limits);
+      return readWithSheetJs(bytes, limits, sheets);
     } catch (e) {
       if (e instanceof LimitExceeded) throw e;
       throw new UnreadableWorkbook(`tệp OpenDocument (.ods) bị hỏng (${(e instanceof Error ? e.message : String(e)).slice(0, 120)})`);

@@ -134,6 +134,13 @@ export class OoxmlReader {
     };
   }
 
+  /** A part the workbook refers to: missing means the file is damaged, never an empty sheet. */
+  private part(path: string, max: number, what: string): Uint8Array {
+    const bytes = this.text(path, max);
+    if (bytes === null) throw new ZipError(`thiếu phần "${path || "?"}" (${what}) mà sổ tính có nhắc đến`);
+    return bytes;
+  }
+
   private rels(path: string): Rel[] {
     const bytes = this.text(path, this.limits.maxSmallPartBytes);
     const out: Rel[] = [];
@@ -161,6 +168,7 @@ export class OoxmlReader {
       },
     });
     const relsPath = `${wbPath.split("/").slice(0, -1).join("/")}/_rels/${wbPath.split("/").pop()}.rels`.replace(/^\//, "");
+    if (sheets.length > 0) this.part(relsPath, this.limits.maxSmallPartBytes, "quan hệ giữa các phần");
     const rels = this.rels(relsPath);
     const sstRel = rels.find((r) => r.type.endsWith("/sharedStrings"));
     const strings = sstRel ? this.sharedStrings(resolveTarget(wbPath, sstRel.target)) : [];
@@ -172,17 +180,16 @@ export class OoxmlReader {
         .map((s) => {
           const rel = rels.find((r) => r.id === s.rid);
           const path = rel ? resolveTarget(wbPath, rel.target) : "";
-          const bytes = path ? this.text(path, this.limits.maxPartBytes) : null;
-          const sheet = bytes === null ? { name: s.name, rows: [] } : this.sheet(bytes, path, s.name, strings, styles, date1904);
+          const bytes = this.part(path, this.limits.maxPartBytes, `trang "${s.name}"`);
+          const sheet = this.sheet(bytes, path, s.name, strings, styles, date1904);
           return s.hidden ? { ...sheet, hidden: true } : sheet;
         }),
     };
   }
 
   private sharedStrings(path: string): string[] {
-    const bytes = this.text(path, this.limits.maxPartBytes);
+    const bytes = this.part(path, this.limits.maxPartBytes, "bảng chuỗi dùng chung");
     const out: string[] = [];
-    if (!bytes) return out;
     const run = new RunText();
     const limits = this.limits;
     parseXml(bytes, path, {
@@ -204,8 +211,8 @@ export class OoxmlReader {
 
   private styles(path: string): Styles {
     const styles: Styles = { dates: [], legacyFonts: new Map() };
-    const bytes = path ? this.text(path, this.limits.maxSmallPartBytes) : null;
-    if (!bytes) return styles;
+    if (!path) return styles;
+    const bytes = this.part(path, this.limits.maxSmallPartBytes, "định dạng ô");
     const codes = new Map<number, string>();
     const fonts: string[] = [];
     let parent = "";

@@ -10,6 +10,7 @@ import type { RawSheet, RawValue, RawWorkbook } from "../../workbook/grid";
 import { cellError, ERROR_BY_CODE, isDateFormat, serialToDate } from "../../workbook/cellValues";
 import { SHEETS } from "../../workbook/layout";
 import { clearMerged, DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from "./readOoxml";
+import type { SheetInfo } from "./odsSheets";
 
 /** What a compound (OLE) file holds, by its stream names. */
 export type CompoundKind = "xls" | "encrypted-ooxml" | "word" | "other";
@@ -47,14 +48,19 @@ function value(cell: XLSX.CellObject, date1904: boolean): RawValue {
   }
 }
 
-/** Raw values of an .xls or .ods workbook. */
-export function readWithSheetJs(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): RawWorkbook {
+/**
+ * Raw values of an .xls or .ods workbook. `sheets`, when given (ODS), are the true names and
+ * visibility of the sheets in order, read from the file's own XML.
+ */
+export function readWithSheetJs(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS, sheets?: readonly SheetInfo[]): RawWorkbook {
   const wb = XLSX.read(bytes, { type: "array", cellNF: true, cellDates: false, cellFormula: false, cellHTML: false, UTC: true, dense: false });
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  const sheets: RawSheet[] = [];
-  wb.SheetNames.forEach((name, i) => {
+  const out: RawSheet[] = [];
+  const known = sheets && sheets.length === wb.SheetNames.length ? sheets : null;
+  wb.SheetNames.forEach((key, i) => {
+    const name = known ? known[i].name : key;
     if (name === SHEETS.lists) return;
-    const ws = wb.Sheets[name];
+    const ws = wb.Sheets[key];
     const rows: RawValue[][] = [];
     for (const key of Object.keys(ws ?? {})) {
       if (key[0] === "!") continue;
@@ -76,8 +82,8 @@ export function readWithSheetJs(bytes: Uint8Array, limits: ReadLimits = DEFAULT_
       if (cells === undefined) rows[r] = [];
       else for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
     }
-    const hidden = (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) > 0;
-    sheets.push(hidden ? { name, rows, hidden } : { name, rows });
+    const hidden = known ? known[i].hidden : (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) > 0;
+    out.push(hidden ? { name, rows, hidden } : { name, rows });
   });
-  return { sheets };
+  return { sheets: out };
 }
