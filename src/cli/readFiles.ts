@@ -18,8 +18,8 @@ import { openWorkbook, UnreadableWorkbook } from "../adapters/xlsx/openWorkbook"
 import type { InputFile } from "./inputs";
 import { nodeZip } from "./nodeZip";
 
-/** Longest a worker may spend on one file before the file is reported and the worker replaced. */
-export const FILE_TIMEOUT_MS = 60_000;
+/** Longest a worker may spend on one file before the file is reported and the worker replaced (KEHOACH_FILE_TIMEOUT_MS overrides it). */
+export const FILE_TIMEOUT_MS = Number(process.env.KEHOACH_FILE_TIMEOUT_MS) || 60_000;
 /** Heap a worker may use for one file. */
 export const WORKER_HEAP_MB = 1024;
 
@@ -28,7 +28,7 @@ export type WorkerJob = { kind: "submission"; input: InputFile } | { kind: "open
 export type Opened = { ok: true; raw: RawWorkbook } | { ok: false; reason: string };
 
 const vi = (n: number) => n.toLocaleString("vi-VN");
-const TIMEOUT_REASON = `đọc quá ${FILE_TIMEOUT_MS / 1000} giây, đã dừng`;
+const TIMEOUT_REASON = `đọc quá ${vi(FILE_TIMEOUT_MS / 1000)} giây, đã dừng`;
 
 function errnoReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;

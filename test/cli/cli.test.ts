@@ -40,7 +40,7 @@ describe("kehoach-iso template / validate / budget", () => {
     const r = await cli("budget", text);
     expect(r.code).toBe(2);
     expect(r.err).toContain(text);
-    expect(r.err).toContain("không phải tệp Excel");
+    expect(r.err).toContain("không phải tệp sổ tính Excel");
     const truncated = join(dir, "hong.xlsx");
     writeFileSync(truncated, Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
     expect((await cli("validate", truncated)).err).toContain("bị hỏng");

@@ -3,9 +3,11 @@
  * is the path where submissions are read in worker threads.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import JSZip from "jszip";
+import { resaveWithLibreOffice } from "../helpers/libreoffice";
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "dist", "cli", "main.js");
@@ -26,4 +28,60 @@ it("merges seed 001's sample submissions with two worker threads, a broken file 
   const budget = spawnSync("node", [BIN, "budget", join(dir, "tong-hop.xlsx"), "--json"], { encoding: "utf8" });
   expect(budget.status).toBe(0);
   expect(JSON.parse(budget.stdout).total).toBe(2620);
+});
+
+describe("every file of an input folder is accounted for", () => {
+  it("reads .xls, .ods, .xlsm and .xltx by their content, skips what is not a spreadsheet, and says so for each file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kh-formats-"));
+    const nop = join(dir, "nop");
+    execFileSync("node", [BIN, "sample-submissions", "-o", nop]);
+    const files = readdirSync(nop).sort();
+    // Districts that sent Excel 97-2003, OpenDocument, macro-enabled and template files.
+    const as = (file: string, ext: string, bytes: Uint8Array) => {
+      unlinkSync(join(nop, file));
+      writeFileSync(join(nop, file.replace(/\.xlsx$/, ext)), bytes);
+    };
+    const districts = files.filter((f) => f.startsWith("xa-huyen-"));
+    as(districts[0], ".xls", resaveWithLibreOffice(readFileSync(join(nop, districts[0])), districts[0], "xls"));
+    as(districts[1], ".ods", resaveWithLibreOffice(readFileSync(join(nop, districts[1])), districts[1], "ods"));
+    as(districts[2], ".xlsm", readFileSync(join(nop, districts[2])));
+    as(districts[3], ".xltx", readFileSync(join(nop, districts[3])));
+    // What else lands in an inbox folder.
+    mkdirSync(join(nop, "khac"));
+    writeFileSync(join(nop, "khac", "cong-van.pdf"), "%PDF-1.4\n");
+    writeFileSync(join(nop, "~$" + districts[4]), Buffer.alloc(165));
+    writeFileSync(join(nop, "ban-sao.bak"), "x");
+    const docx = new JSZip();
+    docx.file("[Content_Types].xml", "<Types/>").file("word/document.xml", "<w:document/>");
+    writeFileSync(join(nop, "to-trinh.docx"), await docx.generateAsync({ type: "uint8array" }));
+    const xlsb = new JSZip();
+    xlsb.file("[Content_Types].xml", "<Types/>").file("xl/workbook.bin", "\u0083\u0001");
+    writeFileSync(join(nop, "nhi-phan.xlsb"), await xlsb.generateAsync({ type: "uint8array" }));
+
+    const r = spawnSync("node", [BIN, "merge", nop, "-o", join(dir, "tong-hop.xlsx"), "--json"], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout) as { agencies: number; total: number; files: Array<{ file: string; status: string; reason?: string }> };
+    expect([json.agencies, json.total]).toEqual([150, 2620]);
+    const byFile = new Map(json.files.map((f) => [f.file, f]));
+    const onDisk = (d: string, prefix = ""): string[] =>
+      readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? onDisk(join(d, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+    expect([...byFile.keys()].sort()).toEqual(onDisk(nop).sort());
+    for (const ext of [".xls", ".ods", ".xlsm", ".xltx"]) {
+      expect(json.files.find((f) => f.file.endsWith(ext))).toEqual(expect.objectContaining({ status: "ok" }));
+    }
+    expect(byFile.get("khac/cong-van.pdf")).toEqual(expect.objectContaining({ status: "skipped", reason: expect.stringContaining("không phải sổ tính") }));
+    expect(byFile.get("~$" + districts[4])).toEqual(expect.objectContaining({ status: "skipped", reason: expect.stringContaining("tệp khoá tạm của Excel") }));
+    expect(byFile.get("ban-sao.bak")?.status).toBe("skipped");
+    expect(byFile.get("to-trinh.docx")?.status).toBe("skipped");
+    expect(byFile.get("nhi-phan.xlsb")).toEqual(expect.objectContaining({ status: "rejected", reason: expect.stringContaining("định dạng .xlsb") }));
+    const summary = spawnSync("node", [BIN, "merge", nop, "-o", join(dir, "tong-hop-2.xlsx")], { encoding: "utf8" });
+    expect(summary.stdout).toContain("1 bị loại, 4 bỏ qua (không phải sổ tính)");
+  }, 120_000);
+});
+
+it("validate stops a file that runs past the time limit, in Vietnamese, exit 2", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kh-slow-"));
+  execFileSync("node", [BIN, "sample", "-o", join(dir, "kh.xlsx")]);
+  const r = spawnSync("node", [BIN, "validate", join(dir, "kh.xlsx")], { encoding: "utf8", env: { ...process.env, KEHOACH_FILE_TIMEOUT_MS: "1" } });
+  expect([r.status, r.stderr.trim()]).toEqual([2, `Không đọc được tệp ${join(dir, "kh.xlsx")}: đọc quá 0,001 giây, đã dừng.`]);
 });

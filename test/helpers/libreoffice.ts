@@ -10,8 +10,10 @@ import { join } from "node:path";
 
 export const SOFFICE = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => existsSync(p)) ?? "soffice";
 
-/** Open and save `bytes` through LibreOffice; returns the re-saved .xlsx. */
-export function resaveWithLibreOffice(bytes: Uint8Array, name = "in.xlsx"): Uint8Array {
+const FILTERS = { xlsx: "xlsx:Calc MS Excel 2007 XML", xls: "xls:MS Excel 97", ods: "ods:calc8" } as const;
+
+/** Open and save `bytes` through LibreOffice, as .xlsx (default), .xls or .ods; returns the saved file. */
+export function resaveWithLibreOffice(bytes: Uint8Array, name = "in.xlsx", format: keyof typeof FILTERS = "xlsx"): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), "kh-lo-"));
   try {
     const input = join(dir, name);
@@ -22,11 +24,11 @@ export function resaveWithLibreOffice(bytes: Uint8Array, name = "in.xlsx"): Uint
       [
         "--headless", "--norestore", "--nolockcheck",
         `-env:UserInstallation=file://${join(dir, "profile")}`,
-        "--convert-to", 'xlsx:Calc MS Excel 2007 XML', "--outdir", out, input,
+        "--convert-to", FILTERS[format], "--outdir", out, input,
       ],
       { env: { ...process.env, HOME: dir }, stdio: "pipe", timeout: 120_000 },
     );
-    return new Uint8Array(readFileSync(join(out, name)));
+    return new Uint8Array(readFileSync(join(out, name.replace(/\.[^.]+$/, `.${format}`))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
