@@ -44,7 +44,7 @@ export async function mergeFiles(args: MergeArgs, progress: (line: string) => vo
   if (args.into && !existing) progress(`${args.into} không có dữ liệu nguồn của lần tổng hợp trước; chỉ tổng hợp các tệp mới.`);
   const { files, missing } = await findInputs(args.inputs);
   for (const m of missing) progress(`Bỏ qua ${m}: không có tệp hay thư mục này.`);
-  if (files.length === 0 && !existing) throw new MergeFailure("Không có tệp .xlsx nào để tổng hợp.");
+  if (files.length === 0 && !existing) throw new MergeFailure("Không có tệp nào để tổng hợp.");
   const fresh = await readMany(files, {
     jobs: args.jobs,
     ...(existing ? { groups: existing.plan.groups } : {}),

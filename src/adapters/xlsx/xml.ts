@@ -43,12 +43,13 @@ export function decodePart(bytes: Uint8Array, part: string): string {
     const declared = /^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1];
     if (declared) encoding = declared.toLowerCase();
   }
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(encoding, { fatal: true });
-  } catch {
-    throw new MalformedPart(part, `bảng mã "${encoding}" không hỗ trợ`);
-  }
+  const decoder = (() => {
+    try {
+      return new TextDecoder(encoding, { fatal: true });
+    } catch {
+      throw new MalformedPart(part, `bảng mã "${encoding}" không hỗ trợ`);
+    }
+  })();
   try {
     return decoder.decode(bytes);
   } catch {
@@ -59,39 +60,42 @@ export function decodePart(bytes: Uint8Array, part: string): string {
 /** Parse one part, calling `h` for each element and its text. */
 export function parseXml(bytes: Uint8Array, part: string, h: XmlHandler): void {
   const text = decodePart(bytes, part);
-  const parser = new SaxesParser({ position: true });
-  // Errors raised by the handlers (limits, hostile content) pass through as they are;
-  // errors raised by saxes itself mean the part is not well-formed.
-  let own: unknown = null;
-  const guard = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => {
-    try {
-      f(...a);
-    } catch (e) {
-      own = e;
-      throw e;
-    }
-  };
-  parser.on("doctype", guard(() => {
+  const parser = new SaxesParser({ position: false });
+  parser.on("doctype", () => {
     throw new HostileFile(`phần "${part}" có khai báo DOCTYPE/ENTITY — sổ Excel thật không có; có thể là tệp tấn công XML`);
-  }));
-  parser.on("opentag", guard((tag) => {
-    const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(tag.attributes)) if (k !== "xmlns" && !k.startsWith("xmlns:")) attrs[local(k)] = v;
-    h.open(local(tag.name), attrs);
-  }));
+  });
+  parser.on("opentag", (tag) => {
+    const attrs = tag.attributes as Record<string, string>;
+    let prefixed = false;
+    for (const k in attrs) {
+      if (k.includes(":") || k === "xmlns") {
+        prefixed = true;
+        break;
+      }
+    }
+    if (!prefixed) {
+      h.open(local(tag.name), attrs);
+      return;
+    }
+    const plain: Record<string, string> = {};
+    for (const k in attrs) if (k !== "xmlns" && !k.startsWith("xmlns:")) plain[local(k)] = attrs[k];
+    h.open(local(tag.name), plain);
+  });
   if (h.text) {
-    const onText = guard(h.text.bind(h));
+    const onText = h.text.bind(h);
     parser.on("text", onText);
     parser.on("cdata", onText);
   }
   if (h.close) {
     const onClose = h.close.bind(h);
-    parser.on("closetag", guard((tag) => onClose(local(tag.name))));
+    parser.on("closetag", (tag) => onClose(local(tag.name)));
   }
   try {
     parser.write(text).close();
   } catch (e) {
-    if (e === own) throw e;
-    throw new MalformedPart(part, e instanceof Error ? e.message.replace(/^undefined:/, "dòng:cột ") : String(e));
+    // saxes reports a part that is not well-formed with a plain Error; what the handlers throw
+    // (limits, hostile content, damaged values) has its own class and passes through.
+    if (e instanceof Error && e.constructor === Error) throw new MalformedPart(part, e.message.replace(/^undefined:/, ""));
+    throw e;
   }
 }
