@@ -13,7 +13,7 @@ function parse(xml: string): Node {
   const root: Node = { name: "#root", attrs: {}, children: [], text: "" };
   const stack = [root];
   parser.on("opentag", (t) => {
-    const n: Node = { name: t.name, attrs: t.attributes as Record<string, string>, children: [], text: "" };
+    const n: Node = { name: t.name, attrs: t.attributes, children: [], text: "" };
     stack[stack.length - 1].children.push(n);
     stack.push(n);
   });

@@ -105,7 +105,7 @@ export interface ReadManyOptions extends SubmissionOptions {
 export async function readMany(inputs: readonly InputFile[], opts: ReadManyOptions = {}): Promise<Submission[]> {
   const { jobs: wanted, onFile, ...subOpts } = opts;
   const jobs = Math.max(1, Math.min(wanted ?? availableParallelism(), inputs.length));
-  const results: Submission[] = new Array(inputs.length);
+  const results = new Array<Submission>(inputs.length);
   let done = 0;
   const finish = (i: number, s: Submission) => {
     results[i] = s;

@@ -5,7 +5,7 @@ import type { PlanHost } from "./host";
 export function browserHost(): PlanHost {
   return {
     kind: "browser",
-    existingSheets: async () => [],
+    existingSheets: () => Promise.resolve([]),
     putWorkbook: async (grid, fileName) => {
       download(await xlsxBytes(grid), fileName);
       return `Đã tạo tệp ${fileName} (xem thư mục Tải xuống của trình duyệt).`;

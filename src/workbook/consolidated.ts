@@ -6,9 +6,9 @@
  *    this workbook later gives the same result as merging everything at once.
  */
 import { mergeSubmissions, type MergeResult, type Submission } from "../core/merge";
-import type { Plan } from "../core/model";
+import type { Agency, ExtraLine, Plan, Task } from "../core/model";
 import { formatVnNumber } from "../core/numbers";
-import { sortProblems } from "../core/problems";
+import { sortProblems, type Problem } from "../core/problems";
 import type { RawWorkbook, WorkbookGrid } from "./grid";
 import {
   SEVERITY_VI, SHEETS, SOURCE_DUPLICATE_HEADERS, SOURCE_FILE_COLUMNS, SOURCE_PROBLEM_HEADERS, SOURCES_TITLE, STATUS_VI,
@@ -102,6 +102,17 @@ export function buildConsolidatedWorkbook(result: MergeResult, submissions: read
   return grid;
 }
 
+/** A FILE row of the hidden store, as buildStoreSheet writes it. */
+interface StoredFile {
+  modified: number;
+  rejected?: string;
+  skipped?: boolean;
+  info: Plan["info"];
+  groups: Plan["groups"];
+  rates: Plan["rates"];
+  training: Plan["training"];
+}
+
 /** The submissions stored in a consolidated workbook (empty when it has none). */
 export function readStoredSubmissions(wb: RawWorkbook): Submission[] {
   const sheet = wb.sheets.find((s) => s.name === SHEETS.store);
@@ -111,15 +122,15 @@ export function readStoredSubmissions(wb: RawWorkbook): Submission[] {
   for (const cells of sheet.rows.slice(1)) {
     const [kind, file, json] = cells;
     if (typeof kind !== "string" || typeof file !== "string" || typeof json !== "string") continue;
-    const data = JSON.parse(json);
     if (kind === "FILE") {
+      const data = JSON.parse(json) as StoredFile;
       const sub: Submission = data.rejected !== undefined
         ? { file, modified: data.modified, outcome: { kind: "rejected", reason: data.rejected, ...(data.skipped ? { skipped: true } : {}) } }
         : {
             file, modified: data.modified,
             outcome: {
               kind: "read",
-              plan: { info: { ...data.info, year: data.info.year ?? NaN }, groups: data.groups, rates: data.rates, training: data.training, agencies: [], tasks: [], extraLines: [] } as Plan,
+              plan: { info: { ...data.info, year: data.info.year ?? NaN }, groups: data.groups, rates: data.rates, training: data.training, agencies: [], tasks: [], extraLines: [] },
               problems: [],
             },
           };
@@ -129,10 +140,10 @@ export function readStoredSubmissions(wb: RawWorkbook): Submission[] {
     }
     const sub = byFile.get(file);
     if (!sub || sub.outcome.kind !== "read") continue;
-    if (kind === "AGENCY") sub.outcome.plan.agencies.push(data);
-    else if (kind === "TASK") sub.outcome.plan.tasks.push(data);
-    else if (kind === "LINE") sub.outcome.plan.extraLines.push(data);
-    else if (kind === "PROBLEM") sub.outcome.problems.push(data);
+    if (kind === "AGENCY") sub.outcome.plan.agencies.push(JSON.parse(json) as Agency);
+    else if (kind === "TASK") sub.outcome.plan.tasks.push(JSON.parse(json) as Task);
+    else if (kind === "LINE") sub.outcome.plan.extraLines.push(JSON.parse(json) as ExtraLine);
+    else if (kind === "PROBLEM") sub.outcome.problems.push(JSON.parse(json) as Problem);
   }
   return order;
 }

@@ -372,7 +372,7 @@ function readTasks(sheet: RawSheet): { tasks: Task[]; problems: Problem[] } {
   };
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
-    const get = (k: keyof typeof c) => (c[k] ? cellText(cells[c[k]! - 1]) : "");
+    const get = (k: keyof typeof c) => (c[k] ? cellText(cells[c[k] - 1]) : "");
     const task: Task = {
       tt: get("tt"), content: get("content"), action: get("action"), result: get("result"),
       lead: get("lead"), partner: get("partner"), timing: get("timing"), approval: get("approval"),

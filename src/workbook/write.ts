@@ -395,7 +395,7 @@ function buildLists(plan: Plan): { grid: SheetGrid; names: DefinedName[] } {
   const cached: CellValue[] = groups.flatMap((g, i) => [g, g === 0 ? "" : tripleWords(g, i > 0 && dong >= [1, 1e9, 1e6, 1e3][i])]);
   cached.push(dong < 0 ? "(số âm)" : dong >= 1e12 ? "(số quá lớn để đọc)" : numberWords(dong));
   const { cells, words } = wordsFormulas("$E$1", (i) => `$E$${i + 2}`);
-  cells.forEach(([label, ref, f], i) => {
+  cells.forEach(([label, , f], i) => {
     s.value(i + 2, 4, label);
     s.formula(i + 2, 5, f, cached[i]);
   });

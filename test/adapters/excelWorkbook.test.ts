@@ -24,7 +24,7 @@ class SheetRecorder {
   }
   private range(row: number, col: number) {
     this.calls++;
-    const self = this;
+    const cells = this.cells;
     const format = { font: {}, fill: {}, borders: { getItem: () => ({}) } };
     return {
       format,
@@ -33,7 +33,7 @@ class SheetRecorder {
       merge() {},
       select() {},
       set formulas(m: Array<Array<string | number | boolean>>) {
-        m.forEach((r, i) => r.forEach((v, j) => v !== "" && self.cells.set(`${row + i},${col + j}`, v)));
+        m.forEach((r, i) => r.forEach((v, j) => v !== "" && cells.set(`${row + i},${col + j}`, v)));
       },
       set values(m: Array<Array<string | number | boolean>>) {
         this.formulas = m;

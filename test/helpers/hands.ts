@@ -17,7 +17,7 @@ const otherTones = (s: string) =>
   s.replace(/òa/g, "oà").replace(/óa/g, "oá").replace(/ủy/g, "uỷ").replace(/ùy/g, "uỳ").replace(/ụy/g, "uỵ").replace(/Hòa/g, "Hoà").replace(/Thủy/g, "Thuỷ");
 
 async function bytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array((await wb.xlsx.writeBuffer()));
 }
 
 /** A hand-made workbook: a Thông tin sheet (issuer, area, year) and a PL1 in the printed form. */

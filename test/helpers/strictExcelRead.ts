@@ -92,9 +92,10 @@ export function strictExcel(sheets: FakeSheet[]): ExcelApi & { syncs: number } {
             },
           },
         },
-        sync: async () => {
+        sync: () => {
           api.syncs++;
           for (const o of objects) o.sync();
+          return Promise.resolve();
         },
       };
       return batch(context as unknown as Excel.RequestContext);

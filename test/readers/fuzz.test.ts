@@ -61,7 +61,7 @@ const BREAK: Array<[string, (xml: string, r: Rng) => string]> = [
   ["a closing tag removed", (x, r) => {
     const closes = [...x.matchAll(/<\/[\w:]+>/g)];
     const m = r.pick(closes);
-    return m ? x.slice(0, m.index) + x.slice(m.index! + m[0].length) : x + "<";
+    return m ? x.slice(0, m.index) + x.slice(m.index + m[0].length) : x + "<";
   }],
   ["cut in the middle", (x, r) => x.slice(0, Math.max(1, r.int(x.length - 1)))],
   ["a DOCTYPE", (x) => x.replace(/^(<\?xml[^>]*\?>)?/, '$1<!DOCTYPE x [<!ENTITY e "e">]>')],
@@ -70,13 +70,13 @@ const BREAK: Array<[string, (xml: string, r: Rng) => string]> = [
 ];
 
 function insertBetween(x: string, r: Rng, what: string): string {
-  const spots = [...x.matchAll(/></g)].map((m) => m.index! + 1);
+  const spots = [...x.matchAll(/></g)].map((m) => m.index + 1);
   const at = spots.length ? r.pick(spots) : x.length;
   return x.slice(0, at) + what + x.slice(at);
 }
 
 function insertInText(x: string, r: Rng, what: string): string {
-  const spots = [...x.matchAll(/>[^<]+</g)].map((m) => m.index! + 1);
+  const spots = [...x.matchAll(/>[^<]+</g)].map((m) => m.index + 1);
   const at = spots.length ? r.pick(spots) : x.indexOf(">") + 1;
   return x.slice(0, at) + what + x.slice(at);
 }

@@ -11,7 +11,7 @@ import { SHEETS } from "../../src/workbook/layout";
 import { resaveWithLibreOffice } from "../helpers/libreoffice";
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array((await wb.xlsx.writeBuffer()));
 }
 
 describe("reading seed 001's printed Phụ lục 1", () => {
@@ -39,7 +39,7 @@ async function handMadeWorkbook(): Promise<Uint8Array> {
   ws.getRow(4).values = ["Sở, ban, ngành tỉnh", null, "I"];
   ws.mergeCells("A4:B4");
   ws.getRow(5).values = ["So\u031B\u0309 Xây dựng", "", { formula: "ROW()-4", result: 1 }, "", "  "];
-  ws.getRow(7).values = [{ richText: [{ text: "Chi cục " }, { text: "Thuỷ lợi", font: { bold: true } }] }, "", { sharedFormula: "C5", result: 2 } as never, "Cơ quan chuyên môn thuộc sở, ngành"];
+  ws.getRow(7).values = [{ richText: [{ text: "Chi cục " }, { text: "Thuỷ lợi", font: { bold: true } }] }, "", { sharedFormula: "C5", result: 2 }, "Cơ quan chuyên môn thuộc sở, ngành"];
   ws.getRow(8).values = ["UBND xã Hoà An", "mới", "03", "cơ quan cấp xã", "Huyện Cao Lãnh"];
   ws.getRow(9).values = ["UBND phường Mỹ Phú", "", 4, "Cấp tỉnh"];
   return bytesOf(wb);
@@ -63,7 +63,9 @@ describe("reading a hand-made workbook", () => {
   it("reads the same after LibreOffice re-saves it", async () => {
     const direct = readPlan(await openBytes(await handMadeWorkbook()), { levels: 3 });
     const resaved = readPlan(await openBytes(resaveWithLibreOffice(await handMadeWorkbook())), { levels: 3 });
-    expect(resaved.plan.agencies.map(({ at, groupAt, ...a }) => a)).toEqual(direct.plan.agencies.map(({ at, groupAt, ...a }) => a));
+    // Where each agency was read (at, groupAt) may differ after a re-save; what was read may not.
+    const content = (a: (typeof direct.plan.agencies)[number]) => ({ ...a, at: undefined, groupAt: undefined });
+    expect(resaved.plan.agencies.map(content)).toEqual(direct.plan.agencies.map(content));
   });
 });
 

@@ -191,17 +191,23 @@ export async function writeGrid(excel: ExcelApi, grid: WorkbookGrid, opts: { exi
 
 /** What Excel returns for a used range. */
 export interface OfficeRange {
-  values: unknown[][];
+  values: Array<Array<string | number | boolean | null>>;
   valueTypes: string[][];
-  numberFormat: unknown[][];
+  numberFormat: string[][];
 }
+
+/** A cell's number format; Excel may give a non-string for a cell without one. */
+const formatAt = (r: OfficeRange, i: number, j: number): string => {
+  const f: unknown = r.numberFormat[i]?.[j];
+  return typeof f === "string" ? f : "";
+};
 
 /** A date-formatted cell whose year differs between the 1900 and the 1904 date systems, to ask Excel which one it shows. */
 function firstDateCell(r: OfficeRange): [number, number] | null {
   for (let i = 0; i < r.values.length; i++) {
     for (let j = 0; j < r.values[i].length; j++) {
       const v = r.values[i][j];
-      if (r.valueTypes[i]?.[j] === "Double" && typeof v === "number" && isDateFormat(null, String(r.numberFormat[i]?.[j] ?? ""))) {
+      if (r.valueTypes[i]?.[j] === "Double" && typeof v === "number" && isDateFormat(null, formatAt(r, i, j))) {
         const a = serialToDate(v, false);
         const b = serialToDate(v, true);
         if (a && b && a.getUTCFullYear() !== b.getUTCFullYear()) return [i, j];
@@ -229,8 +235,8 @@ export function officeValues(r: OfficeRange, date1904: boolean): RawValue[][] {
       if (v === "" || v === null || v === undefined) return null;
       const type = r.valueTypes[i]?.[j];
       if (type === "Error") return cellError(String(v));
-      if (typeof v === "number") return (isDateFormat(null, String(r.numberFormat[i]?.[j] ?? "")) && serialToDate(v, date1904)) || v;
-      return typeof v === "string" || typeof v === "boolean" ? v : String(v);
+      if (typeof v === "number") return (isDateFormat(null, formatAt(r, i, j)) && serialToDate(v, date1904)) || v;
+      return v;
     }),
   );
 }
@@ -251,14 +257,14 @@ export async function readWorkbook(excel: ExcelApi): Promise<RawWorkbook> {
     });
     await context.sync();
     let date1904 = false;
-    for (const { ws, r } of used) {
-      const at = r.isNullObject ? null : firstDateCell(r as unknown as OfficeRange);
-      if (!at) continue;
-      const cell = ws.getCell(r.rowIndex + at[0], r.columnIndex + at[1]);
+    const dated = used.map((u) => ({ ...u, at: u.r.isNullObject ? null : firstDateCell(u.r as unknown as OfficeRange) })).find((u) => u.at !== null);
+    if (dated?.at) {
+      const [i, j] = dated.at;
+      const cell = dated.ws.getCell(dated.r.rowIndex + i, dated.r.columnIndex + j);
       cell.load("text");
       await context.sync();
-      date1904 = shows1904(r.values[at[0]][at[1]] as number, String((cell.text as unknown as string[][])[0]?.[0] ?? ""));
-      break;
+      const shown: unknown = cell.text[0]?.[0];
+      date1904 = shows1904(dated.r.values[i][j] as number, typeof shown === "string" ? shown : "");
     }
     return {
       sheets: used.map(({ name, hidden, r }) => {
@@ -267,7 +273,7 @@ export async function readWorkbook(excel: ExcelApi): Promise<RawWorkbook> {
         if (r.isNullObject) return sheet;
         const pad: RawValue[] = new Array<RawValue>(r.columnIndex).fill(null);
         sheet.rows = new Array(r.rowIndex).fill(null).map((): RawValue[] => []);
-        for (const values of officeValues(r as unknown as OfficeRange, date1904)) sheet.rows.push([...pad, ...values]);
+        for (const values of officeValues(r, date1904)) sheet.rows.push([...pad, ...values]);
         return sheet;
       }),
     };

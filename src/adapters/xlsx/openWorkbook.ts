@@ -29,23 +29,26 @@ const sheetJs = () => import(/* webpackChunkName: "sheetjs" */ "./readSheetJs");
 
 const SAVE_AS_XLSX = "hãy mở bằng Excel và lưu thành .xlsx (Sổ làm việc Excel)";
 
+/** What a zip holds: a workbook format, or why it is not one. */
+type ZipKind = "ooxml" | "xlsb" | "ods" | { notWorkbook: string };
+
 /** Names of a zip's parts say what kind of document it is. */
-function zipKind(zip: ZipArchive, codec: ZipCodec): "ooxml" | "xlsb" | "ods" | string {
+function zipKind(zip: ZipArchive, codec: ZipCodec): ZipKind {
   if (entryOf(zip, "xl/workbook.bin")) return "xlsb";
   const mimetype = entryOf(zip, "mimetype");
   if (mimetype) {
     const type = new TextDecoder().decode(readEntry(zip, mimetype, codec, 1024)).trim();
     if (type === "application/vnd.oasis.opendocument.spreadsheet" || type === "application/vnd.oasis.opendocument.spreadsheet-template") return "ods";
-    if (type.includes("opendocument.text")) return "không phải sổ tính (văn bản OpenDocument .odt)";
-    return `không phải sổ tính (tệp ${type.slice(0, 60)})`;
+    if (type.includes("opendocument.text")) return { notWorkbook: "không phải sổ tính (văn bản OpenDocument .odt)" };
+    return { notWorkbook: `không phải sổ tính (tệp ${type.slice(0, 60)})` };
   }
   if (entryOf(zip, "_rels/.rels") || entryOf(zip, "xl/workbook.xml") || entryOf(zip, "[Content_Types].xml")) {
-    if (entryOf(zip, "word/document.xml")) return "không phải sổ tính (tài liệu Word .docx)";
-    if (entryOf(zip, "ppt/presentation.xml")) return "không phải sổ tính (bản trình chiếu PowerPoint .pptx)";
+    if (entryOf(zip, "word/document.xml")) return { notWorkbook: "không phải sổ tính (tài liệu Word .docx)" };
+    if (entryOf(zip, "ppt/presentation.xml")) return { notWorkbook: "không phải sổ tính (bản trình chiếu PowerPoint .pptx)" };
     return "ooxml";
   }
   if (entryOf(zip, "content.xml")) return "ods";
-  return "không phải sổ tính (tệp nén .zip)";
+  return { notWorkbook: "không phải sổ tính (tệp nén .zip)" };
 }
 
 function reasonOf(e: unknown): string | null {
@@ -101,7 +104,7 @@ async function openZipped(bytes: Uint8Array, codec: ZipCodec, limits: ReadLimits
       throw new UnreadableWorkbook(`tệp OpenDocument (.ods) bị hỏng (${(e instanceof Error ? e.message : String(e)).slice(0, 120)})`);
     }
   }
-  throw new UnreadableWorkbook(kind);
+  throw new UnreadableWorkbook(kind.notWorkbook);
 }
 
 /** Raw values of a workbook's bytes, or UnreadableWorkbook with the reason. */

@@ -11,6 +11,7 @@
 import type { RawSheet, RawValue, RawWorkbook } from "../../workbook/grid";
 import { cellError, isDateFormat, MAX_CELL_CHARS, serialToDate } from "../../workbook/cellValues";
 import { fontEncoding } from "../../core/legacyEncoding";
+import { parseCellAddress } from "../../core/problems";
 import { SHEETS } from "../../workbook/layout";
 import { entryOf, readEntry, type ZipArchive, type ZipCodec, ZipError } from "./zip";
 import { HostileFile, MalformedPart, parseXml } from "./xml";
@@ -54,18 +55,10 @@ function tooLong(where: string, length: number, limits: ReadLimits): LimitExceed
   return new LimitExceeded(`${where} dài ${vi(length)} ký tự, quá giới hạn ${vi(limits.maxCellChars)} ký tự một ô của Excel`);
 }
 
-/** "AB12" → [row 12, column 28]; null when it is no cell reference. */
+/** "AB12" → [row 12, column 28]; null when it is no cell reference inside Excel's grid. */
 function parseRef(ref: string): [number, number] | null {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) | 0x20;
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
-  }
-  if (i === 0 || i > 3 || i === ref.length) return null;
-  const row = Number(ref.slice(i));
-  return Number.isInteger(row) && row > 0 && row <= 1_048_576 && col <= 16_384 ? [row, col] : null;
+  const at = parseCellAddress(ref);
+  return at && at.row <= 1_048_576 && at.col <= 16_384 ? [at.row, at.col] : null;
 }
 
 function resolveTarget(base: string, target: string): string {

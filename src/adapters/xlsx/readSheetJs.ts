@@ -12,11 +12,14 @@ import { SHEETS } from "../../workbook/layout";
 import { clearMerged, DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from "./readOoxml";
 import type { SheetInfo } from "./odsSheets";
 
+/** SheetJS's compound-file reader (typed `any` by the package). */
+const CFB = XLSX.CFB as { read(data: Uint8Array, opts: { type: "array" }): { FullPaths: string[] } };
+
 /** What a compound (OLE) file holds, by its stream names. */
 export type CompoundKind = "xls" | "encrypted-ooxml" | "word" | "other";
 
 export function compoundKind(bytes: Uint8Array): CompoundKind {
-  const cfb = XLSX.CFB.read(bytes, { type: "array" }) as { FullPaths: string[] };
+  const cfb = CFB.read(bytes, { type: "array" });
   const names = new Set(cfb.FullPaths.map((p) => p.replace(/\/$/, "").split("/").pop()!.toLowerCase()));
   if (names.has("encryptedpackage") || names.has("encryptioninfo")) return "encrypted-ooxml";
   if (names.has("workbook") || names.has("book")) return "xls";

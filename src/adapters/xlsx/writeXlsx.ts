@@ -1,4 +1,5 @@
 /** Renders a WorkbookGrid as an .xlsx file with exceljs (Node and browser alike). */
+import { parseCellAddress } from "../../core/problems";
 import ExcelJS from "exceljs";
 import type { GridCell, SheetGrid, WorkbookGrid } from "../../workbook/grid";
 import { sheetRef } from "../../workbook/grid";
@@ -18,7 +19,7 @@ function styleCell(cell: ExcelJS.Cell, grid: GridCell): void {
 
 function cellValue(grid: GridCell): ExcelJS.CellValue {
   if (grid.f !== undefined) {
-    return { formula: grid.f, result: grid.v ?? undefined } as ExcelJS.CellFormulaValue;
+    return { formula: grid.f, result: grid.v ?? undefined };
   }
   return grid.v;
 }
@@ -54,10 +55,11 @@ function addSheet(wb: ExcelJS.Workbook, sheet: SheetGrid): void {
   for (const range of sheet.merges) ws.mergeCells(range);
   for (const v of sheet.validations) {
     const [from, to] = v.range.split(":");
-    const start = ws.getCell(from);
-    const end = ws.getCell(to ?? from);
-    for (let r = Number(start.row); r <= Number(end.row); r++) {
-      for (let c = Number(start.col); c <= Number(end.col); c++) {
+    const first = parseCellAddress(from);
+    const last = parseCellAddress(to ?? from);
+    if (!first || !last) throw new Error(`vùng kiểm tra dữ liệu không hợp lệ: ${v.range}`);
+    for (let r = first.row; r <= last.row; r++) {
+      for (let c = first.col; c <= last.col; c++) {
         ws.getCell(r, c).dataValidation = {
           type: "list",
           allowBlank: true,
@@ -87,5 +89,5 @@ export function gridToExcel(grid: WorkbookGrid): ExcelJS.Workbook {
 /** The .xlsx bytes of a grid. */
 export async function writeXlsx(grid: WorkbookGrid): Promise<Uint8Array> {
   const buffer = await gridToExcel(grid).xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }

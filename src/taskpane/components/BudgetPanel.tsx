@@ -38,9 +38,15 @@ function rateFields(plan: Plan, refs: RateRefs): RateField[] {
 }
 
 function RateInput({ field, onChange }: { field: RateField; onChange: (v: number) => void }) {
-  const [text, setText] = React.useState(field.value === null ? "" : formatVnNumber(field.value));
+  const shownText = (v: number | null) => (v === null ? "" : formatVnNumber(v));
+  const [text, setText] = React.useState(shownText(field.value));
   const [error, setError] = React.useState<string | undefined>();
-  React.useEffect(() => setText(field.value === null ? "" : formatVnNumber(field.value)), [field.value]);
+  // A new value from outside (another file read) replaces what is typed: adjusted while rendering, not in an effect.
+  const [shown, setShown] = React.useState(field.value);
+  if (shown !== field.value) {
+    setShown(field.value);
+    setText(shownText(field.value));
+  }
   return (
     <Field label={field.label} validationMessage={error} size="small">
       <Input
@@ -94,11 +100,11 @@ export function BudgetPanel({ host }: { host: PlanHost }) {
   return (
     <section aria-label="Kinh phí" className="panel">
       {host.readOpenWorkbook ? (
-        <Button appearance="primary" onClick={() => load("Sổ đang mở", host.readOpenWorkbook!)} disabled={status.kind === "busy"}>
+        <Button appearance="primary" onClick={() => void load("Sổ đang mở", () => host.readOpenWorkbook!())} disabled={status.kind === "busy"}>
           Đọc kinh phí của sổ đang mở
         </Button>
       ) : (
-        <FilePicker multiple={false} label="Chọn tệp kế hoạch (.xlsx)" disabled={status.kind === "busy"} onFiles={([f]) => load(f.name, () => openFile(f))} />
+        <FilePicker multiple={false} label="Chọn tệp kế hoạch (.xlsx, .xls, .ods)" disabled={status.kind === "busy"} onFiles={([f]) => void load(f.name, () => openFile(f))} />
       )}
       <StatusView status={status} />
       {loaded && budget && (
@@ -110,7 +116,7 @@ export function BudgetPanel({ host }: { host: PlanHost }) {
             ))}
           </div>
           {(host.writeCells ? edits.length > 0 : true) && (
-            <Button onClick={save} disabled={status.kind === "busy"}>
+            <Button onClick={() => void save()} disabled={status.kind === "busy"}>
               {host.writeCells ? "Ghi định mức vào sổ" : "Tải sổ với định mức này (.xlsx)"}
             </Button>
           )}

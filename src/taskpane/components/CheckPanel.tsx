@@ -65,11 +65,11 @@ export function CheckPanel({ host }: { host: PlanHost }) {
   return (
     <section aria-label="Kiểm tra" className="panel">
       {host.readOpenWorkbook ? (
-        <Button appearance="primary" disabled={status.kind === "busy"} onClick={() => check("Sổ đang mở", host.readOpenWorkbook!)}>
+        <Button appearance="primary" disabled={status.kind === "busy"} onClick={() => void check("Sổ đang mở", () => host.readOpenWorkbook!())}>
           Kiểm tra sổ đang mở
         </Button>
       ) : (
-        <FilePicker multiple={false} label="Chọn tệp kế hoạch (.xlsx)" disabled={status.kind === "busy"} onFiles={([f]) => check(f.name, () => openFile(f))} />
+        <FilePicker multiple={false} label="Chọn tệp kế hoạch (.xlsx, .xls, .ods)" disabled={status.kind === "busy"} onFiles={([f]) => void check(f.name, () => openFile(f))} />
       )}
       <StatusView status={status} />
       {problems && problems.length > 0 && <ProblemList problems={problems} onSelect={host.selectCell ? (p) => void host.selectCell!(p.sheet, p.cell) : undefined} />}

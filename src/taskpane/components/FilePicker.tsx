@@ -26,7 +26,7 @@ export function FilePicker({ multiple, label, onFiles, disabled }: { multiple: b
       <input
         ref={input}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".xlsx,.xlsm,.xltx,.xltm,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet"
         multiple={multiple}
         hidden
         aria-label={label}

@@ -97,7 +97,7 @@ export function MergePanel({ host }: { host: PlanHost }) {
 
   return (
     <section aria-label="Tổng hợp" className="panel">
-      <FilePicker multiple label="Chọn các tệp gửi đến (.xlsx)" onFiles={(f) => void addFiles(f)} />
+      <FilePicker multiple label="Chọn các tệp gửi đến (.xlsx, .xls, .ods)" onFiles={(f) => void addFiles(f)} />
       {entries.length > 0 && (
         <>
           {reading > 0 && <ProgressBar value={(entries.length - reading) / entries.length} aria-label="Đang đọc tệp" />}
@@ -124,7 +124,7 @@ export function MergePanel({ host }: { host: PlanHost }) {
               );
             })}
           </ul>
-          <Button appearance="primary" disabled={reading > 0 || status.kind === "busy"} onClick={merge}>
+          <Button appearance="primary" disabled={reading > 0 || status.kind === "busy"} onClick={() => void merge()}>
             {host.kind === "excel" ? "Tổng hợp vào sổ này" : "Tổng hợp và tải xuống (.xlsx)"}
           </Button>
         </>

@@ -37,7 +37,7 @@ export function ScaffoldPanel({ host }: { host: PlanHost }) {
         </RadioGroup>
       </Field>
       <Checkbox checked={tasks} onChange={(_, d) => setTasks(Boolean(d.checked))} label="Điền sẵn các hoạt động chuẩn (mục tiêu chất lượng, đánh giá nội bộ, xem xét của lãnh đạo, báo cáo…)" />
-      <Button appearance="primary" disabled={!yearOk || status.kind === "busy"} onClick={create}>
+      <Button appearance="primary" disabled={!yearOk || status.kind === "busy"} onClick={() => void create()}>
         {host.kind === "excel" ? "Tạo mẫu trong sổ này" : "Tải mẫu kế hoạch (.xlsx)"}
       </Button>
       <StatusView status={status} />
