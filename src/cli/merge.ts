@@ -74,6 +74,7 @@ export function mergeJson(result: MergeResult) {
       problems: f.problems.map(({ severity, sheet, cell, message }) => ({ severity, sheet, cell, message })),
     })),
     duplicates: result.duplicates.map((d) => ({ name: d.name, area: d.area, files: d.files })),
+    possibleDuplicates: result.possibleDuplicates,
     totals: result.totals,
   };
 }
@@ -87,6 +88,9 @@ export function mergeSummary(result: MergeResult, out: string): string {
     `${t.files} tệp: ${byStatus("ok")} đạt, ${byStatus("warning")} có cảnh báo, ${byStatus("replaced")} đã thay bằng tệp mới hơn, ${byStatus("rejected")} bị loại${byStatus("skipped") ? `, ${byStatus("skipped")} bỏ qua (không phải sổ tính)` : ""}.`,
     `Dòng cơ quan: ${formatVnNumber(t.read)} đọc được = ${formatVnNumber(t.kept)} đưa vào + ${formatVnNumber(t.duplicates)} trùng + ${formatVnNumber(t.rejected)} không đưa vào + ${formatVnNumber(t.replaced)} đã thay.`,
     `Tổng hợp: ${formatVnNumber(result.plan.agencies.length)} cơ quan, kinh phí ${formatVnNumber(budget.total)} triệu đồng (${budget.totalWords}).`,
+    ...(result.possibleDuplicates.length
+      ? [`Có thể trùng (cùng tên, chưa rõ địa bàn — đã giữ cả hai, cần kiểm tra): ${result.possibleDuplicates.map((d) => `${d.name} (${d.entries.map((e) => e.file).join(", ")})`).join("; ")}.`]
+      : []),
     `Chi tiết từng tệp và từng ô có vấn đề: trang "Nguồn dữ liệu".`,
   ].join("\n");
 }

@@ -30,7 +30,7 @@ const SO: AgencyGroup = {
   rate: DEFAULT_RATE_PER_AGENCY,
   patterns: [
     "^so ",
-    "^(vp|van phong) (ubnd|uy ban|hdnd|doan)",
+    "^(vp|van phong) (ubnd|uy ban|hdnd|doan)(?!.*\\b(huyen|thi xa|thanh pho|quan|tp|tx|h)\\b)",
     "^cuc ",
     "^thanh tra (tinh|thanh pho)",
     "^ban (quan ly|dan toc)",
@@ -51,7 +51,10 @@ const HUYEN: AgencyGroup = {
   label: "Cơ quan cấp huyện",
   section: "UBND huyện, thị xã, thành phố",
   rate: DEFAULT_RATE_PER_AGENCY,
-  patterns: ["^(ubnd|uy ban nhan dan) (huyen|thi xa|thanh pho|quan) "],
+  patterns: [
+    "^(ubnd|uy ban nhan dan) (huyen|thi xa|thanh pho|quan|tx\\.|tp\\.|h\\.|q\\.) ?",
+    "^(vp|van phong) .*(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan).* (huyen|thi xa|thanh pho|quan|tx\\.|tp\\.) ?",
+  ],
 };
 
 const XA: AgencyGroup = {
@@ -59,7 +62,7 @@ const XA: AgencyGroup = {
   label: "Cơ quan cấp xã",
   section: "UBND huyện, thị xã, thành phố",
   rate: DEFAULT_RATE_PER_AGENCY,
-  patterns: ["^(ubnd|uy ban nhan dan) (xa|phuong|thi tran|dac khu) "],
+  patterns: ["^(ubnd|uy ban nhan dan) (xa|phuong|thi tran|dac khu|p\\.|tt\\.) ?", "^(xa|phuong|thi tran|dac khu) "],
 };
 
 /** Units that build or run a system outside the administrative tree (schools, centres). */
@@ -91,9 +94,20 @@ function compiled(pattern: string): RegExp {
   return re;
 }
 
-/** Find a group by id, by label, or by a label typed differently (case, tones, spaces). */
+/** Short labels users type for the standard groups (folded: any case, with or without diacritics). */
+const TYPED_LABELS: Readonly<Record<string, readonly string[]>> = {
+  "so-nganh": ["cap so", "cap so, nganh", "cap so nganh", "so, nganh", "so nganh", "so, ban, nganh"],
+  "thuoc-so": ["thuoc so", "truc thuoc so", "don vi thuoc so", "chuyen mon thuoc so", "cap chi cuc"],
+  "cap-huyen": ["cap huyen", "huyen"],
+  "cap-xa": ["cap xa", "xa", "xa, phuong, thi tran", "xa, phuong"],
+};
+
+/** Find a group by id, by label, or by a label typed differently (case, tones, spaces, a short form). */
 export function findGroup(text: string, groups: readonly AgencyGroup[]): AgencyGroup | null {
   const key = nameKey(text);
   if (key === "") return null;
-  return groups.find((g) => g.id === text || nameKey(g.label) === key) ?? null;
+  const exact = groups.find((g) => g.id === text || nameKey(g.label) === key);
+  if (exact) return exact;
+  const folded = foldText(text).replace(/\s+/g, " ").replace(/[.:]$/, "");
+  return groups.find((g) => foldText(g.label) === folded || (TYPED_LABELS[g.id] ?? []).includes(folded)) ?? null;
 }

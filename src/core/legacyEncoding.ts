@@ -111,6 +111,11 @@ export function vietnameseScore(text: string): number {
   return ok.length / words.length;
 }
 
+/** Windows-1252's characters above U+00FF: what legacy bytes 0x80–0x9F read as. */
+const CP1252_PUNCTUATION = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
+/** Symbols typed as themselves in Unicode text; on their own they suggest no legacy code. */
+const TYPOGRAPHIC = new Set("×÷½¼¾«»©®°±·§¶\u00AD\u00D0¡¿£¥¢¹²³ªº");
+
 /** The encoding a font name says, if it is a legacy Vietnamese font. */
 export function fontEncoding(font: string | undefined): LegacyEncoding | null {
   if (!font) return null;
@@ -129,8 +134,11 @@ export type LegacyVerdict =
  * once decoded), or report it as unclear (it looks legacy but decodes to nonsense).
  */
 export function classifyLegacy(text: string, font?: string): LegacyVerdict {
+  // A letter beyond Latin-1 (other than Windows-1252's punctuation, which legacy bytes read as)
+  // can only have been typed in Unicode, whatever font the cell has.
+  if ([...text].some((c) => c.charCodeAt(0) > 0xff && !CP1252_PUNCTUATION.has(c))) return { kind: "unicode" };
   const hinted = fontEncoding(font);
-  const hasSignal = (set: Set<string>) => [...text].some((c) => set.has(c));
+  const hasSignal = (set: Set<string>) => [...text].some((c) => set.has(c) && !TYPOGRAPHIC.has(c));
   const candidates: LegacyEncoding[] = hinted ? [hinted] : [...(hasSignal(TCVN3_SIGNAL) ? ["tcvn3" as const] : []), ...(hasSignal(VNI_SIGNAL) ? ["vni" as const] : [])];
   if (candidates.length === 0) return { kind: "unicode" };
   if (hinted && !/[^\x00-\x7f]/.test(text)) return { kind: "unicode" }; // plain ASCII reads the same in every encoding
@@ -143,6 +151,8 @@ export function classifyLegacy(text: string, font?: string): LegacyVerdict {
     })
     .sort((a, b) => b.score - a.score)[0];
   const threshold = hinted ? 0.5 : 0.8;
-  if (best.score >= threshold && best.score > vietnameseScore(text)) return { kind: "converted", encoding: best.encoding, text: best.decoded.normalize("NFC") };
+  // In a legacy-font cell Excel shows the decoded glyphs: the font decides a tie with the text as typed.
+  const raw = vietnameseScore(text);
+  if (best.score >= threshold && (hinted ? best.score >= raw : best.score > raw)) return { kind: "converted", encoding: best.encoding, text: best.decoded.normalize("NFC") };
   return { kind: "unclear", encoding: hinted ?? best.encoding };
 }

@@ -13,7 +13,7 @@ import { findGroup, inferGroup, type AgencyGroup } from "./groups";
 import type { Agency, ExtraLine, Plan, Task } from "./model";
 import { formatVnNumber, sumTrieu } from "./numbers";
 import type { Problem } from "./problems";
-import { cleanText, nameKey } from "./text";
+import { cleanText, foldText, nameKey, unitKey } from "./text";
 import { agencyKey, problemAt } from "./validate";
 
 export interface ReadSubmission {
@@ -64,6 +64,16 @@ export interface DuplicateReport {
   files: string[];
 }
 
+/**
+ * Agencies of the same name kept apart because the area of one (or both) is unknown: they may be
+ * one agency sent twice, or two communes of the same name in different districts. A person decides.
+ */
+export interface PossibleDuplicate {
+  name: string;
+  /** Every row of that name, with its area ("" = unknown) and file. */
+  entries: Array<{ area: string; file: string }>;
+}
+
 export interface MergeTotals {
   files: number;
   read: number;
@@ -77,6 +87,7 @@ export interface MergeResult {
   plan: Plan;
   files: FileReport[];
   duplicates: DuplicateReport[];
+  possibleDuplicates: PossibleDuplicate[];
   totals: MergeTotals;
   /** The source file of each kept agency, in plan.agencies order. */
   agencySources: string[];
@@ -112,32 +123,79 @@ function newer(a: Submission, b: Submission): boolean {
   return a.file > b.file;
 }
 
-/** Which submissions are replaced by a newer one: same file name, or same submitting unit. */
+/**
+ * Who sent a file: the issuer and area of its Thông tin, both needed. A file name is never
+ * identity (many units save "Ke hoach ISO 2022.xlsx"); neither is an issuer alone.
+ */
+function senderKey(s: Submission): string {
+  if (s.outcome.kind !== "read") return "";
+  const { issuer, area } = s.outcome.plan.info;
+  const i = unitKey(issuer);
+  const a = unitKey(area);
+  return i && a ? `${i}\u0000${a}` : "";
+}
+
+const namesOf = (s: Submission): Set<string> =>
+  new Set(s.outcome.kind === "read" ? s.outcome.plan.agencies.map((a) => unitKey(a.name)) : []);
+
+/**
+ * Do two files from the same sender list largely the same agencies (at least half of the
+ * shorter list)? A supplement listing other units, or templates the province pre-filled with
+ * its own Thông tin and different districts filled in, do not.
+ */
+function sameList(a: Submission, b: Submission): boolean {
+  const x = namesOf(a);
+  const y = namesOf(b);
+  if (x.size === 0 && y.size === 0) return true;
+  const shared = [...x].filter((n) => y.has(n)).length;
+  return shared > 0 && shared * 2 >= Math.min(x.size, y.size);
+}
+
+/**
+ * Which submissions are replaced by a newer one: the same sender (issuer and area) with a
+ * largely overlapping list. Files whose lists do not overlap are both kept.
+ */
 function replacements(subs: readonly Submission[]): Map<Submission, Submission> {
   const replacedBy = new Map<Submission, Submission>();
-  const pass = (keyOf: (s: Submission) => string) => {
-    const latest = new Map<string, Submission>();
-    for (const s of subs) {
-      if (replacedBy.has(s)) continue;
-      const key = keyOf(s);
-      if (key === "") continue;
-      const current = latest.get(key);
-      if (!current) latest.set(key, s);
-      else if (newer(s, current)) {
-        replacedBy.set(current, s);
-        latest.set(key, s);
-      } else replacedBy.set(s, current);
+  const bySender = new Map<string, Submission[]>();
+  for (const s of subs) {
+    const key = senderKey(s);
+    if (key) bySender.set(key, [...(bySender.get(key) ?? []), s]);
+  }
+  for (const group of bySender.values()) {
+    // Newest first: each file replaces the older ones of the same sender whose list it largely repeats.
+    const ordered = [...group].sort((a, b) => (newer(a, b) ? -1 : newer(b, a) ? 1 : 0));
+    for (let i = 0; i < ordered.length; i++) {
+      if (replacedBy.has(ordered[i])) continue;
+      for (let j = i + 1; j < ordered.length; j++) {
+        if (!replacedBy.has(ordered[j]) && sameList(ordered[i], ordered[j])) replacedBy.set(ordered[j], ordered[i]);
+      }
     }
-  };
-  pass((s) => baseName(s.file).toLowerCase());
-  pass((s) => nameKey(unitOf(s)));
-  // A chain (A replaced by B replaced by C) names the final one.
-  for (const [old, by] of replacedBy) {
-    let last = by;
-    while (replacedBy.has(last)) last = replacedBy.get(last)!;
-    replacedBy.set(old, last);
   }
   return replacedBy;
+}
+
+/** An area that names the whole province (a commune's district is not known from it). */
+function isProvinceWide(area: string): boolean {
+  return /^tinh\b/.test(foldText(area));
+}
+
+/** A district, district-level town or city: what a commune's area should name under three-level government. */
+function isDistrict(area: string): boolean {
+  return /^(huyen|thi xa|thanh pho|quan|tp\.?|tx\.?|h\.)\s/.test(foldText(area));
+}
+
+/**
+ * The area an agency is merged under. A commune (three-level plans) whose row names no district
+ * takes its sending district's; when the file is not a district's, the area is unknown (""), and
+ * the commune is never taken for a same-named one elsewhere. Other agencies default to the
+ * sender's area (the province for its departments).
+ */
+function mergedArea(a: Agency, group: AgencyGroup, plan: Plan): string {
+  const own = a.area && !(group.id === "cap-xa" && isProvinceWide(a.area)) ? a.area : "";
+  if (own) return own;
+  if (group.id === "cap-xa" && plan.info.levels === 3) return isDistrict(plan.info.area) ? plan.info.area : "";
+  return plan.info.area;
 }
 
 /** The base plan's group for an agency of a submission, or null. */
@@ -217,6 +275,8 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan)
   const subs = canonical(submissions);
   const replacedBy = replacements(subs);
   const kept = new Map<string, { agency: Agency; file: string }>();
+  const byName = new Map<string, Array<{ agency: Agency; file: string }>>();
+  const possible = new Set<string>();
   const dupFiles = new Map<string, string[]>();
   const agencies: Agency[] = [];
   const agencySources: string[] = [];
@@ -250,8 +310,19 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan)
       report.status = "replaced";
       report.replacedBy = by.file;
       report.replaced = plan.agencies.length;
-      report.reason = `Được thay bằng tệp mới hơn ${by.file}.`;
+      const kept = namesOf(by);
+      const dropped = plan.agencies.filter((a) => !kept.has(unitKey(a.name))).map((a) => a.name);
+      report.reason = `Được thay bằng tệp mới hơn ${by.file} (cùng đơn vị gửi).${dropped.length ? ` Không còn trong tệp mới: ${dropped.join("; ")}.` : ""}`;
       continue;
+    }
+    const older = [...replacedBy].filter(([, b]) => b === s).map(([o]) => o);
+    for (const o of older) {
+      const mine = namesOf(s);
+      const dropped = o.outcome.kind === "read" ? o.outcome.plan.agencies.filter((a) => !mine.has(unitKey(a.name))).map((a) => a.name) : [];
+      report.problems.push(
+        problemAt(undefined, dropped.length ? "warning" : "info", "FILE_REPLACES",
+          `Tệp này thay tệp cũ hơn của cùng đơn vị gửi: ${o.file}.${dropped.length ? ` Không còn trong tệp mới: ${dropped.join("; ")}.` : ""}`, ""),
+      );
     }
     report.problems.push(...rateProblems(plan, base));
     for (const a of plan.agencies) {
@@ -270,9 +341,9 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan)
         );
         continue;
       }
-      const merged: Agency = { name: a.name, groupId: group.id, area: a.area || plan.info.area, note: a.note, ...(a.at ? { at: a.at } : {}) };
+      const merged: Agency = { name: a.name, groupId: group.id, area: mergedArea(a, group, plan), note: a.note, ...(a.at ? { at: a.at } : {}) };
       const key = agencyKey(merged);
-      const first = kept.get(key);
+      const first = merged.area === "" ? undefined : kept.get(key);
       if (first) {
         report.duplicates++;
         const list = dupFiles.get(key) ?? [first.file];
@@ -280,7 +351,13 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan)
         dupFiles.set(key, list);
         continue;
       }
-      kept.set(key, { agency: merged, file: s.file });
+      // Same name where one side's area is unknown: kept twice, shown to a person.
+      const nameOnly = unitKey(merged.name);
+      const sameName = byName.get(nameOnly) ?? [];
+      if (sameName.some((o) => o.agency.area === "" || merged.area === "")) possible.add(nameOnly);
+      sameName.push({ agency: merged, file: s.file });
+      byName.set(nameOnly, sameName);
+      if (merged.area !== "") kept.set(key, { agency: merged, file: s.file });
       agencies.push(merged);
       agencySources.push(s.file);
       report.kept++;
@@ -298,6 +375,14 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan)
     if (r.status === "ok" && r.problems.some((p) => p.severity !== "info")) r.status = "warning";
   }
 
+  const possibleDuplicates: PossibleDuplicate[] = [...possible].map((k) => {
+    const rows = byName.get(k)!;
+    for (const r of rows) {
+      const others = rows.filter((o) => o !== r).map((o) => `${o.agency.area || "chưa rõ địa bàn"} — ${o.file}`);
+      r.agency.note = [r.agency.note, `Có thể trùng: ${others.join("; ")}`].filter(Boolean).join(". ");
+    }
+    return { name: rows[0].agency.name, entries: rows.map((r) => ({ area: r.agency.area, file: r.file })) };
+  });
   const duplicates: DuplicateReport[] = [...dupFiles.entries()].map(([key, list]) => {
     const a = kept.get(key)!.agency;
     return { name: a.name, area: a.area, files: list };
@@ -317,6 +402,7 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan)
     plan,
     files,
     duplicates,
+    possibleDuplicates,
     totals: { files: files.length, read: sum("read"), kept: sum("kept"), duplicates: sum("duplicates"), rejected: sum("rejected"), replaced: sum("replaced") },
     agencySources,
   };

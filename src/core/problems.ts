@@ -19,6 +19,7 @@ export type ProblemCode =
   | "HEADER_MISSING"
   | "RATE_DIFFERS"
   | "FILE_UNREADABLE"
+  | "FILE_REPLACES"
   | "LEGACY_ENCODING";
 
 export interface Problem {

@@ -70,6 +70,36 @@ function computeNameKey(input: string): string {
     .join("");
 }
 
+/**
+ * How plans abbreviate administrative names, each written out: "UBND" is "Ủy ban nhân dân",
+ * "TP." "Thành phố", "TX." "Thị xã", "TT." "Thị trấn", "H." "Huyện", "P." "Phường", "Q." "Quận",
+ * "&" "và"; "Phường 01" is "Phường 1". Single letters need their dot (an "H" alone is no huyện).
+ */
+const ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
+  [/(^|[\s(,])ubnd(?=[\s,.)]|$)/g, "$1ủy ban nhân dân"],
+  [/(^|[\s(,])hđnd(?=[\s,.)]|$)/g, "$1hội đồng nhân dân"],
+  [/(^|[\s(,])tp\.\s*|(^|[\s(,])tp\s+/g, "$1$2thành phố "],
+  [/(^|[\s(,])tx\.\s*|(^|[\s(,])tx\s+/g, "$1$2thị xã "],
+  [/(^|[\s(,])tt\.\s*/g, "$1thị trấn "],
+  [/(^|[\s(,])h\.\s*/g, "$1huyện "],
+  [/(^|[\s(,])p\.\s*/g, "$1phường "],
+  [/(^|[\s(,])q\.\s*/g, "$1quận "],
+  [/\s*&\s*/g, " và "],
+  [/[\u2010-\u2015\u2212]/g, "-"],
+  [/(^|[^\d.,])0+(?=\d)/g, "$1"],
+];
+
+/**
+ * The key under which two written names are the same agency or the same area: nameKey, with
+ * the usual abbreviations written out. Different numbers (Phường 1 / Phường 11) and different
+ * tones (Hòa / Hóa) stay different.
+ */
+export const unitKey = memo((input: string) => {
+  let text = cleanText(input).toLocaleLowerCase("vi").normalize("NFC");
+  for (const [re, to] of ABBREVIATIONS) text = text.replace(re, to);
+  return nameKey(text);
+});
+
 /** Letters only, no diacritics, lower case: for recognising patterns (`Chi cục`, `UBND xã`). */
 export const foldText = memo(computeFoldText);
 

@@ -7,7 +7,7 @@ import type { Agency, CellRef, Plan } from "./model";
 import { formatVnNumber } from "./numbers";
 import { cellAddress, type Problem, type ProblemCode, type Severity } from "./problems";
 import { fromRoman, toRoman } from "./roman";
-import { nameKey } from "./text";
+import { nameKey, unitKey } from "./text";
 import { parseTiming, timingYear } from "./timing";
 
 export function problemAt(
@@ -28,7 +28,7 @@ export function problemAt(
 
 /** The identity of an agency across files: its name key within its địa bàn. */
 export function agencyKey(a: Pick<Agency, "name" | "area">): string {
-  return `${nameKey(a.area)}\u0000${nameKey(a.name)}`;
+  return `${unitKey(a.area)}\u0000${unitKey(a.name)}`;
 }
 
 /** STT must run 1, 2, 3 … in order. `stt` is what the cell held ("01" is read as 1). */

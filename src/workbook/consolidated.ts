@@ -11,7 +11,7 @@ import { formatVnNumber } from "../core/numbers";
 import { sortProblems, type Problem } from "../core/problems";
 import type { RawWorkbook, WorkbookGrid } from "./grid";
 import {
-  SEVERITY_VI, SHEETS, SOURCE_DUPLICATE_HEADERS, SOURCE_FILE_COLUMNS, SOURCE_PROBLEM_HEADERS, SOURCES_TITLE, STATUS_VI,
+  SEVERITY_VI, SHEETS, SOURCE_DUPLICATE_HEADERS, SOURCE_POSSIBLE_HEADERS, SOURCE_FILE_COLUMNS, SOURCE_PROBLEM_HEADERS, SOURCES_TITLE, STATUS_VI,
 } from "./layout";
 import { buildWorkbook, SheetBuilder } from "./write";
 import { chooseBase, type BaseOverrides } from "./base";
@@ -28,7 +28,9 @@ function buildSourcesSheet(result: MergeResult) {
   });
   let row = 4;
   s.header(row++, cols);
-  result.files.forEach((f, i) => {
+  // Replaced files first: what was set aside is what a person checks first.
+  const files = [...result.files.filter((f) => f.status === "replaced"), ...result.files.filter((f) => f.status !== "replaced")];
+  files.forEach((f, i) => {
     const note = f.status === "rejected" || f.status === "skipped" ? f.reason : f.replacedBy ? `Được thay bằng ${f.replacedBy}` : "";
     const values: Record<(typeof cols)[number]["key"], string | number> = {
       stt: i + 1, file: f.file, unit: f.unit, date: f.planDate, status: STATUS_VI[f.status],
@@ -46,6 +48,16 @@ function buildSourcesSheet(result: MergeResult) {
     s.value(row, 2, d.name, "text");
     s.value(row, 3, d.area, "text");
     s.value(row, 4, d.files.join("; "), "text");
+    row++;
+  }
+  row++;
+  s.banner(row++, cols.length, { v: "CÓ THỂ TRÙNG — cùng tên, chưa rõ địa bàn: đã giữ cả hai, cần người kiểm tra và xoá dòng thừa ở Phụ lục 1", style: "caption" });
+  SOURCE_POSSIBLE_HEADERS.forEach((h, j) => s.value(row, j + 2, h, "header"));
+  row++;
+  if (result.possibleDuplicates.length === 0) s.value(row++, 2, "Không có.", "text");
+  for (const d of result.possibleDuplicates) {
+    s.value(row, 2, d.name, "text");
+    s.value(row, 3, d.entries.map((e) => `${e.area || "chưa rõ địa bàn"} — ${e.file}`).join("; "), "text");
     row++;
   }
   row++;

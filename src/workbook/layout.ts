@@ -78,6 +78,7 @@ export const SOURCE_FILE_COLUMNS: ColumnSpec<SourceFileColumn>[] = [
 
 export const SOURCE_PROBLEM_HEADERS = ["Tệp", "Trang", "Ô", "Mức", "Mã", "Nội dung"] as const;
 export const SOURCE_DUPLICATE_HEADERS = ["Tên cơ quan", "Địa bàn", "Các tệp đã gửi (tệp đầu được giữ)"] as const;
+export const SOURCE_POSSIBLE_HEADERS = ["Tên cơ quan", "Các dòng (địa bàn — tệp)"] as const;
 export const SOURCES_TITLE = "NGUỒN DỮ LIỆU TỔNG HỢP";
 export const STATUS_VI = { ok: "Đạt", warning: "Có cảnh báo", rejected: "Bị loại", replaced: "Đã thay", skipped: "Bỏ qua" } as const;
 export const SEVERITY_VI = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" } as const;

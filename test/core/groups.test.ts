@@ -47,3 +47,36 @@ describe("agency groups", () => {
     expect(findGroup("Cấp tỉnh", legacy)).toBeNull();
   });
 });
+
+describe("group inference and typed labels (three-level plans)", () => {
+  const groups = defaultGroups(3);
+  it.each([
+    ["UBND P. 2", "cap-xa"],
+    ["UBND TT. Sa Rài", "cap-xa"],
+    ["Xã Tân Phú", "cap-xa"],
+    ["Phường 11", "cap-xa"],
+    ["UBND TX. Hồng Ngự", "cap-huyen"],
+    ["UBND TP. Cao Lãnh", "cap-huyen"],
+    ["Văn phòng HĐND và UBND huyện Tân Hồng", "cap-huyen"],
+    ["VP UBND Tỉnh", "so-nganh"],
+    ["Văn phòng UBND tỉnh Đồng Tháp", "so-nganh"],
+  ])("%s is %s", (name, id) => {
+    expect(inferGroup(name, groups)?.id).toBe(id);
+  });
+
+  it.each([
+    ["Cấp xã", "cap-xa"],
+    ["cap huyen", "cap-huyen"],
+    ["CẤP SỞ", "so-nganh"],
+    ["Cấp sở, ngành", "so-nganh"],
+    ["thuộc sở", "thuoc-so"],
+    ["Cơ quan cấp xã", "cap-xa"],
+    ["co quan cap xa", "cap-xa"],
+  ])("the typed label %s is %s", (text, id) => {
+    expect(findGroup(text, groups)?.id).toBe(id);
+  });
+
+  it("a label that names no group stays unknown", () => {
+    expect(findGroup("Đoàn thể", groups)).toBeNull();
+  });
+});

@@ -39,3 +39,20 @@ describe("legacy Vietnamese encodings", () => {
     expect(classifyLegacy("×ÞßÐ¶·¹ þþþ")).toEqual(expect.objectContaining({ kind: "unclear" }));
   });
 });
+
+describe("what never triggers legacy detection, and what decides a tie", () => {
+  it("Unicode Vietnamese typed into a cell with a .VnTime font stays as it is", () => {
+    expect(classifyLegacy("Sở Khoa học và Công nghệ", ".VnTime")).toEqual({ kind: "unicode" });
+  });
+
+  it.each(["Diện tích 2 × 3 m", "½ kinh phí", "«Chất lượng»", "© 2022", "Thư\u00ADviện", "ÐOÀN THỂ", "Ghi chú: 3 × 50 © ½"])(
+    "typographic symbols alone are ordinary text: %s",
+    (text) => {
+      expect(classifyLegacy(text)).toEqual({ kind: "unicode" });
+    },
+  );
+
+  it("real TCVN3 text in a .VnTime cell is converted", () => {
+    expect(classifyLegacy("Së Y tÕ", ".VnTime")).toEqual({ kind: "converted", encoding: "tcvn3", text: "Sở Y tế" });
+  });
+});

@@ -112,3 +112,117 @@ describe("mergeSubmissions", () => {
     invariant(one);
   });
 });
+
+describe("who sent a file, and when one replaces another", () => {
+  it("never takes a file name for a sender: the same name in three senders' folders keeps all three", () => {
+    const r = mergeSubmissions(
+      [
+        sub("so-xay-dung/KH ISO 2022.xlsx", [{ name: "Sở Xây dựng" }], { issuer: "Sở Xây dựng" }),
+        sub("so-y-te/KH ISO 2022.xlsx", [{ name: "Sở Y tế" }], { issuer: "Sở Y tế" }),
+        sub("so-noi-vu/KH ISO 2022.xlsx", [{ name: "Sở Nội vụ" }], { issuer: "Sở Nội vụ" }),
+      ],
+      base(),
+    );
+    invariant(r);
+    expect(r.plan.agencies.map((a) => a.name).sort()).toEqual(["Sở Nội vụ", "Sở Xây dựng", "Sở Y tế"]);
+    expect(r.files.every((f) => f.status !== "replaced")).toBe(true);
+  });
+
+  it("keeps a sender's supplement whose list does not overlap its first file", () => {
+    const r = mergeSubmissions(
+      [
+        sub("so-nn.xlsx", [{ name: "Sở Nông nghiệp và PTNT" }], { issuer: "Sở Nông nghiệp và PTNT", date: "01/03/2022" }),
+        sub("so-nn-bo-sung.xlsx", [{ name: "Chi cục Thủy lợi" }, { name: "Chi cục Kiểm lâm" }], { issuer: "Sở Nông nghiệp và PTNT", date: "15/03/2022" }),
+      ],
+      base(),
+    );
+    invariant(r);
+    expect(r.plan.agencies).toHaveLength(3);
+  });
+
+  it("keeps templates the province pre-filled with its own Thông tin, filled by different districts", () => {
+    const prefilled = { issuer: "Sở Khoa học và Công nghệ tỉnh Đồng Tháp", area: "tỉnh Đồng Tháp" };
+    const r = mergeSubmissions(
+      [
+        sub("tan-hong.xlsx", [{ name: "UBND huyện Tân Hồng" }, { name: "UBND xã Tân Thành A", area: "Huyện Tân Hồng" }], prefilled),
+        sub("hong-ngu.xlsx", [{ name: "UBND huyện Hồng Ngự" }, { name: "UBND xã Thường Thới Tiền", area: "Huyện Hồng Ngự" }], prefilled),
+      ],
+      base(),
+    );
+    invariant(r);
+    expect(r.plan.agencies).toHaveLength(4);
+  });
+
+  it("replaces a sender's file by its later one with a largely same list, naming what the later one dropped", () => {
+    const who = { issuer: "UBND huyện Tân Hồng", area: "Huyện Tân Hồng" };
+    const r = mergeSubmissions(
+      [
+        sub("Ke hoach ISO.xlsx", [{ name: "UBND huyện Tân Hồng" }, { name: "UBND xã Tân Thành A" }, { name: "UBND xã Tân Thành B" }], { ...who, date: "01/03/2022" }),
+        sub("Ke hoach ISO (sua).xlsx", [{ name: "UBND huyện Tân Hồng" }, { name: "UBND xã Tân Thành A" }], { ...who, date: "20/03/2022" }),
+      ],
+      base(),
+    );
+    invariant(r);
+    expect(r.plan.agencies.map((a) => a.name)).toEqual(["UBND huyện Tân Hồng", "UBND xã Tân Thành A"]);
+    const old = r.files.find((f) => f.file === "Ke hoach ISO.xlsx")!;
+    expect(old).toEqual(expect.objectContaining({ status: "replaced", replacedBy: "Ke hoach ISO (sua).xlsx", replaced: 3 }));
+    expect(old.reason).toContain("Không còn trong tệp mới: UBND xã Tân Thành B");
+    expect(r.files.find((f) => f.file === "Ke hoach ISO (sua).xlsx")!.problems.map((p) => p.message).join(" ")).toContain("UBND xã Tân Thành B");
+  });
+
+  it("never replaces between two communes of the same name in different districts", () => {
+    const r = mergeSubmissions(
+      [
+        sub("a/phuong-1.xlsx", [{ name: "UBND Phường 1", area: "Thành phố Cao Lãnh" }], { issuer: "UBND Phường 1", area: "Phường 1, thành phố Cao Lãnh" }),
+        sub("b/phuong-1.xlsx", [{ name: "UBND Phường 1", area: "Thành phố Sa Đéc" }], { issuer: "UBND Phường 1", area: "Phường 1, thành phố Sa Đéc" }),
+      ],
+      base(),
+    );
+    invariant(r);
+    expect(r.plan.agencies.map((a) => a.area)).toEqual(["Thành phố Cao Lãnh", "Thành phố Sa Đéc"]);
+  });
+});
+
+describe("same agency, different agency", () => {
+  it("one agency written with abbreviations is one row", () => {
+    const r = mergeSubmissions(
+      [
+        sub("a.xlsx", [{ name: "Ủy ban nhân dân phường An Lộc", area: "Thành phố Hồng Ngự" }, { name: "UBND xã Tân Bình", area: "Huyện Thanh Bình" }]),
+        sub("b.xlsx", [{ name: "UBND phường An Lộc", area: "TP. Hồng Ngự" }, { name: "UBND xã Tân Bình", area: "H. Thanh Bình" }]),
+      ],
+      base(),
+    );
+    invariant(r);
+    expect(r.plan.agencies).toHaveLength(2);
+    expect(r.totals.duplicates).toBe(2);
+  });
+
+  it("same-named communes whose district is unknown are kept apart and shown as possible duplicates, with both files", () => {
+    const r = mergeSubmissions(
+      [
+        sub("so-a.xlsx", [{ name: "UBND Phường 1" }], { area: "tỉnh Đồng Tháp" }),
+        sub("so-b.xlsx", [{ name: "UBND Phường 1", area: "tỉnh Đồng Tháp" }], { area: "tỉnh Đồng Tháp" }),
+        sub("sa-dec.xlsx", [{ name: "UBND Phường 1" }], { issuer: "UBND thành phố Sa Đéc", area: "Thành phố Sa Đéc" }),
+      ],
+      base(),
+    );
+    invariant(r);
+    // Canonical order is by file name; Sa Đéc's own file names its district, the departments' files do not.
+    expect(r.plan.agencies.map((a) => a.area)).toEqual(["Thành phố Sa Đéc", "", ""]);
+    expect(r.totals.duplicates).toBe(0);
+    expect(r.possibleDuplicates).toEqual([
+      { name: "UBND Phường 1", entries: [{ area: "Thành phố Sa Đéc", file: "sa-dec.xlsx" }, { area: "", file: "so-a.xlsx" }, { area: "", file: "so-b.xlsx" }] },
+    ]);
+    expect(r.plan.agencies.every((a) => a.note.includes("Có thể trùng"))).toBe(true);
+  });
+
+  it("never makes Phường 1 and Phường 11, or Hòa An and Hóa An, one", () => {
+    const r = mergeSubmissions(
+      [sub("a.xlsx", [{ name: "UBND Phường 1", area: "Thành phố Cao Lãnh" }, { name: "UBND xã Hòa An", area: "Thành phố Cao Lãnh" }]),
+        sub("b.xlsx", [{ name: "UBND Phường 11", area: "Thành phố Cao Lãnh" }, { name: "UBND xã Hóa An", area: "Thành phố Cao Lãnh" }])],
+      base(),
+    );
+    expect(r.plan.agencies).toHaveLength(4);
+    expect(r.possibleDuplicates).toEqual([]);
+  });
+});

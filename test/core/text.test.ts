@@ -1,4 +1,4 @@
-import { cleanText, foldText, nameKey } from "../../src/core/text";
+import { cleanText, foldText, nameKey, unitKey } from "../../src/core/text";
 
 describe("cleanText", () => {
   it("composes decomposed Unicode and folds odd spaces, keeping the spelling", () => {
@@ -34,5 +34,35 @@ describe("nameKey", () => {
 describe("foldText", () => {
   it("drops diacritics for pattern matching", () => {
     expect(foldText("UBND Thị trấn Đức Phổ")).toBe("ubnd thi tran duc pho");
+  });
+});
+
+describe("unitKey", () => {
+  it.each([
+    ["Ủy ban nhân dân phường An Lộc", "UBND phường An Lộc"],
+    ["UBND xã Tân Bình", "Uỷ ban nhân dân xã Tân Bình"],
+    ["TP. Hồng Ngự", "Thành phố Hồng Ngự"],
+    ["TP Cao Lãnh", "thành phố Cao Lãnh"],
+    ["TX. Hồng Ngự", "Thị xã Hồng Ngự"],
+    ["UBND TT. Sa Rài", "UBND thị trấn Sa Rài"],
+    ["H. Thanh Bình", "Huyện Thanh Bình"],
+    ["UBND P. 2", "UBND Phường 2"],
+    ["Phường 01", "Phường 1"],
+    ["Sở Giao thông – Vận tải", "Sở Giao thông - Vận tải"],
+    ["Văn phòng HĐND & UBND huyện Tân Hồng", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Tân Hồng"],
+  ])("treats %s and %s as the same unit", (a, b) => {
+    expect(unitKey(a)).toBe(unitKey(b));
+  });
+
+  it.each([
+    ["Phường 1", "Phường 11"],
+    ["Phường 1", "Phường 10"],
+    ["UBND xã Hòa An", "UBND xã Hóa An"],
+    ["Huyện Cao Lãnh", "Thành phố Cao Lãnh"],
+    ["UBND xã Tân Bình", "UBND xã Tân Bính"],
+    ["Sở Tư pháp", "Sở Tu pháp"],
+    ["Hội H. Nông dân", "Hội Nông dân"],
+  ])("keeps %s and %s apart", (a, b) => {
+    expect(unitKey(a)).not.toBe(unitKey(b));
   });
 });
