@@ -71,6 +71,7 @@ export function mergeJson(result: MergeResult) {
       replaced: f.replaced,
       ...(f.replacedBy ? { replacedBy: f.replacedBy } : {}),
       ...(f.status === "rejected" || f.status === "skipped" ? { reason: f.reason } : {}),
+      ...(f.readAs ? { readAs: f.readAs } : {}),
       problems: f.problems.map(({ severity, sheet, cell, message }) => ({ severity, sheet, cell, message })),
     })),
     duplicates: result.duplicates.map((d) => ({ name: d.name, area: d.area, files: d.files })),

@@ -20,6 +20,8 @@ export interface ReadSubmission {
   kind: "read";
   plan: Plan;
   problems: Problem[];
+  /** What was read as what (sheets, header rows, columns), for a person to spot a misread. */
+  readAs?: string;
 }
 
 export interface RejectedSubmission {
@@ -55,6 +57,8 @@ export interface FileReport {
   rejected: number;
   replaced: number;
   problems: Problem[];
+  /** What was read as what (sheets, header rows, columns). */
+  readAs: string;
 }
 
 export interface DuplicateReport {
@@ -293,6 +297,7 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan)
       file: s.file, unit: unitOf(s), planDate: s.outcome.kind === "read" ? s.outcome.plan.info.date : "",
       modified: s.modified, status: "ok", reason: "", replacedBy: null,
       read: 0, kept: 0, duplicates: 0, rejected: 0, replaced: 0, problems: [],
+      readAs: s.outcome.kind === "read" ? s.outcome.readAs ?? "" : "",
     };
     files.push(report);
     if (s.outcome.kind === "rejected") {

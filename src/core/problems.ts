@@ -20,6 +20,7 @@ export type ProblemCode =
   | "RATE_DIFFERS"
   | "FILE_UNREADABLE"
   | "FILE_REPLACES"
+  | "MULTI_NAME"
   | "LEGACY_ENCODING";
 
 export interface Problem {

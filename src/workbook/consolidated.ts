@@ -34,7 +34,7 @@ function buildSourcesSheet(result: MergeResult) {
     const note = f.status === "rejected" || f.status === "skipped" ? f.reason : f.replacedBy ? `Được thay bằng ${f.replacedBy}` : "";
     const values: Record<(typeof cols)[number]["key"], string | number> = {
       stt: i + 1, file: f.file, unit: f.unit, date: f.planDate, status: STATUS_VI[f.status],
-      read: f.read, kept: f.kept, duplicates: f.duplicates, rejected: f.rejected, replaced: f.replaced, note,
+      read: f.read, kept: f.kept, duplicates: f.duplicates, rejected: f.rejected, replaced: f.replaced, note, readAs: f.readAs,
     };
     cols.forEach((c, j) => s.value(row, j + 1, values[c.key], c.style));
     row++;
@@ -96,8 +96,8 @@ function buildStoreSheet(submissions: readonly Submission[]) {
       put("FILE", sub.file, { modified: sub.modified, rejected: sub.outcome.reason, ...(sub.outcome.skipped ? { skipped: true } : {}) });
       continue;
     }
-    const { plan, problems } = sub.outcome;
-    put("FILE", sub.file, { modified: sub.modified, info: plan.info, groups: plan.groups, rates: plan.rates, training: plan.training });
+    const { plan, problems, readAs } = sub.outcome;
+    put("FILE", sub.file, { modified: sub.modified, info: plan.info, groups: plan.groups, rates: plan.rates, training: plan.training, ...(readAs ? { readAs } : {}) });
     for (const a of plan.agencies) put("AGENCY", sub.file, a);
     for (const t of plan.tasks) put("TASK", sub.file, t);
     for (const l of plan.extraLines) put("LINE", sub.file, l);
@@ -123,6 +123,7 @@ interface StoredFile {
   groups: Plan["groups"];
   rates: Plan["rates"];
   training: Plan["training"];
+  readAs?: string;
 }
 
 /** The submissions stored in a consolidated workbook (empty when it has none). */
@@ -144,6 +145,7 @@ export function readStoredSubmissions(wb: RawWorkbook): Submission[] {
               kind: "read",
               plan: { info: { ...data.info, year: data.info.year ?? NaN }, groups: data.groups, rates: data.rates, training: data.training, agencies: [], tasks: [], extraLines: [] },
               problems: [],
+              ...(data.readAs ? { readAs: data.readAs } : {}),
             },
           };
       byFile.set(file, sub);

@@ -21,7 +21,7 @@ export type SheetKey = keyof typeof SHEETS;
 export const SHEET_ALIASES: Record<"info" | "tasks" | "agencies" | "budget", string[]> = {
   info: ["Thông tin", "Thông tin kế hoạch", "Thong tin"],
   tasks: ["Nội dung thực hiện", "Phụ lục I", "Nội dung", "Kế hoạch", "Tiến độ"],
-  agencies: ["PL1 Danh sách cơ quan", "Phụ lục 1", "PL1", "Danh sách cơ quan", "Danh sách"],
+  agencies: ["PL1 Danh sách cơ quan", "Phụ lục 1", "PL1", "Danh sách cơ quan", "DS cơ quan", "Danh sách"],
   budget: ["PL2 Kinh phí", "Phụ lục 2", "PL2", "Kinh phí", "Dự toán"],
 };
 
@@ -29,8 +29,10 @@ export interface ColumnSpec<K extends string> {
   key: K;
   header: string;
   width: number;
-  /** Header texts accepted when reading (compared by name key; the header itself included). */
+  /** Header texts accepted when reading (compared without diacritics and case; the header itself included). */
   aliases: string[];
+  /** Header texts that start like one of ours but name another column (never taken for this one). */
+  notHeaders?: string[];
   style: StyleName;
 }
 
@@ -41,10 +43,15 @@ export type GroupColumn = "label" | "rate" | "section" | "id";
 
 export const AGENCY_COLUMNS: ColumnSpec<AgencyColumn>[] = [
   { key: "stt", header: "STT", width: 6, aliases: ["TT", "Số TT", "Số thứ tự"], style: "textCenter" },
-  { key: "name", header: "Tên cơ quan", width: 46, aliases: ["Tên cơ quan, đơn vị", "Tên đơn vị", "Cơ quan", "Đơn vị"], style: "text" },
+  {
+    key: "name", header: "Tên cơ quan", width: 46, style: "text",
+    aliases: ["Tên cơ quan, đơn vị", "Tên cơ quan, đơn vị áp dụng", "Đơn vị áp dụng", "Cơ quan áp dụng", "Tên đơn vị", "Tên CQ, ĐV", "Tên CQ", "Tên ĐV", "Cơ quan, đơn vị", "Cơ quan", "Đơn vị"],
+    // A parent agency, or the lead and partner columns of a task table, are never the agencies listed.
+    notHeaders: ["Cơ quan chủ quản", "Đơn vị chủ quản", "Cơ quan cấp trên", "Cơ quan quản lý", "Cơ quan thực hiện", "Cơ quan chủ trì", "Cơ quan phối hợp", "Đơn vị thực hiện", "Đơn vị chủ trì", "Đơn vị phối hợp", "Đơn vị gửi"],
+  },
   { key: "group", header: "Nhóm cơ quan", width: 32, aliases: ["Nhóm", "Loại cơ quan", "Cấp"], style: "text" },
-  { key: "area", header: "Địa bàn / đơn vị cấp trên", width: 28, aliases: ["Địa bàn", "Đơn vị cấp trên", "Huyện", "Địa phương"], style: "text" },
-  { key: "note", header: "Ghi chú", width: 18, aliases: [], style: "text" },
+  { key: "area", header: "Địa bàn / đơn vị cấp trên", width: 28, aliases: ["Địa bàn", "Đơn vị cấp trên", "Cơ quan chủ quản", "Đơn vị chủ quản", "Cơ quan cấp trên", "Huyện", "Địa phương"], style: "text" },
+  { key: "note", header: "Ghi chú", width: 18, aliases: ["GC"], style: "text" },
 ];
 
 export const TASK_COLUMNS: ColumnSpec<TaskColumn>[] = [
@@ -60,7 +67,7 @@ export const TASK_COLUMNS: ColumnSpec<TaskColumn>[] = [
   { key: "source", header: "Nguồn (tệp)", width: 22, aliases: ["Nguồn"], style: "text" },
 ];
 
-export type SourceFileColumn = "stt" | "file" | "unit" | "date" | "status" | "read" | "kept" | "duplicates" | "rejected" | "replaced" | "note";
+export type SourceFileColumn = "stt" | "file" | "unit" | "date" | "status" | "read" | "kept" | "duplicates" | "rejected" | "replaced" | "note" | "readAs";
 
 export const SOURCE_FILE_COLUMNS: ColumnSpec<SourceFileColumn>[] = [
   { key: "stt", header: "STT", width: 6, aliases: [], style: "textCenter" },
@@ -74,6 +81,7 @@ export const SOURCE_FILE_COLUMNS: ColumnSpec<SourceFileColumn>[] = [
   { key: "rejected", header: "Không đưa vào (lỗi)", width: 11, aliases: [], style: "count" },
   { key: "replaced", header: "Thay bằng tệp mới hơn", width: 11, aliases: [], style: "count" },
   { key: "note", header: "Ghi chú", width: 40, aliases: [], style: "text" },
+  { key: "readAs", header: "Đã đọc (trang, dòng tiêu đề, cột)", width: 60, aliases: [], style: "text" },
 ];
 
 export const SOURCE_PROBLEM_HEADERS = ["Tệp", "Trang", "Ô", "Mức", "Mã", "Nội dung"] as const;

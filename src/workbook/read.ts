@@ -9,7 +9,7 @@ import { computeBudget } from "../core/budget";
 import { defaultGroups, findGroup, inferGroup, type AdminLevels, type AgencyGroup } from "../core/groups";
 import { DEFAULT_RATES, type Agency, type CellRef, type ExtraLine, type Plan, type Task } from "../core/model";
 import { parseVnNumber } from "../core/numbers";
-import type { Problem } from "../core/problems";
+import { columnLetters, type Problem } from "../core/problems";
 import { fromRoman } from "../core/roman";
 import { cleanText, foldText, nameKey } from "../core/text";
 import { checkPl2, checkSectionOrder, checkSttSequence, problemAt, validatePlan, type Pl2Figures, type RateRefs } from "../core/validate";
@@ -41,12 +41,15 @@ function isRomanMark(text: string): boolean {
 
 type ColumnMap<K extends string> = Partial<Record<K, number>>;
 
-const HEADER_KEYS = new WeakMap<ColumnSpec<string>, string[]>();
-/** A column's header and aliases as keys, longest first (computed once per column). */
-function headerKeys(c: ColumnSpec<string>): string[] {
-  let keys = HEADER_KEYS.get(c);
-  if (!keys) HEADER_KEYS.set(c, (keys = [c.header, ...c.aliases].map(nameKey).sort((a, b) => b.length - a.length)));
-  return keys;
+/** A header as compared: no diacritics, no case, no spaces around punctuation ("Ten CQ,DV" = "Tên CQ, ĐV"). */
+const headerKey = (text: string) => foldText(text).replace(/\s*([-–—,.;:/()])\s*/g, "$1");
+
+const HEADER_KEYS = new WeakMap<ColumnSpec<string>, { keys: string[]; not: string[] }>();
+/** A column's header and aliases as keys, longest first, and the headers it must not take (computed once per column). */
+function headerKeys(c: ColumnSpec<string>): { keys: string[]; not: string[] } {
+  let k = HEADER_KEYS.get(c);
+  if (!k) HEADER_KEYS.set(c, (k = { keys: [c.header, ...c.aliases].map(headerKey).sort((a, b) => b.length - a.length), not: (c.notHeaders ?? []).map(headerKey) }));
+  return k;
 }
 
 export interface HeaderMatch<K extends string> {
@@ -56,16 +59,16 @@ export interface HeaderMatch<K extends string> {
 }
 
 function matchHeaderRow<K extends string>(cells: readonly RawValue[], cols: ColumnSpec<K>[], into: ColumnMap<K>): number {
-  const keys = cells.map((c) => nameKey(cellText(c)));
+  const keys = cells.map((c) => (typeof c === "string" ? headerKey(c) : ""));
   const taken = new Set(Object.values(into) as number[]);
   let found = 0;
-  const names = headerKeys;
-  // Exact header text first, then a header that starts with a known one.
+  // Exact header text first, then a header that starts with a known one (and is not one it must not take).
   for (const exact of [true, false]) {
     for (const col of cols) {
       if (into[col.key] !== undefined) continue;
-      for (const n of names(col)) {
-        const i = keys.findIndex((k, idx) => !taken.has(idx + 1) && k !== "" && (exact ? k === n : k.startsWith(n)));
+      const { keys: names, not } = headerKeys(col);
+      for (const n of names) {
+        const i = keys.findIndex((k, idx) => !taken.has(idx + 1) && k !== "" && (exact ? k === n : k.startsWith(n) && !not.some((x) => k.startsWith(x))));
         if (i >= 0) {
           into[col.key] = i + 1;
           taken.add(i + 1);
@@ -94,7 +97,60 @@ export function findHeader<K extends string>(sheet: RawSheet, cols: ColumnSpec<K
   return null;
 }
 
-/** A sheet by its known names, else the first sheet whose headers fit. */
+/** A sheet name as compared with the known ones: no diacritics, case, spaces or leading zeros ("PL 01" = "PL1"). */
+const sheetKey = (name: string) => foldText(name).replace(/\s+/g, "").replace(/(^|\D)0+(?=\d)/g, "$1");
+
+/**
+ * How well a sheet's name says it plays a role: 2 its known name (or an Excel copy of it,
+ * "PL1 Danh sách cơ quan (2)"), 1 a name that starts with a known one, 0 none.
+ */
+function nameScore(sheet: RawSheet, aliases: readonly string[]): number {
+  const own = sheetKey(sheet.name).replace(/\(\d+\)$/, "");
+  const keys = aliases.map(sheetKey);
+  return keys.includes(own) ? 2 : keys.some((k) => own.startsWith(k)) ? 1 : 0;
+}
+
+/**
+ * Sheets that may play a role, best first. With columns, only sheets whose header fits (a name
+ * never overrides the content); visible sheets before hidden ones, then by name, then in order.
+ * Without columns (Thông tin), sheets by name only.
+ */
+export function rankSheets<K extends string>(
+  wb: RawWorkbook,
+  aliases: string[],
+  cols: ColumnSpec<K>[] | null,
+  need: K[],
+  exclude: ReadonlySet<string> = new Set(),
+): RawSheet[] {
+  return wb.sheets
+    .map((s, i) => ({ s, i, name: nameScore(s, aliases) }))
+    .filter(({ s, name }) => !exclude.has(s.name) && (cols ? findHeader(s, cols, need) !== null : name > 0))
+    .sort((a, b) => Number(a.s.hidden === true) - Number(b.s.hidden === true) || b.name - a.name || a.i - b.i)
+    .map(({ s }) => s);
+}
+
+/** Rows of a sheet that hold anything below its agency header. */
+function listRows(sheet: RawSheet): number {
+  const header = findHeader(sheet, AGENCY_COLUMNS, ["name"]);
+  if (!header) return 0;
+  const col = header.cols.name! - 1;
+  return sheet.rows.slice(header.row + 1).filter((cells) => cellText(cells[col]) !== "").length;
+}
+
+/**
+ * The agency lists of a workbook: every visible sheet with an agency header and rows (a list
+ * split over two sheets, a filled Excel copy beside an empty original), else the hidden ones
+ * with rows (never last year's hidden list beside this year's), else the best empty one.
+ */
+function chooseAgencySheets(ranked: RawSheet[]): RawSheet[] {
+  const filled = ranked.filter((s) => listRows(s) > 0);
+  const visible = filled.filter((s) => !s.hidden);
+  if (visible.length > 0) return visible;
+  if (filled.length > 0) return [filled[0]];
+  return ranked.slice(0, 1);
+}
+
+/** The best sheet for a role, or null. */
 export function findSheet<K extends string>(
   wb: RawWorkbook,
   aliases: string[],
@@ -102,14 +158,7 @@ export function findSheet<K extends string>(
   need: K[],
   exclude: ReadonlySet<string> = new Set(),
 ): RawSheet | null {
-  const keys = aliases.map(nameKey);
-  const candidates = wb.sheets.filter((s) => !exclude.has(s.name));
-  const byName = candidates.find((s) => keys.includes(nameKey(s.name)));
-  if (byName) return byName;
-  const byPrefix = candidates.find((s) => keys.some((k) => nameKey(s.name).startsWith(k)));
-  if (byPrefix && (!cols || findHeader(byPrefix, cols, need))) return byPrefix;
-  if (!cols) return null;
-  return candidates.find((s) => findHeader(s, cols, need) !== null) ?? null;
+  return rankSheets(wb, aliases, cols, need, exclude)[0] ?? null;
 }
 
 /* ---------- numbers ---------- */
@@ -201,30 +250,64 @@ function findInfoByLabels(wb: RawWorkbook, used: ReadonlySet<string>): RawSheet 
 interface AgenciesRead {
   agencies: Agency[];
   problems: Problem[];
+  stts: Array<{ stt: string; at: CellRef }>;
+  marks: Array<{ roman: string; at: CellRef }>;
+  /** What was read as what, for the report ("trang …, tiêu đề dòng …, tên ở cột …"). */
+  readAs: string;
 }
+
+/** Signature blocks and notes under a list: titles, signers, "Ghi chú", "Nơi nhận", dates. */
+const SIGNATURE = /^(nguoi (lap|ky|duyet|lap bieu)|lap bieu|kt\.|tm\.|tl\.|q\.|ktt\b|thu truong|(pho )?(giam doc|chu tich|cuc truong|chi cuc truong|truong phong|chanh van phong|truong ban|thu truong)\b|ghi chu|luu[: ]|noi nhan|xac nhan|ky ten|\(ky|ngay .*thang|.*, ngay \d)/;
+/** Total rows: "Tổng", "Tổng cộng (I+II)", "Cộng: 7 cơ quan". */
+const TOTAL_ROW = /^(tong( cong| so)?|cong)\b/;
+/** How agency names begin: a line of a cell that starts like this is an agency of its own. */
+const AGENCY_LEAD = /^(ubnd|uy ban|hdnd|so|chi cuc|cuc|phong|ban|van phong|vp|trung tam|thanh tra|truong|benh vien|xa|phuong|thi tran|dac khu|kho bac|bao hiem|cong an|hoi|tram|hat|dai|doan|bql|ttyt|tt)\b/;
+
+/** A person's name (two to five capitalised words, no agency word): a signer under the list. */
+function looksLikePerson(name: string): boolean {
+  const words = name.split(" ");
+  return words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}\p{Ll}*$/u.test(w)) && !AGENCY_LEAD.test(foldText(name));
+}
+
+const letters = (col: number | undefined) => (col ? columnLetters(col) : "");
 
 function readAgencies(sheet: RawSheet, groups: AgencyGroup[], unclear: ReadonlySet<string>): AgenciesRead {
   const problems: Problem[] = [];
+  const stts: Array<{ stt: string; at: CellRef }> = [];
+  const marks: Array<{ roman: string; at: CellRef }> = [];
   const header = findHeader(sheet, AGENCY_COLUMNS, ["name"]);
   if (!header) {
-    return { agencies: [], problems: [problemAt(undefined, "error", "HEADER_MISSING", `Không tìm thấy dòng tiêu đề có cột "Tên cơ quan".`, sheet.name)] };
+    return { agencies: [], stts, marks, readAs: "", problems: [problemAt(undefined, "error", "HEADER_MISSING", `Không tìm thấy dòng tiêu đề có cột "Tên cơ quan".`, sheet.name)] };
   }
   const c = header.cols;
   const get = (cells: RawValue[], col: number | undefined) => (col ? cellText(cells[col - 1]) : "");
   const agencies: Agency[] = [];
-  const stts: Array<{ stt: string; at: CellRef }> = [];
-  const marks: Array<{ roman: string; at: CellRef }> = [];
   let sectionGroup: AgencyGroup | null = null;
   let area = "";
   const headerName = nameKey(get(sheet.rows[header.row] ?? [], c.name));
+  // Where the list ends: after its last numbered row, a signature block or notes may follow.
+  let lastNumbered = -1;
+  if (c.stt) sheet.rows.forEach((cells, r) => r > header.row && /^\d+\.?$/.test(get(cells, c.stt)) && (lastNumbered = r));
+  let signed = false;
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
     const stt = get(cells, c.stt);
     const name = get(cells, c.name);
-    if (stt === "" && name === "") continue;
+    const first = cells.map((v) => cellText(v)).find((t) => t !== "") ?? "";
+    if (stt === "" && name === "") {
+      if (SIGNATURE.test(foldText(first))) signed = true;
+      continue;
+    }
     const folded = foldText(name || stt);
-    if (/^tong( cong| so)?\b/.test(folded) || folded.startsWith("cong:")) continue;
+    if (TOTAL_ROW.test(folded) || TOTAL_ROW.test(foldText(stt))) continue;
     if (nameKey(name) === headerName && (stt === "" || nameKey(stt) === "stt")) continue; // header repeated on a new page
+    const unnumbered = !/^\d/.test(stt);
+    if (unnumbered && (SIGNATURE.test(folded) || SIGNATURE.test(foldText(first)))) {
+      signed = true;
+      continue;
+    }
+    // Under the list: a signer's name or a title in capitals, once the numbered rows are over or a signature began.
+    if (unnumbered && (signed || (lastNumbered >= 0 && r > lastNumbered)) && (looksLikePerson(name) || (name === name.toLocaleUpperCase("vi") && !AGENCY_LEAD.test(folded)) || signed)) continue;
     if (isRomanMark(stt) && !/^\d/.test(stt)) {
       marks.push({ roman: stt.replace(/\.$/, ""), at: at(sheet.name, r, c.stt!) });
       const f = foldText(name);
@@ -247,28 +330,36 @@ function readAgencies(sheet: RawSheet, groups: AgencyGroup[], unclear: ReadonlyS
       continue;
     }
     const nameAt = at(sheet.name, r, c.name!);
+    // Several agencies typed in one cell, one per line (Alt+Enter): each is an agency.
+    const lines = typeof nameCell === "string" ? nameCell.split(/\r?\n/).map(cleanText).filter((t) => t !== "") : [name];
+    const names = lines.length > 1 && lines.every((l) => AGENCY_LEAD.test(foldText(l))) ? lines : [name];
+    if (names.length > 1) {
+      problems.push(problemAt(nameAt, "warning", "MULTI_NAME", `Ô có ${names.length} tên cơ quan trên các dòng riêng; đã đọc thành ${names.length} cơ quan: ${names.join("; ")}. Nên tách mỗi cơ quan một dòng.`));
+    }
     const groupText = get(cells, c.group);
     const groupAt = c.group ? at(sheet.name, r, c.group) : undefined;
-    let group = groupText ? findGroup(groupText, groups) : null;
-    if (!groupText) {
-      group = inferGroup(name, groups) ?? sectionGroup;
-    }
+    const ownArea = get(cells, c.area);
+    // A row naming the whole province under a sub-group row ("- Huyện Tân Hồng") belongs to that sub-group.
+    const rowArea = ownArea && !(area && /^tinh\b/.test(foldText(ownArea))) ? ownArea : area;
     const unreadable = [c.name, c.area, c.group].some((col) => col !== undefined && unclear.has(unclearKey(sheet.name, r, col - 1)));
-    const agency: Agency = {
-      name,
-      groupId: group?.id ?? null,
-      ...(groupText && !group ? { groupText } : {}),
-      area: get(cells, c.area) || area,
-      note: get(cells, c.note),
-      at: nameAt,
-      ...(groupAt ? { groupAt } : {}),
-      ...(unreadable ? { rejectReason: `chữ trong dòng ${r + 1} gõ bằng bảng mã cũ, không đọc được chắc chắn`, groupId: null } : {}),
-    };
-    agencies.push(agency);
+    for (const one of names) {
+      const group = groupText ? findGroup(groupText, groups) : inferGroup(one, groups) ?? sectionGroup;
+      agencies.push({
+        name: one,
+        groupId: group?.id ?? null,
+        ...(groupText && !group ? { groupText } : {}),
+        area: rowArea,
+        note: get(cells, c.note),
+        at: nameAt,
+        ...(groupAt ? { groupAt } : {}),
+        ...(unreadable ? { rejectReason: `chữ trong dòng ${r + 1} gõ bằng bảng mã cũ, không đọc được chắc chắn`, groupId: null } : {}),
+      });
+    }
     if (c.stt) stts.push({ stt: stt.replace(/^0+(?=\d)/, ""), at: at(sheet.name, r, c.stt) });
   }
-  problems.push(...checkSttSequence(stts), ...checkSectionOrder(marks));
-  return { agencies, problems };
+  const cols = [["tên", c.name], ["nhóm", c.group], ["địa bàn", c.area]] as const;
+  const readAs = `trang "${sheet.name}" (tiêu đề dòng ${header.row + 1}; ${cols.filter(([, col]) => col).map(([w, col]) => `${w} ở cột ${letters(col)}`).join(", ")})`;
+  return { agencies, problems, stts, marks, readAs };
 }
 
 /* ---------- PL2 ---------- */
@@ -404,6 +495,8 @@ function readTasks(sheet: RawSheet): { tasks: Task[]; problems: Problem[] } {
 export interface ReadResult {
   plan: Plan;
   problems: Problem[];
+  /** What was read as what: sheets, header rows, the columns that gave names, groups and areas. */
+  readAs: string;
   /** Which sheet each part was read from (null when absent). */
   sheets: { info: string | null; tasks: string | null; agencies: string | null; budget: string | null };
   /** What PL2 showed, when the workbook has one. */
@@ -431,16 +524,20 @@ export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResul
   const legacy = convertLegacy(source);
   const wb = legacy.raw;
   const problems: Problem[] = [...legacy.problems];
-  const used = new Set<string>();
+  // The consolidated workbook's own report sheets are never a plan's part.
+  const used = new Set<string>([SHEETS.sources, SHEETS.store]);
   const pick = <K extends string>(aliases: string[], cols: ColumnSpec<K>[] | null, need: K[]) => {
     const s = findSheet(wb, aliases, cols, need, used);
     if (s) used.add(s.name);
     return s;
   };
+  // Roles by content, the most specific first: a budget needs "Số tiền", a task table "Nội dung"
+  // and "Thời gian"; what is left with a "Tên cơ quan" column is an agency list.
   const budgetSheet = pick(SHEET_ALIASES.budget, BUDGET_COLUMNS, ["label", "amount"]);
-  const agencySheet = pick(SHEET_ALIASES.agencies, AGENCY_COLUMNS, ["name"]);
   const taskSheet = pick(SHEET_ALIASES.tasks, TASK_COLUMNS, ["content", "timing"]);
   const infoSheet = pick(SHEET_ALIASES.info, null, []) ?? findInfoByLabels(wb, used);
+  const agencySheets = chooseAgencySheets(rankSheets(wb, SHEET_ALIASES.agencies, AGENCY_COLUMNS, ["name"], used));
+  const agencySheet = agencySheets[0] ?? null;
 
   const info: InfoRead = infoSheet ? readInfo(infoSheet) : { values: {}, groups: null, groupRefs: {}, problems: [] };
   problems.push(...info.problems);
@@ -456,7 +553,10 @@ export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResul
   }
   const text = (k: InfoKey) => cellText(info.values[k]?.raw ?? null);
 
-  const agencies = agencySheet ? readAgencies(agencySheet, groups, legacy.unclear) : { agencies: [], problems: [] };
+  const lists = agencySheets.map((s) => readAgencies(s, groups, legacy.unclear));
+  const agencies = { agencies: lists.flatMap((l) => l.agencies), problems: lists.flatMap((l) => l.problems) };
+  // One STT sequence and one section order across a list split over several sheets.
+  agencies.problems.push(...checkSttSequence(lists.flatMap((l) => l.stts)), ...checkSectionOrder(lists.flatMap((l) => l.marks)));
   if (!agencySheet) {
     problems.push(problemAt(undefined, "error", "SHEET_MISSING", `Không có trang danh sách cơ quan ("${SHEETS.agencies}").`, SHEETS.agencies));
   }
@@ -510,6 +610,12 @@ export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResul
       agencies: agencySheet?.name ?? null,
       budget: budgetSheet?.name ?? null,
     },
+    readAs: [
+      lists.length ? `Danh sách cơ quan: ${lists.map((l) => l.readAs).join(" và ")}` : "",
+      infoSheet ? `Thông tin: trang "${infoSheet.name}"` : "",
+      taskSheet ? `Nhiệm vụ: trang "${taskSheet.name}"` : "",
+      budgetSheet ? `Kinh phí: trang "${budgetSheet.name}"` : "",
+    ].filter(Boolean).join("; "),
     pl2: budget?.figures ?? null,
     refs,
   };

@@ -21,7 +21,7 @@ export function submissionFromRaw(file: string, modified: number, raw: RawWorkbo
   const problems = read.sheets.agencies
     ? read.problems
     : read.problems.filter((p) => !(p.code === "SHEET_MISSING" && p.severity === "error"));
-  return { file, modified, outcome: { kind: "read", plan: read.plan, problems } };
+  return { file, modified, outcome: { kind: "read", plan: read.plan, problems, readAs: read.readAs } };
 }
 
 /** One line saying what was read from a submission (progress lines, the task pane's file list). */
