@@ -7,7 +7,7 @@ import type { Agency, CellRef, Plan } from "./model";
 import { formatVnNumber } from "./numbers";
 import { cellAddress, type Problem, type ProblemCode, type Severity } from "./problems";
 import { fromRoman, toRoman } from "./roman";
-import { nameKey, unitKey } from "./text";
+import { unitKey } from "./text";
 import { parseTiming, timingYear } from "./timing";
 
 export function problemAt(
