@@ -1,14 +1,13 @@
 #!/usr/bin/env node
 /**
- * kehoach-iso — the command line.
- *   template -o FILE [--year N] [--levels 2|3] [--no-tasks]
- *   sample   -o FILE                       (the seed 001 plan, filled)
- *   validate FILE [--json]
- *   budget   FILE [--json]
- * Exit codes: 0 clean, 1 validation errors, 2 bad arguments or unreadable file.
+ * kehoach-iso — the command line: template, sample, sample-submissions, validate, budget, merge
+ * (each with --help). Arguments through node:util parseArgs. Exit codes: 0 clean, 1 validation
+ * errors, 2 bad arguments or a file that cannot be read or written.
  */
-import { writeFile, mkdir } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { mkdir, realpath, stat, writeFile } from "node:fs/promises";
+import { dirname, join, resolve, sep } from "node:path";
+import { parseArgs } from "node:util";
 import { computeBudget } from "../core/budget";
 import { hasErrors, sortProblems } from "../core/problems";
 import { dongThap2022Plan } from "../samples/dongThap2022";
@@ -25,62 +24,126 @@ import { mergeFiles, MergeFailure, mergeJson, mergeSummary } from "./merge";
 
 export class UsageError extends Error {}
 
-const USAGE = `Cách dùng:
-  kehoach-iso template -o TỆP.xlsx [--year NĂM] [--levels 2|3] [--no-tasks]
-  kehoach-iso sample -o TỆP.xlsx
-  kehoach-iso sample-submissions -o THƯ_MỤC
-  kehoach-iso validate TỆP.xlsx [--json]
-  kehoach-iso budget TỆP.xlsx [--json]
-  kehoach-iso merge TỆP_HOẶC_THƯ_MỤC... -o TỔNG_HỢP.xlsx [--into BẢN_TỔNG_HỢP_CŨ.xlsx] [--json] [--jobs N] [--year NĂM] [--levels 2|3]`;
+type OptionSpec = { type: "string" | "boolean"; short?: string };
+
+interface Command {
+  usage: string;
+  about: string;
+  options: Record<string, OptionSpec>;
+  examples: string[];
+}
+
+const EXIT_CODES = "Mã thoát: 0 xong, không có lỗi; 1 có lỗi kiểm tra (vẫn in kết quả); 2 sai tham số hoặc không đọc/ghi được tệp.";
+
+const COMMANDS: Record<string, Command> = {
+  template: {
+    usage: "kehoach-iso template -o TỆP.xlsx [--year NĂM] [--levels 2|3] [--no-tasks] [--force]",
+    about: "Ghi sổ kế hoạch mẫu (Thông tin, Nội dung thực hiện, PL1, PL2 với công thức sống).",
+    options: { out: { type: "string", short: "o" }, year: { type: "string" }, levels: { type: "string" }, "no-tasks": { type: "boolean" }, force: { type: "boolean" } },
+    examples: ["kehoach-iso template -o mau-2026.xlsx --year 2026 --levels 2"],
+  },
+  sample: {
+    usage: "kehoach-iso sample -o TỆP.xlsx [--force]",
+    about: "Ghi kế hoạch mẫu đã điền (Đồng Tháp 2022, 150 cơ quan, 2.620 triệu đồng).",
+    options: { out: { type: "string", short: "o" }, force: { type: "boolean" } },
+    examples: ["kehoach-iso sample -o dong-thap-2022.xlsx"],
+  },
+  "sample-submissions": {
+    usage: "kehoach-iso sample-submissions -o THƯ_MỤC",
+    about: "Ghi 42 tệp mà các sở, đơn vị và huyện của Đồng Tháp gửi cho kế hoạch 2022.",
+    options: { out: { type: "string", short: "o" } },
+    examples: ["kehoach-iso sample-submissions -o nop/"],
+  },
+  validate: {
+    usage: "kehoach-iso validate TỆP [--json]",
+    about: "Kiểm tra một sổ kế hoạch (.xlsx, .xlsm, .xls, .ods), nêu từng vấn đề với trang và ô.",
+    options: { json: { type: "boolean" } },
+    examples: ["kehoach-iso validate ke-hoach.xlsx", "kehoach-iso validate ke-hoach.xlsx --json > van-de.json"],
+  },
+  budget: {
+    usage: "kehoach-iso budget TỆP [--json]",
+    about: "In kinh phí của một sổ: số cơ quan theo nhóm × định mức, kiểm tra, đào tạo, tổng và bằng chữ.",
+    options: { json: { type: "boolean" } },
+    examples: ["kehoach-iso budget ke-hoach.xlsx"],
+  },
+  merge: {
+    usage: "kehoach-iso merge TỆP_HOẶC_THƯ_MỤC... -o TỔNG_HỢP.xlsx [--plan KẾ_HOẠCH_TỈNH.xlsx] [--into BẢN_TỔNG_HỢP_CŨ.xlsx] [--json] [--jobs N] [--year NĂM] [--levels 2|3] [--force]",
+    about:
+      "Tổng hợp các tệp gửi đến thành phụ lục cấp tỉnh. Mọi tệp trong thư mục đều được nêu trong báo cáo. " +
+      "--plan: kế hoạch của tỉnh (số, ngày, định mức); --into: gộp thêm vào bản tổng hợp lần trước. " +
+      "-o không bao giờ ghi đè một tệp đầu vào hay một sổ không phải bản tổng hợp, trừ khi có --force.",
+    options: {
+      out: { type: "string", short: "o" }, plan: { type: "string" }, into: { type: "string" }, json: { type: "boolean" },
+      jobs: { type: "string" }, year: { type: "string" }, levels: { type: "string" }, force: { type: "boolean" },
+    },
+    examples: [
+      "kehoach-iso merge thu-den/ -o tong-hop-2022.xlsx --plan ke-hoach-tinh-2022.xlsx",
+      "kehoach-iso merge thu-den/tuan-nay/ --into tong-hop-2022.xlsx -o tong-hop-2022.xlsx",
+    ],
+  },
+};
+
+const COMMON: Record<string, OptionSpec> = { help: { type: "boolean", short: "h" }, version: { type: "boolean" } };
+
+function version(): string {
+  // The package's own version, next to the compiled CLI (dist/cli/main.js → package.json).
+  const pkg = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+  return `kehoach-iso ${pkg.version}`;
+}
+
+const USAGE = [
+  "Cách dùng: kehoach-iso LỆNH [tuỳ chọn]    (kehoach-iso LỆNH --help để xem chi tiết)",
+  ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+  "  kehoach-iso --version",
+  EXIT_CODES,
+].join("\n");
+
+function commandHelp(name: string): string {
+  const c = COMMANDS[name];
+  return [`Cách dùng: ${c.usage}`, "", c.about, "", "Ví dụ:", ...c.examples.map((e) => `  ${e}`), "", EXIT_CODES].join("\n");
+}
 
 interface Args {
   command: string;
   positional: string[];
-  flags: Map<string, string | true>;
+  values: Record<string, string | boolean | undefined>;
 }
 
-const VALUE_FLAGS = new Set(["-o", "--out", "--year", "--levels", "--into", "--jobs"]);
-const BOOL_FLAGS = new Set(["--json", "--no-tasks"]);
-
-export function parseArgs(argv: string[]): Args {
+export function parseCommandLine(argv: string[]): Args {
   const [command = "", ...rest] = argv;
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (VALUE_FLAGS.has(a)) {
-      const v = rest[++i];
-      if (v === undefined) throw new UsageError(`Thiếu giá trị sau ${a}.`);
-      flags.set(a === "--out" ? "-o" : a, v);
-    } else if (BOOL_FLAGS.has(a)) {
-      flags.set(a, true);
-    } else if (a.startsWith("-")) {
-      throw new UsageError(`Không hiểu tuỳ chọn ${a}.`);
-    } else {
-      positional.push(a);
-    }
+  const spec = COMMANDS[command];
+  if (!spec) return { command, positional: rest, values: {} };
+  try {
+    const { values, positionals } = parseArgs({ args: rest, options: { ...spec.options, ...COMMON }, allowPositionals: true, strict: true });
+    return { command, positional: positionals, values: values };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const option = /'(-{1,2}[^' ]+)/.exec(msg)?.[1] ?? "";
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(`Lệnh ${command} không có tuỳ chọn ${option}.`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UsageError(`Thiếu giá trị sau ${option || "tuỳ chọn"}.`);
+    throw new UsageError(`Tham số không hợp lệ: ${msg}`);
   }
-  return { command, positional, flags };
 }
 
 function intFlag(args: Args, flag: string, fallback: number, allowed?: number[]): number {
-  const v = args.flags.get(flag);
+  const v = args.values[flag];
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (v === true || !Number.isInteger(n) || (allowed && !allowed.includes(n))) {
-    throw new UsageError(`Giá trị ${flag} không hợp lệ: ${String(v)}${allowed ? ` (chọn ${allowed.join(" hoặc ")})` : ""}.`);
+  if (typeof v !== "string" || !Number.isInteger(n) || (allowed && !allowed.includes(n))) {
+    throw new UsageError(`Giá trị --${flag} không hợp lệ: ${String(v)}${allowed ? ` (chọn ${allowed.join(" hoặc ")})` : ""}.`);
   }
   return n;
 }
 
 function outPath(args: Args, what = "TỆP.xlsx (tệp sẽ ghi)"): string {
-  const o = args.flags.get("-o");
+  const o = args.values.out;
   if (typeof o !== "string") throw new UsageError(`Thiếu -o ${what}.`);
   return resolve(o);
 }
 
 function onePath(args: Args): string {
-  if (args.positional.length !== 1) throw new UsageError("Cần đúng một tệp .xlsx.");
+  if (args.positional.length !== 1) throw new UsageError("Cần đúng một tệp sổ tính.");
   return args.positional[0];
 }
 
@@ -89,9 +152,45 @@ export interface Io {
   err: (s: string) => void;
 }
 
+const WRITE_ERRORS: Record<string, string> = {
+  EBUSY: "tệp đang mở trong Excel hoặc chương trình khác; hãy đóng tệp rồi chạy lại",
+  EACCES: "không có quyền ghi vào đây",
+  EPERM: "không có quyền ghi, hoặc tệp đang mở trong chương trình khác",
+  EISDIR: "đây là thư mục; hãy cho -o một tên tệp .xlsx",
+  EROFS: "ổ đĩa chỉ đọc",
+  ENOSPC: "ổ đĩa đã đầy",
+};
+
 async function save(path: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, bytes);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, bytes);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    throw new FileProblem(`Không ghi được ${path}: ${WRITE_ERRORS[code] ?? `lỗi ${code || String(e)}`}.`);
+  }
+}
+
+/**
+ * What -o may write over: nothing that is a folder; without --force, never an input of this run
+ * and never a workbook that is not a consolidated one (an officer's own plan, a submission).
+ */
+async function checkOut(path: string, inputs: readonly string[], force: boolean): Promise<void> {
+  const info = await stat(path).catch(() => null);
+  if (!info) return;
+  if (info.isDirectory()) throw new FileProblem(`Không ghi được ${path}: ${WRITE_ERRORS.EISDIR}.`);
+  if (force) return;
+  const real = await realpath(path);
+  for (const input of inputs) {
+    const root = await realpath(input).catch(() => resolve(input));
+    if (real === root || real.startsWith(root + sep)) {
+      throw new FileProblem(`Không ghi ${path}: đây là một tệp đầu vào của lần tổng hợp này; hãy chọn tên khác cho -o (hoặc thêm --force nếu thật sự muốn ghi đè).`);
+    }
+  }
+  const consolidated = await openInWorker(path).then((raw) => raw.sheets.some((sh) => sh.name === SHEETS.store), () => false);
+  if (!consolidated) {
+    throw new FileProblem(`Không ghi đè ${path}: tệp đã có và không phải bản tổng hợp; hãy chọn tên khác cho -o (hoặc thêm --force để ghi đè).`);
+  }
 }
 
 export class FileProblem extends Error {}
@@ -109,19 +208,41 @@ const SHEET_ORDER = [SHEETS.info, SHEETS.tasks, SHEETS.agencies, SHEETS.budget];
 
 export async function run(argv: string[], io: Io): Promise<number> {
   try {
-    const args = parseArgs(argv);
+    if (argv[0] === "--version" || argv[0] === "-v") {
+      io.out(version());
+      return 0;
+    }
+    if (argv.length === 0 || argv[0] === "help" || argv[0] === "--help" || argv[0] === "-h") {
+      const topic = argv[0] === "help" ? argv[1] : undefined;
+      io.out(topic && COMMANDS[topic] ? commandHelp(topic) : USAGE);
+      return argv.length === 0 ? 2 : 0;
+    }
+    const args = parseCommandLine(argv);
+    if (!COMMANDS[args.command]) throw new UsageError(`Không có lệnh "${args.command}".`);
+    if (args.values.help) {
+      io.out(commandHelp(args.command));
+      return 0;
+    }
+    if (args.values.version) {
+      io.out(version());
+      return 0;
+    }
+    const force = args.values.force === true;
+    const json = args.values.json === true;
     switch (args.command) {
       case "template": {
         const path = outPath(args);
-        const year = intFlag(args, "--year", new Date().getFullYear() + 1);
-        const levels = intFlag(args, "--levels", year >= 2026 ? 2 : 3, [2, 3]) as 2 | 3;
-        const plan = newPlan({ year, levels, standardTasks: !args.flags.has("--no-tasks") });
+        const year = intFlag(args, "year", new Date().getFullYear() + 1);
+        const levels = intFlag(args, "levels", year >= 2026 ? 2 : 3, [2, 3]) as 2 | 3;
+        const plan = newPlan({ year, levels, standardTasks: args.values["no-tasks"] !== true });
+        await checkOut(path, [], force);
         await save(path, await writeXlsx(buildWorkbook(plan, { spareAgencyRows: TEMPLATE_AGENCY_ROWS })));
         io.out(`Đã ghi mẫu kế hoạch năm ${year} (${levels} cấp chính quyền địa phương): ${path}`);
         return 0;
       }
       case "sample": {
         const path = outPath(args);
+        await checkOut(path, [], force);
         await save(path, await writeXlsx(buildWorkbook(dongThap2022Plan())));
         io.out(`Đã ghi kế hoạch mẫu (Đồng Tháp 2022, 150 cơ quan): ${path}`);
         return 0;
@@ -137,7 +258,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const path = onePath(args);
         const { problems } = await loadPlan(path);
         const sorted = sortProblems(problems, SHEET_ORDER);
-        if (args.flags.has("--json")) {
+        if (json) {
           io.out(JSON.stringify({ file: path, problems: sorted.map(({ severity, sheet, cell, code, message }) => ({ severity, sheet, cell, code, message })) }, null, 2));
         } else {
           for (const p of sorted) io.out(problemLine(p, path));
@@ -149,7 +270,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const path = onePath(args);
         const { plan, problems } = await loadPlan(path);
         const budget = computeBudget(plan);
-        if (args.flags.has("--json")) {
+        if (json) {
           io.out(JSON.stringify({ file: path, ...budgetJson(budget) }, null, 2));
         } else {
           io.out(`Kinh phí tính từ Phụ lục 1 và định mức: ${path}`);
@@ -163,23 +284,26 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       case "merge": {
         const out = outPath(args);
-        if (args.positional.length === 0 && !args.flags.has("--into")) throw new UsageError("Cần ít nhất một tệp hoặc thư mục để tổng hợp.");
-        const into = args.flags.get("--into");
+        const into = typeof args.values.into === "string" ? args.values.into : undefined;
+        const plan = typeof args.values.plan === "string" ? args.values.plan : undefined;
+        if (args.positional.length === 0 && !into) throw new UsageError("Cần ít nhất một tệp hoặc thư mục để tổng hợp.");
+        await checkOut(out, [...args.positional, ...(plan ? [plan] : [])], force);
         try {
           const outcome = await mergeFiles(
             {
               inputs: args.positional,
               out,
-              ...(typeof into === "string" ? { into } : {}),
-              ...(args.flags.has("--jobs") ? { jobs: intFlag(args, "--jobs", 1) } : {}),
-              ...(args.flags.has("--year") ? { year: intFlag(args, "--year", 0) } : {}),
-              ...(args.flags.has("--levels") ? { levels: intFlag(args, "--levels", 3, [2, 3]) as 2 | 3 } : {}),
+              ...(into ? { into } : {}),
+              ...(plan ? { plan } : {}),
+              ...(args.values.jobs !== undefined ? { jobs: intFlag(args, "jobs", 1) } : {}),
+              ...(args.values.year !== undefined ? { year: intFlag(args, "year", 0) } : {}),
+              ...(args.values.levels !== undefined ? { levels: intFlag(args, "levels", 3, [2, 3]) as 2 | 3 } : {}),
             },
             io.err,
           );
           await save(out, outcome.bytes);
-          if (args.flags.has("--json")) io.out(JSON.stringify(mergeJson(outcome.result), null, 2));
-          else io.out(mergeSummary(outcome.result, out));
+          if (json) io.out(JSON.stringify(mergeJson(outcome.result, outcome.notice), null, 2));
+          else io.out(mergeSummary(outcome.result, out, outcome.notice));
           return 0;
         } catch (e) {
           if (e instanceof MergeFailure) {
@@ -189,11 +313,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
           throw e;
         }
       }
-      case "":
-      case "help":
-      case "--help":
-        io.out(USAGE);
-        return args.command === "" ? 2 : 0;
       default:
         throw new UsageError(`Không có lệnh "${args.command}".`);
     }

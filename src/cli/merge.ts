@@ -9,11 +9,16 @@ import { UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import { writeXlsx } from "../adapters/xlsx/writeXlsx";
 import { findInputs } from "./inputs";
 import { openInWorker, readMany } from "./readFiles";
+import { basename } from "node:path";
+import type { Plan } from "../core/model";
+import { readPlan } from "../workbook/read";
 import type { AdminLevels } from "../core/groups";
 
 export interface MergeArgs {
   inputs: string[];
   out: string;
+  /** The province's own plan (its heading, groups and rates). */
+  plan?: string;
   into?: string;
   jobs?: number;
   year?: number;
@@ -36,28 +41,53 @@ export interface MergeOutcome {
   submissions: Submission[];
   bytes: Uint8Array;
   baseFrom: string | null;
+  notice: string | null;
+}
+
+async function readProvincePlan(path: string): Promise<{ file: string; plan: Plan }> {
+  try {
+    return { file: basename(path), plan: readPlan(await openInWorker(path)).plan };
+  } catch (e) {
+    if (e instanceof UnreadableWorkbook) throw new MergeFailure(`Không đọc được kế hoạch của tỉnh ${path}: ${e.reason}.`);
+    throw e;
+  }
 }
 
 /** Read, merge and render; throws MergeFailure when nothing can be merged. */
 export async function mergeFiles(args: MergeArgs, progress: (line: string) => void): Promise<MergeOutcome> {
-  const existing = args.into ? await readExisting(args.into) : null;
+  let existing = args.into ? await readExisting(args.into) : null;
   if (args.into && !existing) progress(`${args.into} không có dữ liệu nguồn của lần tổng hợp trước; chỉ tổng hợp các tệp mới.`);
-  const { files, missing } = await findInputs(args.inputs);
+  const province = args.plan ? await readProvincePlan(args.plan) : undefined;
+  const found = await findInputs(args.inputs);
+  const missing = found.missing;
+  let files = found.files;
   for (const m of missing) progress(`Bỏ qua ${m}: không có tệp hay thư mục này.`);
   if (files.length === 0 && !existing) throw new MergeFailure("Không có tệp nào để tổng hợp.");
-  const fresh = await readMany(files, {
+  let fresh = await readMany(files, {
     jobs: args.jobs,
     ...(existing ? { groups: existing.plan.groups } : {}),
     onFile: (done, total, s) => progress(`[${done}/${total}] ${s.file}: ${submissionLine(s)}`),
   });
-  const done = consolidate(fresh, existing, { year: args.year, levels: args.levels });
+  // A consolidated workbook among the inputs is never merged as a submission: with no --into,
+  // a single one is what the new files are merged into; otherwise it is refused (its reason says so).
+  const earlier = fresh.flatMap((s, i) => (s.outcome.kind === "rejected" && s.outcome.consolidated ? [i] : []));
+  if (!existing && earlier.length === 1) {
+    const at = files[earlier[0]];
+    existing = await readExisting(at.path);
+    progress(`${at.label} là bản tổng hợp lần trước: các tệp mới được gộp thêm vào nó (như --into).`);
+    files = files.filter((_, i) => i !== earlier[0]);
+    fresh = fresh.filter((_, i) => i !== earlier[0]);
+  }
+  const done = consolidate(fresh, existing, { year: args.year, levels: args.levels, ...(province ? { plan: province } : {}) });
   if (!done) throw new MergeFailure(`Không tổng hợp được: cả ${fresh.length} tệp đều bị loại.`);
-  return { result: done.result, submissions: done.submissions, bytes: await writeXlsx(done.grid), baseFrom: done.baseFrom };
+  if (done.notice) progress(`LƯU Ý: ${done.notice}`);
+  return { result: done.result, submissions: done.submissions, bytes: await writeXlsx(done.grid), baseFrom: done.baseFrom, notice: done.notice };
 }
 
-export function mergeJson(result: MergeResult) {
+export function mergeJson(result: MergeResult, notice: string | null = null) {
   const budget = computeBudget(result.plan);
   return {
+    ...(notice ? { notice } : {}),
     agencies: result.plan.agencies.length,
     total: budget.total,
     files: result.files.map((f) => ({
@@ -80,11 +110,12 @@ export function mergeJson(result: MergeResult) {
   };
 }
 
-export function mergeSummary(result: MergeResult, out: string): string {
+export function mergeSummary(result: MergeResult, out: string, notice: string | null = null): string {
   const t = result.totals;
   const budget = computeBudget(result.plan);
   const byStatus = (s: keyof typeof STATUS_VI) => result.files.filter((f) => f.status === s).length;
   return [
+    ...(notice ? [`LƯU Ý: ${notice}`] : []),
     `Đã ghi bản tổng hợp: ${out}`,
     `${t.files} tệp: ${byStatus("ok")} đạt, ${byStatus("warning")} có cảnh báo, ${byStatus("replaced")} đã thay bằng tệp mới hơn, ${byStatus("rejected")} bị loại${byStatus("skipped") ? `, ${byStatus("skipped")} bỏ qua (không phải sổ tính)` : ""}.`,
     `Dòng cơ quan: ${formatVnNumber(t.read)} đọc được = ${formatVnNumber(t.kept)} đưa vào + ${formatVnNumber(t.duplicates)} trùng + ${formatVnNumber(t.rejected)} không đưa vào + ${formatVnNumber(t.replaced)} đã thay.`,

@@ -29,6 +29,8 @@ export interface RejectedSubmission {
   reason: string;
   /** Not a spreadsheet at all (a .pdf, a lock file in the folder): listed as skipped, not as an error. */
   skipped?: boolean;
+  /** A consolidated workbook (it carries the hidden store): never merged as a submission. */
+  consolidated?: boolean;
 }
 
 export interface Submission {

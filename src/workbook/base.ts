@@ -12,6 +12,8 @@ import { newPlan } from "./plan";
 export interface BaseOverrides {
   year?: number;
   levels?: AdminLevels;
+  /** The province's own plan, given by the user (--plan, "Kế hoạch của tỉnh"): the consolidating plan. */
+  plan?: { file: string; plan: Plan };
 }
 
 function mostCommon<T>(values: T[]): T | undefined {
@@ -20,21 +22,57 @@ function mostCommon<T>(values: T[]): T | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-export function chooseBase(subs: readonly Submission[], o: BaseOverrides = {}, existing: Plan | null = null): { plan: Plan; from: string | null } {
+/** Is this plan issued for the province as a whole: by its People's Committee or its Sở KH&CN? */
+export function isProvincePlan(plan: Plan): boolean {
+  const issuer = foldText(plan.info.issuer);
+  return /^(ubnd|uy ban nhan dan) tinh\b/.test(issuer) || /^so (khoa hoc (va|&) cong nghe|kh ?& ?cn|khcn)\b/.test(issuer);
+}
+
+export interface BaseChoice {
+  plan: Plan;
+  /** The file whose plan is the consolidating one, or null. */
+  from: string | null;
+  /** Said first when no single province's plan was found: what was done instead. */
+  notice: string | null;
+}
+
+const BLANK = "…";
+
+/**
+ * The consolidating plan: the one given (the province's own, or last week's consolidated workbook),
+ * else the single input issued for the province (UBND tỉnh, or its Sở KH&CN; a department that
+ * wrote "Cấp tỉnh" is not one). With none or several: the standard plan for the inputs' year, with
+ * the rates the inputs agree on, and the heading's number, date and issuer left as visible blanks.
+ */
+export function chooseBase(subs: readonly Submission[], o: BaseOverrides = {}, existing: Plan | null = null): BaseChoice {
   const read = [...subs]
     .filter((s): s is Submission & { outcome: { kind: "read" } } => s.outcome.kind === "read")
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const province = read.find((s) => /\btinh\b/.test(foldText(s.outcome.plan.info.level)));
+  const provinces = read.filter((s) => isProvincePlan(s.outcome.plan));
   let plan: Plan;
   let from: string | null = null;
-  if (existing) plan = existing;
-  else if (province) {
-    plan = province.outcome.plan;
-    from = province.file;
+  let notice: string | null = null;
+  if (o.plan) {
+    plan = o.plan.plan;
+    from = o.plan.file;
+  } else if (existing) plan = existing;
+  else if (provinces.length === 1) {
+    plan = provinces[0].outcome.plan;
+    from = provinces[0].file;
   } else {
     const year = o.year ?? mostCommon(read.map((s) => s.outcome.plan.info.year).filter(Number.isFinite)) ?? new Date().getFullYear();
     const levels = o.levels ?? mostCommon(read.map((s) => s.outcome.plan.info.levels)) ?? (year >= 2026 ? 2 : 3);
-    plan = newPlan({ year, levels, standardTasks: false });
+    const fresh = newPlan({ year, levels, standardTasks: false });
+    const agreed = agreedRates(read.map((s) => s.outcome.plan), fresh);
+    const area = mostCommon(read.map((s) => s.outcome.plan.info.area).filter((a) => /^tinh\b/.test(foldText(a)))) ?? BLANK;
+    plan = { ...fresh, groups: agreed.groups, rates: agreed.rates, info: { ...fresh.info, issuer: BLANK, number: BLANK, date: BLANK, area } };
+    notice = [
+      provinces.length === 0
+        ? "Không có kế hoạch của tỉnh trong các tệp (UBND tỉnh hoặc Sở KH&CN ban hành); dùng --plan TỆP để chỉ định."
+        : `Có ${provinces.length} tệp đều như kế hoạch của tỉnh (${provinces.map((p) => p.file).join(", ")}); dùng --plan TỆP để chỉ định một.`,
+      "Số, ngày và cơ quan ban hành ở đầu các phụ lục để trống (…) cho người điền.",
+      agreed.note,
+    ].filter(Boolean).join(" ");
   }
   const levels = o.levels ?? plan.info.levels;
   return {
@@ -47,5 +85,23 @@ export function chooseBase(subs: readonly Submission[], o: BaseOverrides = {}, e
       extraLines: [],
     },
     from,
+    notice,
   };
+}
+
+/** Per-agency and training rates where every input that uses them agrees; the standard ones (named) where they differ. */
+function agreedRates(plans: readonly Plan[], fresh: Plan): { groups: Plan["groups"]; rates: Plan["rates"]; note: string } {
+  const differ: string[] = [];
+  const groups = fresh.groups.map((g) => {
+    const used = new Set(
+      plans.flatMap((p) => p.groups.filter((pg) => (pg.id === g.id || foldText(pg.label) === foldText(g.label)) && p.agencies.some((a) => a.groupId === pg.id)).map((pg) => pg.rate)),
+    );
+    if (used.size === 1) return { ...g, rate: [...used][0] };
+    if (used.size > 1) differ.push(`"${g.label}" (${[...used].join(", ")}; dùng ${g.rate})`);
+    return g;
+  });
+  const training = new Set(plans.filter((p) => (p.training.classes ?? 0) > 0).map((p) => p.rates.trainingPerClass));
+  const rates = { ...fresh.rates, ...(training.size === 1 ? { trainingPerClass: [...training][0] } : {}) };
+  if (training.size > 1) differ.push(`đào tạo (${[...training].join(", ")}; dùng ${fresh.rates.trainingPerClass})`);
+  return { groups, rates, note: differ.length ? `Các tệp dùng định mức khác nhau: ${differ.join("; ")}.` : "" };
 }

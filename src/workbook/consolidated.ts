@@ -17,7 +17,7 @@ import { buildWorkbook, SheetBuilder } from "./write";
 import { chooseBase, type BaseOverrides } from "./base";
 import { readPlan } from "./read";
 
-function buildSourcesSheet(result: MergeResult) {
+function buildSourcesSheet(result: MergeResult, notice: string | null) {
   const cols = SOURCE_FILE_COLUMNS;
   const s = new SheetBuilder(SHEETS.sources, cols.map((c) => c.width));
   const t = result.totals;
@@ -26,6 +26,7 @@ function buildSourcesSheet(result: MergeResult) {
     v: `${t.files} tệp; ${formatVnNumber(t.read)} dòng cơ quan đọc được = ${formatVnNumber(t.kept)} đưa vào tổng hợp + ${formatVnNumber(t.duplicates)} trùng + ${formatVnNumber(t.rejected)} không đưa vào (lỗi) + ${formatVnNumber(t.replaced)} thay bằng tệp mới hơn.`,
     style: "subtitle",
   });
+  if (notice) s.banner(3, cols.length, { v: `LƯU Ý: ${notice}`, style: "caption" });
   let row = 4;
   s.header(row++, cols);
   // Replaced files first: what was set aside is what a person checks first.
@@ -108,9 +109,9 @@ function buildStoreSheet(submissions: readonly Submission[]) {
 }
 
 /** The consolidated workbook of a merge. `submissions` are all that went into it. */
-export function buildConsolidatedWorkbook(result: MergeResult, submissions: readonly Submission[]): WorkbookGrid {
+export function buildConsolidatedWorkbook(result: MergeResult, submissions: readonly Submission[], notice: string | null = null): WorkbookGrid {
   const grid = buildWorkbook(result.plan);
-  grid.sheets.push(buildSourcesSheet(result), buildStoreSheet(submissions));
+  grid.sheets.push(buildSourcesSheet(result, notice), buildStoreSheet(submissions));
   return grid;
 }
 
@@ -180,6 +181,8 @@ export interface Consolidation {
   grid: WorkbookGrid;
   /** The submission whose info and rates became the consolidating plan's, if any. */
   baseFrom: string | null;
+  /** What to say first when no single province's plan was found. */
+  notice: string | null;
 }
 
 /**
@@ -192,5 +195,5 @@ export function consolidate(fresh: readonly Submission[], existing: Existing | n
   if (!submissions.some((s) => s.outcome.kind === "read")) return null;
   const base = chooseBase(submissions, overrides, existing?.plan ?? null);
   const result = mergeSubmissions(submissions, base.plan);
-  return { result, submissions, grid: buildConsolidatedWorkbook(result, submissions), baseFrom: base.from };
+  return { result, submissions, grid: buildConsolidatedWorkbook(result, submissions, base.notice), baseFrom: base.from, notice: base.notice };
 }

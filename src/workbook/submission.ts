@@ -3,6 +3,7 @@ import type { AgencyGroup, AdminLevels } from "../core/groups";
 import type { Submission } from "../core/merge";
 import type { RawWorkbook } from "./grid";
 import { cellText, readPlan } from "./read";
+import { SHEETS } from "./layout";
 
 export interface SubmissionOptions {
   /** The consolidating plan's groups, used for files that carry no group table. */
@@ -14,6 +15,9 @@ export function submissionFromRaw(file: string, modified: number, raw: RawWorkbo
   const reject = (reason: string): Submission => ({ file, modified, outcome: { kind: "rejected", reason } });
   const hasContent = raw.sheets.some((s) => s.rows.some((r) => r.some((v) => cellText(v) !== "")));
   if (!hasContent) return reject("sổ tính trống, không có dữ liệu");
+  if (raw.sheets.some((s) => s.name === SHEETS.store)) {
+    return { file, modified, outcome: { kind: "rejected", consolidated: true, reason: `đây là một bản tổng hợp (có trang ẩn "${SHEETS.store}"), không gộp như một tệp gửi; dùng --into để gộp thêm vào nó` } };
+  }
   const read = readPlan(raw, opts);
   if (!read.sheets.agencies && !read.sheets.budget && !read.sheets.info) {
     return reject(`không có trang kế hoạch nào (danh sách cơ quan "Tên cơ quan", kinh phí "Số tiền" hay "Thông tin"); các trang: ${raw.sheets.map((s) => `"${s.name}"`).join(", ")}`);
