@@ -13,6 +13,8 @@ import { submissionFromRaw, submissionLine } from "../../workbook/submission";
 import type { PlanHost } from "../host";
 import { openFile } from "../files";
 import { notSpreadsheetReason } from "../../workbook/sniff";
+import { readPlan } from "../../workbook/read";
+import type { Plan } from "../../core/model";
 import { FilePicker } from "./FilePicker";
 import { ProblemList } from "./CheckPanel";
 import { StatusView, useFlow } from "./Status";
@@ -52,6 +54,18 @@ export function MergePanel({ host }: { host: PlanHost }) {
   const [entries, setEntries] = React.useState<Entry[]>([]);
   const [existing, setExisting] = React.useState<Existing | null>(null);
   const [reports, setReports] = React.useState<FileReport[] | null>(null);
+  const [province, setProvince] = React.useState<{ file: string; plan: Plan } | null>(null);
+  const [provinceError, setProvinceError] = React.useState<string | null>(null);
+
+  const pickProvince = async (file: File) => {
+    try {
+      setProvince({ file: file.name, plan: readPlan(await openFile(file)).plan });
+      setProvinceError(null);
+    } catch (e) {
+      setProvince(null);
+      setProvinceError(e instanceof Error ? e.message : String(e));
+    }
+  };
   const [status, run] = useFlow();
   const [dialog, askKeepOld] = useKeepOld();
   const nextId = React.useRef(0);
@@ -79,7 +93,7 @@ export function MergePanel({ host }: { host: PlanHost }) {
       let earlier = existing;
       if (!earlier && host.readOpenWorkbook) earlier = existingFromRaw(await host.readOpenWorkbook());
       const fresh = entries.flatMap((e) => (e.submission ? [e.submission] : []));
-      const done = consolidate(fresh, earlier);
+      const done = consolidate(fresh, earlier, province ? { plan: province } : {});
       if (!done) throw new Error("Không tổng hợp được: mọi tệp đều bị loại.");
       const choice = await askKeepOld(await host.existingSheets(done.grid.sheets.map((s) => s.name)));
       if (choice === null) return { kind: "done", title: "Đã huỷ", text: "Không trang nào bị thay đổi.", intent: "warning" };
@@ -90,14 +104,24 @@ export function MergePanel({ host }: { host: PlanHost }) {
       return {
         kind: "done",
         title: `Tổng hợp: ${formatVnNumber(done.result.plan.agencies.length)} cơ quan, ${formatVnNumber(budget.total)} triệu đồng`,
-        text: `${budget.totalWords}. ${t.files} tệp; ${t.read} dòng đọc được = ${t.kept} đưa vào + ${t.duplicates} trùng + ${t.rejected} không đưa vào + ${t.replaced} đã thay. ${message}`,
-        intent: done.result.files.some((f) => f.status === "rejected" || f.rejected > 0) ? "warning" : "success",
+        text: [
+          done.notice ? `Lưu ý: ${done.notice}` : "",
+          `${budget.totalWords}. ${t.files} tệp; ${t.read} dòng đọc được = ${t.kept} đưa vào + ${t.duplicates} trùng + ${t.rejected} không đưa vào + ${t.replaced} đã thay.`,
+          done.result.possibleDuplicates.length
+            ? `Có thể trùng (đã giữ cả hai, cần kiểm tra ở Phụ lục 1): ${done.result.possibleDuplicates.map((d) => d.name).join("; ")}.`
+            : "",
+          message,
+        ].filter(Boolean).join(" "),
+        intent: done.notice || done.result.possibleDuplicates.length || done.result.files.some((f) => f.status === "rejected" || f.rejected > 0) ? "warning" : "success",
       };
     });
 
   return (
     <section aria-label="Tổng hợp" className="panel">
       <FilePicker multiple label="Chọn các tệp gửi đến (.xlsx, .xls, .ods)" onFiles={(f) => void addFiles(f)} />
+      <FilePicker multiple={false} label="Kế hoạch của tỉnh (số, ngày, định mức) — không bắt buộc" onFiles={([f]) => void pickProvince(f)} />
+      {province && <Text size={200}>Kế hoạch của tỉnh: {province.file} ({province.plan.info.issuer || "chưa rõ cơ quan ban hành"})</Text>}
+      {provinceError && <Text size={200}>{provinceError}</Text>}
       {entries.length > 0 && (
         <>
           {reading > 0 && <ProgressBar value={(entries.length - reading) / entries.length} aria-label="Đang đọc tệp" />}
