@@ -97,7 +97,7 @@ function compiled(pattern: string): RegExp {
 /** Short labels users type for the standard groups (folded: any case, with or without diacritics). */
 const TYPED_LABELS: Readonly<Record<string, readonly string[]>> = {
   "so-nganh": ["cap so", "cap so, nganh", "cap so nganh", "so, nganh", "so nganh", "so, ban, nganh"],
-  "thuoc-so": ["thuoc so", "truc thuoc so", "don vi thuoc so", "chuyen mon thuoc so", "cap chi cuc"],
+  "thuoc-so": ["thuoc so", "truc thuoc so", "don vi thuoc so", "don vi truc thuoc", "don vi truc thuoc so", "truc thuoc", "chuyen mon thuoc so", "cap chi cuc"],
   "cap-huyen": ["cap huyen", "huyen"],
   "cap-xa": ["cap xa", "xa", "xa, phuong, thi tran", "xa, phuong"],
 };

@@ -198,10 +198,31 @@ function isDistrict(area: string): boolean {
  * sender's area (the province for its departments).
  */
 function mergedArea(a: Agency, group: AgencyGroup, plan: Plan): string {
-  const own = a.area && !(group.id === "cap-xa" && isProvinceWide(a.area)) ? a.area : "";
-  if (own) return own;
-  if (group.id === "cap-xa" && plan.info.levels === 3) return isDistrict(plan.info.area) ? plan.info.area : "";
-  return plan.info.area;
+  if (group.id === COMMUNE) {
+    const own = a.area && !isProvinceWide(a.area) ? a.area : "";
+    if (own) return own;
+    if (plan.info.levels === 3) return isDistrict(plan.info.area) ? plan.info.area : "";
+    return a.area || plan.info.area;
+  }
+  // Above the communes an area column often names the parent agency ("Sở Nông nghiệp và PTNT"):
+  // the place is then the sender's (the province); the parent is kept in the note.
+  return a.area && isPlace(a.area) ? a.area : plan.info.area;
+}
+
+/** The standard commune group: the only one whose names repeat across districts. */
+const COMMUNE = "cap-xa";
+
+/** An area that names a place (tỉnh, huyện, xã …), not a parent agency. */
+function isPlace(area: string): boolean {
+  return /^(tinh|thanh pho|tp\.?|thi xa|tx\.?|huyen|h\.|quan|q\.|xa|phuong|p\.|thi tran|tt\.|dac khu)(\s|$)/.test(foldText(area));
+}
+
+/**
+ * The key two rows are one agency under: communes by name and area (Phường 1 of Cao Lãnh is not
+ * Phường 1 of Sa Đéc); every other agency by name, unique within a province.
+ */
+function mergeKey(a: Agency): string {
+  return a.groupId === COMMUNE ? agencyKey(a) : `\u0000${unitKey(a.name)}`;
 }
 
 /** The base plan's group for an agency of a submission, or null. */
@@ -348,9 +369,14 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan)
         );
         continue;
       }
-      const merged: Agency = { name: a.name, groupId: group.id, area: mergedArea(a, group, plan), note: a.note, ...(a.at ? { at: a.at } : {}) };
-      const key = agencyKey(merged);
-      const first = merged.area === "" ? undefined : kept.get(key);
+      const area = mergedArea(a, group, plan);
+      const parent = a.area && area !== a.area && !isPlace(a.area) ? `Đơn vị cấp trên: ${a.area}` : "";
+      const note = [a.note, parent].filter(Boolean).join(". ");
+      const merged: Agency = { name: a.name, groupId: group.id, area, note, ...(a.at ? { at: a.at } : {}) };
+      const key = mergeKey(merged);
+      // A commune whose district is unknown is never taken for another: it is kept, and shown.
+      const unknown = group.id === COMMUNE && merged.area === "";
+      const first = unknown ? undefined : kept.get(key);
       if (first) {
         report.duplicates++;
         const list = dupFiles.get(key) ?? [first.file];
@@ -361,10 +387,10 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan)
       // Same name where one side's area is unknown: kept twice, shown to a person.
       const nameOnly = unitKey(merged.name);
       const sameName = byName.get(nameOnly) ?? [];
-      if (sameName.some((o) => o.agency.area === "" || merged.area === "")) possible.add(nameOnly);
+      if (group.id === COMMUNE && sameName.some((o) => o.agency.area === "" || merged.area === "")) possible.add(nameOnly);
       sameName.push({ agency: merged, file: s.file });
       byName.set(nameOnly, sameName);
-      if (merged.area !== "") kept.set(key, { agency: merged, file: s.file });
+      if (!unknown) kept.set(key, { agency: merged, file: s.file });
       agencies.push(merged);
       agencySources.push(s.file);
       report.kept++;

@@ -21,6 +21,7 @@ export type ProblemCode =
   | "FILE_UNREADABLE"
   | "FILE_REPLACES"
   | "MULTI_NAME"
+  | "HIDDEN_ROW"
   | "LEGACY_ENCODING";
 
 export interface Problem {

@@ -47,10 +47,15 @@ export function checkSttSequence(items: ReadonlyArray<{ stt: string; at: CellRef
 }
 
 /** Section numerals must run I, II, III … in order. */
-export function checkSectionOrder(marks: ReadonlyArray<{ roman: string; at: CellRef }>): Problem[] {
+/**
+ * Sections run I, II, III … in order. A unit's excerpt of the provincial list may start further on
+ * (a district's file holds only "III UBND huyện…"): with `anyStart`, only the order is checked.
+ */
+export function checkSectionOrder(marks: ReadonlyArray<{ roman: string; at: CellRef }>, anyStart = false): Problem[] {
+  const first = anyStart && marks.length > 0 ? (fromRoman(marks[0].roman) ?? 1) : 1;
   return marks.flatMap((m, i) => {
-    const expected = toRoman(i + 1);
-    return fromRoman(m.roman) === i + 1
+    const expected = toRoman(first + i);
+    return fromRoman(m.roman) === first + i
       ? []
       : [problemAt(m.at, "error", "SECTION_ORDER", `Mục "${m.roman}" không đúng thứ tự; cần mục ${expected}.`)];
   });

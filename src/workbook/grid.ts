@@ -87,6 +87,8 @@ export interface RawSheet {
   rows: RawValue[][];
   /** Hidden (or very hidden) in the workbook. */
   hidden?: boolean;
+  /** Rows hidden by the user (0-based): they are not shown or printed. */
+  hiddenRows?: number[];
   /** Font of the cells set in a legacy Vietnamese font (.VnTime, VNI-Times…), by "row,col" (0-based). */
   legacyFonts?: Record<string, string>;
 }

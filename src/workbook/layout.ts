@@ -86,6 +86,9 @@ export const SOURCE_FILE_COLUMNS: ColumnSpec<SourceFileColumn>[] = [
 
 export const SOURCE_PROBLEM_HEADERS = ["Tệp", "Trang", "Ô", "Mức", "Mã", "Nội dung"] as const;
 export const SOURCE_DUPLICATE_HEADERS = ["Tên cơ quan", "Địa bàn", "Các tệp đã gửi (tệp đầu được giữ)"] as const;
+/** Thông tin labels of a single per-agency rate for all groups (plans without a group table). */
+export const UNIFORM_RATE_LABELS = ["Định mức duy trì, cải tiến", "Định mức duy trì", "Định mức mỗi cơ quan", "Định mức/cơ quan", "Định mức cho mỗi cơ quan"];
+
 export const SOURCE_POSSIBLE_HEADERS = ["Tên cơ quan", "Các dòng (địa bàn — tệp)"] as const;
 export const SOURCES_TITLE = "NGUỒN DỮ LIỆU TỔNG HỢP";
 export const STATUS_VI = { ok: "Đạt", warning: "Có cảnh báo", rejected: "Bị loại", replaced: "Đã thay", skipped: "Bỏ qua" } as const;

@@ -17,7 +17,7 @@ import type { RawSheet, RawValue, RawWorkbook } from "./grid";
 import { dateText, isCellError } from "./cellValues";
 import { convertLegacy, unclearKey } from "./legacy";
 import {
-  AGENCY_COLUMNS, BUDGET_COLUMNS, GROUP_COLUMNS, INFO_ROWS, RATE_ROWS, SHEET_ALIASES, SHEETS, TASK_COLUMNS,
+  AGENCY_COLUMNS, BUDGET_COLUMNS, GROUP_COLUMNS, INFO_ROWS, RATE_ROWS, SHEET_ALIASES, SHEETS, TASK_COLUMNS, UNIFORM_RATE_LABELS,
   type ColumnSpec, type InfoKey, type InfoRowSpec,
 } from "./layout";
 
@@ -82,9 +82,20 @@ function matchHeaderRow<K extends string>(cells: readonly RawValue[], cols: Colu
 }
 
 /** Find the header row of a table (within the first 40 rows); `need` keys must be present. */
-export function findHeader<K extends string>(sheet: RawSheet, cols: ColumnSpec<K>[], need: K[]): HeaderMatch<K> | null {
-  const limit = Math.min(sheet.rows.length, 40);
+/** Rows searched for a table's header: a sheet may stack Thông tin, the list and the budget. */
+const HEADER_SCAN_ROWS = 300;
+
+export function findHeader<K extends string>(
+  sheet: RawSheet,
+  cols: ColumnSpec<K>[],
+  need: K[],
+  reject: (cells: readonly RawValue[]) => boolean = () => false,
+): HeaderMatch<K> | null {
+  const limit = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
+    const cells = sheet.rows[r] ?? [];
+    // A header holds words only: a row with a number in it is data (a group table's row, a list's row).
+    if (cells.some((v) => typeof v === "number") || reject(cells)) continue;
     const map: ColumnMap<K> = {};
     if (matchHeaderRow(sheet.rows[r] ?? [], cols, map) < 2) continue;
     if (!need.every((k) => map[k] !== undefined)) continue;
@@ -95,6 +106,34 @@ export function findHeader<K extends string>(sheet: RawSheet, cols: ColumnSpec<K
     return { row: r, cols: map };
   }
   return null;
+}
+
+/** A budget table's header row ("… nội dung | Số lượng | … | Số tiền"): never an agency list's. */
+function isBudgetHeader(cells: readonly RawValue[]): boolean {
+  const map: ColumnMap<(typeof BUDGET_COLUMNS)[number]["key"]> = {};
+  matchHeaderRow(cells, BUDGET_COLUMNS, map);
+  return map.label !== undefined && map.amount !== undefined;
+}
+
+/** The group table of Thông tin ("Nhóm cơ quan | Định mức …"): never an agency list's header. */
+function isGroupTableHeader(cells: readonly RawValue[]): boolean {
+  const map: ColumnMap<(typeof GROUP_COLUMNS)[number]["key"]> = {};
+  matchHeaderRow(cells, GROUP_COLUMNS, map);
+  return map.label !== undefined && map.rate !== undefined;
+}
+
+/** Another table's header: where an agency list cannot start, and where one stacked above it ends. */
+const otherTableHeader = (cells: readonly RawValue[]) => isBudgetHeader(cells) || isGroupTableHeader(cells);
+
+/**
+ * The header of an agency list: a row with a name column that is not another table's. On a sheet
+ * not named like a list, the header also needs three columns or more, so that a label row of a
+ * form ("Cấp lập kế hoạch | Cơ quan") is never taken for one.
+ */
+export function agencyHeader(sheet: RawSheet): HeaderMatch<(typeof AGENCY_COLUMNS)[number]["key"]> | null {
+  const named = nameScore(sheet, SHEET_ALIASES.agencies) > 0;
+  const narrow = (cells: readonly RawValue[]) => !named && cells.filter((v) => cellText(v) !== "").length < 3;
+  return findHeader(sheet, AGENCY_COLUMNS, ["name"], (cells) => otherTableHeader(cells) || narrow(cells));
 }
 
 /** A sheet name as compared with the known ones: no diacritics, case, spaces or leading zeros ("PL 01" = "PL1"). */
@@ -115,23 +154,22 @@ function nameScore(sheet: RawSheet, aliases: readonly string[]): number {
  * never overrides the content); visible sheets before hidden ones, then by name, then in order.
  * Without columns (Thông tin), sheets by name only.
  */
-export function rankSheets<K extends string>(
+export function rankSheets(
   wb: RawWorkbook,
   aliases: string[],
-  cols: ColumnSpec<K>[] | null,
-  need: K[],
+  fits: ((sheet: RawSheet) => boolean) | null,
   exclude: ReadonlySet<string> = new Set(),
 ): RawSheet[] {
   return wb.sheets
     .map((s, i) => ({ s, i, name: nameScore(s, aliases) }))
-    .filter(({ s, name }) => !exclude.has(s.name) && (cols ? findHeader(s, cols, need) !== null : name > 0))
+    .filter(({ s, name }) => !exclude.has(s.name) && (fits ? fits(s) : name > 0))
     .sort((a, b) => Number(a.s.hidden === true) - Number(b.s.hidden === true) || b.name - a.name || a.i - b.i)
     .map(({ s }) => s);
 }
 
 /** Rows of a sheet that hold anything below its agency header. */
 function listRows(sheet: RawSheet): number {
-  const header = findHeader(sheet, AGENCY_COLUMNS, ["name"]);
+  const header = agencyHeader(sheet);
   if (!header) return 0;
   const col = header.cols.name! - 1;
   return sheet.rows.slice(header.row + 1).filter((cells) => cellText(cells[col]) !== "").length;
@@ -158,7 +196,7 @@ export function findSheet<K extends string>(
   need: K[],
   exclude: ReadonlySet<string> = new Set(),
 ): RawSheet | null {
-  return rankSheets(wb, aliases, cols, need, exclude)[0] ?? null;
+  return rankSheets(wb, aliases, cols ? (s) => findHeader(s, cols, need) !== null : null, exclude)[0] ?? null;
 }
 
 /* ---------- numbers ---------- */
@@ -185,6 +223,8 @@ function readNumber(v: RawValue | undefined, ref: CellRef, what: string): Number
 
 interface InfoRead {
   values: Partial<Record<InfoKey, { raw: RawValue; ref: CellRef }>>;
+  /** One per-agency rate for all groups, when Thông tin gives it instead of a group table. */
+  uniformRate: number | null;
   groups: AgencyGroup[] | null;
   groupRefs: Record<string, CellRef>;
   problems: Problem[];
@@ -196,6 +236,7 @@ const INFO_SCAN_ROWS = 60;
 function readInfo(sheet: RawSheet): InfoRead {
   const values: InfoRead["values"] = {};
   const problems: Problem[] = [];
+  let uniformRate: number | null = null;
   const specs: InfoRowSpec[] = [...INFO_ROWS, ...RATE_ROWS];
   sheet.rows.slice(0, INFO_SCAN_ROWS).forEach((cells, r) => {
     const labelIdx = cells.findIndex((c) => cellText(c) !== "");
@@ -203,8 +244,20 @@ function readInfo(sheet: RawSheet): InfoRead {
     const key = nameKey(cellText(cells[labelIdx]).replace(/:$/, ""));
     const spec =
       specs.find((s) => nameKey(s.label) === key || s.aliases.some((a) => nameKey(a) === key)) ??
-      specs.find((s) => key.startsWith(nameKey(s.label)));
-    if (!spec || values[spec.key]) return;
+      specs.find((s) => key.startsWith(nameKey(s.label)) || s.aliases.some((a) => a.length >= 10 && key.startsWith(nameKey(a))));
+    if (!spec) {
+      // One per-agency rate for every group ("Định mức duy trì, cải tiến: 10"), in a plan without a group table.
+      if (uniformRate === null && UNIFORM_RATE_LABELS.some((l) => foldText(cellText(cells[labelIdx])).startsWith(foldText(l)))) {
+        const vi = cells.findIndex((c, i) => i > labelIdx && cellText(c) !== "");
+        if (vi > 0) {
+          const n = readNumber(cells[vi], at(sheet.name, r, vi + 1), "Định mức duy trì, cải tiến");
+          if (n.problem) problems.push(n.problem);
+          uniformRate = n.value;
+        }
+      }
+      return;
+    }
+    if (values[spec.key]) return;
     let vi = labelIdx + 1;
     while (vi < cells.length && cellText(cells[vi]) === "") vi++;
     // The value's cell, or the one right of the label when the value is missing.
@@ -237,7 +290,7 @@ function readInfo(sheet: RawSheet): InfoRead {
       groupRefs[id] = rateRef;
     }
   }
-  return { values, groups, groupRefs, problems };
+  return { values, groups, groupRefs, problems, uniformRate };
 }
 
 /** A renamed Thông tin sheet: the first other sheet where at least two info labels are found. */
@@ -275,7 +328,7 @@ function readAgencies(sheet: RawSheet, groups: AgencyGroup[], unclear: ReadonlyS
   const problems: Problem[] = [];
   const stts: Array<{ stt: string; at: CellRef }> = [];
   const marks: Array<{ roman: string; at: CellRef }> = [];
-  const header = findHeader(sheet, AGENCY_COLUMNS, ["name"]);
+  const header = agencyHeader(sheet);
   if (!header) {
     return { agencies: [], stts, marks, readAs: "", problems: [problemAt(undefined, "error", "HEADER_MISSING", `Không tìm thấy dòng tiêu đề có cột "Tên cơ quan".`, sheet.name)] };
   }
@@ -289,11 +342,14 @@ function readAgencies(sheet: RawSheet, groups: AgencyGroup[], unclear: ReadonlyS
   let lastNumbered = -1;
   if (c.stt) sheet.rows.forEach((cells, r) => r > header.row && /^\d+\.?$/.test(get(cells, c.stt)) && (lastNumbered = r));
   let signed = false;
+  const hiddenRows = new Set(sheet.hiddenRows ?? []);
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
     const stt = get(cells, c.stt);
     const name = get(cells, c.name);
     const first = cells.map((v) => cellText(v)).find((t) => t !== "") ?? "";
+    // The next table of a sheet that stacks several parts ends the list.
+    if (otherTableHeader(cells) || (!/^\d/.test(stt) && /^phu luc\b/.test(foldText(first)))) break;
     if (stt === "" && name === "") {
       if (SIGNATURE.test(foldText(first))) signed = true;
       continue;
@@ -330,6 +386,10 @@ function readAgencies(sheet: RawSheet, groups: AgencyGroup[], unclear: ReadonlyS
       continue;
     }
     const nameAt = at(sheet.name, r, c.name!);
+    if (hiddenRows.has(r)) {
+      problems.push(problemAt(nameAt, "warning", "HIDDEN_ROW", `Dòng ${r + 1} đang bị ẩn (không hiện, không in ra): "${name}" không được tính. Nếu cơ quan này thuộc kế hoạch, hãy hiện dòng; nếu không, hãy xoá dòng.`));
+      continue;
+    }
     // Several agencies typed in one cell, one per line (Alt+Enter): each is an agency.
     const lines = typeof nameCell === "string" ? nameCell.split(/\r?\n/).map(cleanText).filter((t) => t !== "") : [name];
     const names = lines.length > 1 && lines.every((l) => AGENCY_LEAD.test(foldText(l))) ? lines : [name];
@@ -535,18 +595,26 @@ export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResul
   // and "Thời gian"; what is left with a "Tên cơ quan" column is an agency list.
   const budgetSheet = pick(SHEET_ALIASES.budget, BUDGET_COLUMNS, ["label", "amount"]);
   const taskSheet = pick(SHEET_ALIASES.tasks, TASK_COLUMNS, ["content", "timing"]);
-  const infoSheet = pick(SHEET_ALIASES.info, null, []) ?? findInfoByLabels(wb, used);
-  const agencySheets = chooseAgencySheets(rankSheets(wb, SHEET_ALIASES.agencies, AGENCY_COLUMNS, ["name"], used));
+  // A sheet may stack several parts (Thông tin, then Phụ lục 1, then Phụ lục 2): the agency list and
+  // Thông tin may share the budget's sheet; never the task table's.
+  const shared = new Set([SHEETS.sources, SHEETS.store, ...(taskSheet ? [taskSheet.name] : [])]);
+  const infoSheet = pick(SHEET_ALIASES.info, null, []) ?? findInfoByLabels(wb, used) ?? findInfoByLabels(wb, shared);
+  const agencySheets = chooseAgencySheets(rankSheets(wb, SHEET_ALIASES.agencies, (s) => agencyHeader(s) !== null, shared));
   const agencySheet = agencySheets[0] ?? null;
 
-  const info: InfoRead = infoSheet ? readInfo(infoSheet) : { values: {}, groups: null, groupRefs: {}, problems: [] };
+  const info: InfoRead = infoSheet ? readInfo(infoSheet) : { values: {}, groups: null, groupRefs: {}, problems: [], uniformRate: null };
   problems.push(...info.problems);
   if (!infoSheet) {
     problems.push(problemAt(undefined, "warning", "SHEET_MISSING", `Không có trang "${SHEETS.info}"; dùng định mức và nhóm cơ quan mặc định.`, SHEETS.info));
   }
   const levelsRead = infoNumber(info, "levels", "Số cấp chính quyền", problems);
   const levels: AdminLevels = levelsRead === 2 || levelsRead === 3 ? levelsRead : opts.levels ?? 3;
-  const groups = info.groups && info.groups.length > 0 ? info.groups : opts.groups ?? defaultGroups(levels);
+  const groups =
+    info.groups && info.groups.length > 0
+      ? info.groups
+      : info.uniformRate !== null
+        ? defaultGroups(levels).map((g) => ({ ...g, rate: info.uniformRate! }))
+        : opts.groups ?? defaultGroups(levels);
   const yearRead = infoNumber(info, "year", "Năm kế hoạch", problems);
   if (infoSheet && yearRead === null) {
     problems.push(problemAt(info.values.year?.ref, "error", "REQUIRED", "Thiếu năm kế hoạch.", SHEETS.info));
@@ -556,7 +624,7 @@ export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResul
   const lists = agencySheets.map((s) => readAgencies(s, groups, legacy.unclear));
   const agencies = { agencies: lists.flatMap((l) => l.agencies), problems: lists.flatMap((l) => l.problems) };
   // One STT sequence and one section order across a list split over several sheets.
-  agencies.problems.push(...checkSttSequence(lists.flatMap((l) => l.stts)), ...checkSectionOrder(lists.flatMap((l) => l.marks)));
+  agencies.problems.push(...checkSttSequence(lists.flatMap((l) => l.stts)), ...checkSectionOrder(lists.flatMap((l) => l.marks), true));
   if (!agencySheet) {
     problems.push(problemAt(undefined, "error", "SHEET_MISSING", `Không có trang danh sách cơ quan ("${SHEETS.agencies}").`, SHEETS.agencies));
   }

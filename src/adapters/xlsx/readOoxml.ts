@@ -256,6 +256,7 @@ export class OoxmlReader {
     const rows: RawValue[][] = [];
     const legacyFonts: Record<string, string> = {};
     const merges: string[] = [];
+    const hiddenRows: number[] = [];
     let inData = false;
     let rowNo = 0;
     let cells: RawValue[] = [];
@@ -319,6 +320,7 @@ export class OoxmlReader {
             if (!Number.isInteger(r) || r < 1 || r > 1_048_576) throw new MalformedPart(path, `số dòng "${String(a.r).slice(0, 20)}"`);
             rowNo = r;
             colNo = 0;
+            if (a.hidden === "1" || a.hidden === "true") hiddenRows.push(r - 1);
             cells = rows[rowNo - 1] ?? [];
             break;
           }
@@ -385,6 +387,7 @@ export class OoxmlReader {
     }
     const sheet: RawSheet = { name: sheetName, rows };
     if (Object.keys(legacyFonts).length > 0) sheet.legacyFonts = legacyFonts;
+    if (hiddenRows.length > 0) sheet.hiddenRows = hiddenRows;
     return sheet;
   }
 }

@@ -56,7 +56,16 @@ function value(cell: XLSX.CellObject, date1904: boolean): RawValue {
  * visibility of the sheets in order, read from the file's own XML.
  */
 export function readWithSheetJs(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS, sheets?: readonly SheetInfo[]): RawWorkbook {
-  const wb = XLSX.read(bytes, { type: "array", cellNF: true, cellDates: false, cellFormula: false, cellHTML: false, UTC: true, dense: false });
+  // SheetJS prints to the console while reading some ODS number formats (conditional sections it
+  // approximates); that is a library's note, not the user's business, and would garble the CLI's output.
+  const quiet = console.error;
+  console.error = () => {};
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: "array", cellNF: true, cellDates: false, cellFormula: false, cellHTML: false, UTC: true, dense: false });
+  } finally {
+    console.error = quiet;
+  }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const out: RawSheet[] = [];
   const known = sheets && sheets.length === wb.SheetNames.length ? sheets : null;
@@ -86,7 +95,8 @@ export function readWithSheetJs(bytes: Uint8Array, limits: ReadLimits = DEFAULT_
       else for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
     }
     const hidden = known ? known[i].hidden : (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) > 0;
-    out.push(hidden ? { name, rows, hidden } : { name, rows });
+    const hiddenRows = (ws?.["!rows"] ?? []).flatMap((r, at) => (r?.hidden ? [at] : []));
+    out.push({ name, rows, ...(hidden ? { hidden } : {}), ...(hiddenRows.length ? { hiddenRows } : {}) });
   });
   return { sheets: out };
 }
