@@ -82,7 +82,7 @@ it("says plainly that it is not inside Excel, and makes a template", async () =>
 it("merges seed 001's submissions into 150 agencies and 2.620, a corrupt file reported and skipped", async () => {
   await page.getByRole("tab", { name: "Tổng hợp" }).click();
   const names = dongThapSubmissions().map((s) => s.file);
-  await page.locator('input[type="file"]').setInputFiles([...names, "hong.xlsx"].map((n) => join(files, n)));
+  await page.getByLabel("Chọn các tệp gửi đến (.xlsx, .xls, .ods)").setInputFiles([...names, "hong.xlsx"].map((n) => join(files, n)));
   await page.getByText(`${names.length + 1}/${names.length + 1} tệp đã đọc`).waitFor({ timeout: 60_000 });
   const broken = page.locator('li[data-file="hong.xlsx"]');
   await expect(broken.textContent()).resolves.toContain("Bị loại");
@@ -101,7 +101,7 @@ it("adds a corrected file later without duplicating", async () => {
   const district = dongThapSubmissions().find((s) => s.file.startsWith("xa-huyen-05"))!;
   const corrected = { ...district.plan, info: { ...district.plan.info, date: "25/11/2021" }, agencies: district.plan.agencies.slice(0, -1) };
   writeFileSync(join(files, "xa-huyen-05-sua.xlsx"), await writeXlsx(buildWorkbook(corrected)));
-  await page.locator('input[type="file"]').setInputFiles([join(files, "xa-huyen-05-sua.xlsx")]);
+  await page.getByLabel("Chọn các tệp gửi đến (.xlsx, .xls, .ods)").setInputFiles([join(files, "xa-huyen-05-sua.xlsx")]);
   await page.getByText(/44\/44 tệp đã đọc/).waitFor();
   const bytes = await downloadOf(() => page.getByRole("button", { name: "Tổng hợp và tải xuống (.xlsx)" }).click());
   const { plan } = readPlan(await openBytes(bytes));
