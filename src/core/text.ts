@@ -40,7 +40,7 @@ function keyWord(word: string): string {
  * Memoises a pure string function: keys and folds of the same header and label texts
  * are asked for on every row of every file. Bounded so that a long merge cannot grow it.
  */
-function memo(fn: (s: string) => string, limit = 50_000): (s: string) => string {
+export function memo(fn: (s: string) => string, limit = 50_000): (s: string) => string {
   const cache = new Map<string, string>();
   return (s: string) => {
     let v = cache.get(s);

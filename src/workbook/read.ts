@@ -11,7 +11,7 @@ import { DEFAULT_RATES, type Agency, type CellRef, type ExtraLine, type Plan, ty
 import { parseVnNumber } from "../core/numbers";
 import { columnLetters, type Problem } from "../core/problems";
 import { fromRoman } from "../core/roman";
-import { cleanText, foldText, nameKey } from "../core/text";
+import { cleanText, foldText, memo, nameKey } from "../core/text";
 import { checkPl2, checkSectionOrder, checkSttSequence, problemAt, validatePlan, type Pl2Figures, type RateRefs } from "../core/validate";
 import type { RawSheet, RawValue, RawWorkbook } from "./grid";
 import { dateText, isCellError } from "./cellValues";
@@ -42,7 +42,7 @@ function isRomanMark(text: string): boolean {
 type ColumnMap<K extends string> = Partial<Record<K, number>>;
 
 /** A header as compared: no diacritics, no case, no spaces around punctuation ("Ten CQ,DV" = "Tên CQ, ĐV"). */
-const headerKey = (text: string) => foldText(text).replace(/\s*([-–—,.;:/()])\s*/g, "$1");
+const headerKey = memo((text: string) => foldText(text).replace(/\s*([-–—,.;:/()])\s*/g, "$1"));
 
 const HEADER_KEYS = new WeakMap<ColumnSpec<string>, { keys: string[]; not: string[] }>();
 /** A column's header and aliases as keys, longest first, and the headers it must not take (computed once per column). */
@@ -58,8 +58,12 @@ export interface HeaderMatch<K extends string> {
   cols: ColumnMap<K>;
 }
 
+/** Each row's cells as header keys, computed once: rows are tried against several tables' headers. */
+const ROW_KEYS = new WeakMap<readonly RawValue[], string[]>();
+
 function matchHeaderRow<K extends string>(cells: readonly RawValue[], cols: ColumnSpec<K>[], into: ColumnMap<K>): number {
-  const keys = cells.map((c) => (typeof c === "string" ? headerKey(c) : ""));
+  let keys = ROW_KEYS.get(cells);
+  if (!keys) ROW_KEYS.set(cells, (keys = cells.map((c) => (typeof c === "string" ? headerKey(c) : ""))));
   const taken = new Set(Object.values(into) as number[]);
   let found = 0;
   // Exact header text first, then a header that starts with a known one (and is not one it must not take).
@@ -95,10 +99,10 @@ export function findHeader<K extends string>(
   for (let r = 0; r < limit; r++) {
     const cells = sheet.rows[r] ?? [];
     // A header holds words only: a row with a number in it is data (a group table's row, a list's row).
-    if (cells.some((v) => typeof v === "number") || reject(cells)) continue;
+    if (cells.length < 2 || cells.some((v) => typeof v === "number")) continue;
     const map: ColumnMap<K> = {};
-    if (matchHeaderRow(sheet.rows[r] ?? [], cols, map) < 2) continue;
-    if (!need.every((k) => map[k] !== undefined)) continue;
+    if (matchHeaderRow(cells, cols, map) < 2) continue;
+    if (!need.every((k) => map[k] !== undefined) || reject(cells)) continue;
     // A two-row header (seed 000: "Thực hiện" over "Chủ trì | Thời gian | Phê duyệt").
     const next = sheet.rows[r + 1] ?? [];
     const more: ColumnMap<K> = { ...map };
@@ -131,10 +135,15 @@ const otherTableHeader = (cells: readonly RawValue[]) => isBudgetHeader(cells) |
  * form ("Cấp lập kế hoạch | Cơ quan") is never taken for one.
  */
 export function agencyHeader(sheet: RawSheet): HeaderMatch<(typeof AGENCY_COLUMNS)[number]["key"]> | null {
+  if (AGENCY_HEADERS.has(sheet)) return AGENCY_HEADERS.get(sheet)!;
   const named = nameScore(sheet, SHEET_ALIASES.agencies) > 0;
   const narrow = (cells: readonly RawValue[]) => !named && cells.filter((v) => cellText(v) !== "").length < 3;
-  return findHeader(sheet, AGENCY_COLUMNS, ["name"], (cells) => otherTableHeader(cells) || narrow(cells));
+  const header = findHeader(sheet, AGENCY_COLUMNS, ["name"], (cells) => otherTableHeader(cells) || narrow(cells));
+  AGENCY_HEADERS.set(sheet, header);
+  return header;
 }
+/** Each sheet's agency header, found once (sheets are asked several times while roles are chosen). */
+const AGENCY_HEADERS = new WeakMap<RawSheet, HeaderMatch<(typeof AGENCY_COLUMNS)[number]["key"]> | null>();
 
 /** A sheet name as compared with the known ones: no diacritics, case, spaces or leading zeros ("PL 01" = "PL1"). */
 const sheetKey = (name: string) => foldText(name).replace(/\s+/g, "").replace(/(^|\D)0+(?=\d)/g, "$1");
