@@ -22,6 +22,7 @@ export type ProblemCode =
   | "FILE_REPLACES"
   | "MULTI_NAME"
   | "HIDDEN_ROW"
+  | "NOT_AGENCY"
   | "LEGACY_ENCODING";
 
 export interface Problem {

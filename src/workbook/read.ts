@@ -372,7 +372,11 @@ function readAgencies(sheet: RawSheet, groups: AgencyGroup[], unclear: ReadonlyS
       continue;
     }
     // Under the list: a signer's name or a title in capitals, once the numbered rows are over or a signature began.
-    if (unnumbered && (signed || (lastNumbered >= 0 && r > lastNumbered)) && (looksLikePerson(name) || (name === name.toLocaleUpperCase("vi") && !AGENCY_LEAD.test(folded)) || signed)) continue;
+    if (unnumbered && (signed || (lastNumbered >= 0 && r > lastNumbered)) && (looksLikePerson(name) || (name === name.toLocaleUpperCase("vi") && !AGENCY_LEAD.test(folded)) || signed)) {
+      // Said, not silently dropped: a person can see the row was taken for part of the signature block.
+      if (name) problems.push(problemAt(at(sheet.name, r, c.name!), "info", "NOT_AGENCY", `Dòng ${r + 1} ("${name}") nằm dưới danh sách, được coi là phần ký tên hay ghi chú, không tính là cơ quan.`));
+      continue;
+    }
     if (isRomanMark(stt) && !/^\d/.test(stt)) {
       marks.push({ roman: stt.replace(/\.$/, ""), at: at(sheet.name, r, c.stt!) });
       const f = foldText(name);
