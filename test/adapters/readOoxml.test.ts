@@ -1,6 +1,6 @@
 /** The .xlsx reader on files exceljs writes (ours), with the values each cell must have. */
 import ExcelJS from "exceljs";
-import { DEFAULT_LIMITS } from "../../src/adapters/xlsx/readOoxml";
+import { DEFAULT_LIMITS } from "../../src/adapters/xlsx/sheetRules";
 import { openBytes } from "../helpers/open";
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {

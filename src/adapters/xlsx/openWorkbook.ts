@@ -7,7 +7,8 @@
  */
 import { sniffWorkbook, unreadableReason } from "../../workbook/sniff";
 import type { RawWorkbook } from "../../workbook/grid";
-import { DEFAULT_LIMITS, LimitExceeded, OoxmlReader, type ReadLimits } from "./readOoxml";
+import { OoxmlReader } from "./readOoxml";
+import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from "./sheetRules";
 import { HostileFile, MalformedPart } from "./xml";
 import { odsSheets } from "./odsSheets";
 import { entryOf, openZip, readEntry, ZipError, ZipLimit, type ZipArchive, type ZipCodec } from "./zip";

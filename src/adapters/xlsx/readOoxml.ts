@@ -9,40 +9,13 @@
  * (./xml) from the checked zip (./zip), under the limits below.
  */
 import type { RawSheet, RawValue, RawWorkbook } from "../../workbook/grid";
-import { cellError, isDateFormat, MAX_CELL_CHARS, serialToDate } from "../../workbook/cellValues";
+import { cellError, isDateFormat, serialToDate } from "../../workbook/cellValues";
 import { fontEncoding } from "../../core/legacyEncoding";
-import { parseCellAddress } from "../../core/problems";
 import { SHEETS } from "../../workbook/layout";
 import { entryOf, readEntry, type ZipArchive, type ZipCodec, ZipError } from "./zip";
 import { HostileFile, MalformedPart, parseXml } from "./xml";
+import { checkCell, clearMerged, DEFAULT_LIMITS, fillHoles, parseRef, tooLong, type ReadLimits } from "./sheetRules";
 
-export class LimitExceeded extends Error {}
-
-export interface ReadLimits {
-  /** Largest inflated sheet or shared-strings part (bytes). */
-  maxPartBytes: number;
-  /** Largest inflated workbook, styles or relationships part (bytes). */
-  maxSmallPartBytes: number;
-  /** Rows and columns beyond which a value may not stand. */
-  maxRows: number;
-  maxCols: number;
-  /** Entries in the zip. */
-  maxEntries: number;
-  /** Longest text of one cell (Excel's own limit). */
-  maxCellChars: number;
-}
-
-export const DEFAULT_LIMITS: ReadLimits = {
-  maxPartBytes: 50 * 1024 * 1024,
-  maxSmallPartBytes: 2 * 1024 * 1024,
-  maxRows: 100_000,
-  maxCols: 1_000,
-  maxEntries: 10_000,
-  maxCellChars: MAX_CELL_CHARS,
-};
-
-/** Cells a merged-range pass may visit before the file is refused (Excel forbids overlapping merges). */
-const MAX_MERGE_VISITS = 10_000_000;
 
 /** ST_Xstring escapes: `_x000D_` is a carriage return, `_x005F_` an underscore. */
 function unescapeXstring(s: string): string {
@@ -50,16 +23,6 @@ function unescapeXstring(s: string): string {
 }
 
 const vi = (n: number) => n.toLocaleString("vi-VN");
-
-function tooLong(where: string, length: number, limits: ReadLimits): LimitExceeded {
-  return new LimitExceeded(`${where} dài ${vi(length)} ký tự, quá giới hạn ${vi(limits.maxCellChars)} ký tự một ô của Excel`);
-}
-
-/** "AB12" → [row 12, column 28]; null when it is no cell reference inside Excel's grid. */
-function parseRef(ref: string): [number, number] | null {
-  const at = parseCellAddress(ref);
-  return at && at.row <= 1_048_576 && at.col <= 16_384 ? [at.row, at.col] : null;
-}
 
 function resolveTarget(base: string, target: string): string {
   let t = target;
@@ -296,9 +259,7 @@ export class OoxmlReader {
         value = (styles.dates[style] && serialToDate(n, date1904)) || n;
       } else throw malformed(`kiểu ô "${type.slice(0, 20)}" không có trong chuẩn`);
       if (value === null || value === "") return;
-      if (typeof value === "string" && value.length > limits.maxCellChars) throw tooLong(`ô ${ref} của trang "${sheetName}"`, value.length, limits);
-      if (rowNo > limits.maxRows) throw new LimitExceeded(`trang "${sheetName}" có dữ liệu ở dòng ${vi(rowNo)}, quá ${vi(limits.maxRows)} dòng`);
-      if (colNo > limits.maxCols) throw new LimitExceeded(`trang "${sheetName}" có dữ liệu ở cột thứ ${vi(colNo)}, quá ${vi(limits.maxCols)} cột`);
+      checkCell(sheetName, ref, rowNo, colNo, value, limits);
       if (styles.legacyFonts.size > 0 && typeof value === "string") {
         const font = styles.legacyFonts.get(style);
         if (font) legacyFonts[`${rowNo - 1},${colNo - 1}`] = font;
@@ -380,36 +341,11 @@ export class OoxmlReader {
     });
 
     clearMerged(rows, merges, path);
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      if (r === undefined) rows[i] = [];
-      else for (let c = 0; c < r.length; c++) if (r[c] === undefined) r[c] = null;
-    }
+    fillHoles(rows);
     const sheet: RawSheet = { name: sheetName, rows };
     if (Object.keys(legacyFonts).length > 0) sheet.legacyFonts = legacyFonts;
     if (hiddenRows.length > 0) sheet.hiddenRows = hiddenRows;
     return sheet;
-  }
-}
-
-/** Cells covered by a merged range, other than its top-left one, are empty: Excel shows nothing there. */
-export function clearMerged(rows: RawValue[][], merges: readonly string[], where: string): void {
-  let visits = 0;
-  for (const m of merges) {
-    const [a, b] = m.split(":");
-    const from = parseRef(a ?? "");
-    const to = parseRef(b ?? a ?? "");
-    if (!from || !to) throw new MalformedPart(where, `vùng gộp ô "${m.slice(0, 30)}"`);
-    const lastRow = Math.min(to[0], rows.length);
-    for (let r = from[0]; r <= lastRow; r++) {
-      const cells = rows[r - 1];
-      if (!cells) continue;
-      const lastCol = Math.min(to[1], cells.length);
-      for (let c = from[1]; c <= lastCol; c++) {
-        if (++visits > MAX_MERGE_VISITS) throw new LimitExceeded(`vùng gộp ô trong "${where}" quá nhiều`);
-        if (r !== from[0] || c !== from[1]) cells[c - 1] = null;
-      }
-    }
   }
 }
 

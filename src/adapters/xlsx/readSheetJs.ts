@@ -9,7 +9,7 @@ import * as XLSX from "@e965/xlsx";
 import type { RawSheet, RawValue, RawWorkbook } from "../../workbook/grid";
 import { cellError, ERROR_BY_CODE, isDateFormat, serialToDate } from "../../workbook/cellValues";
 import { SHEETS } from "../../workbook/layout";
-import { clearMerged, DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from "./readOoxml";
+import { checkCell, clearMerged, DEFAULT_LIMITS, fillHoles, type ReadLimits } from "./sheetRules";
 import type { SheetInfo } from "./odsSheets";
 
 /** SheetJS's compound-file reader (typed `any` by the package). */
@@ -26,8 +26,6 @@ export function compoundKind(bytes: Uint8Array): CompoundKind {
   if (names.has("worddocument")) return "word";
   return "other";
 }
-
-const vi = (n: number) => n.toLocaleString("vi-VN");
 
 function value(cell: XLSX.CellObject, date1904: boolean): RawValue {
   switch (cell.t) {
@@ -80,20 +78,12 @@ export function readWithSheetJs(bytes: Uint8Array, limits: ReadLimits = DEFAULT_
       const v = value(cell, date1904);
       if (v === null || v === "") continue;
       const { r, c } = XLSX.utils.decode_cell(key);
-      if (r + 1 > limits.maxRows) throw new LimitExceeded(`trang "${name}" có dữ liệu ở dòng ${vi(r + 1)}, quá ${vi(limits.maxRows)} dòng`);
-      if (c + 1 > limits.maxCols) throw new LimitExceeded(`trang "${name}" có dữ liệu ở cột thứ ${vi(c + 1)}, quá ${vi(limits.maxCols)} cột`);
-      if (typeof v === "string" && v.length > limits.maxCellChars) {
-        throw new LimitExceeded(`ô ${key} của trang "${name}" dài ${vi(v.length)} ký tự, quá giới hạn ${vi(limits.maxCellChars)} ký tự một ô của Excel`);
-      }
+      checkCell(name, key, r + 1, c + 1, v, limits);
       (rows[r] ??= [])[c] = v;
     }
     const merges = (ws?.["!merges"] ?? []).map((m) => XLSX.utils.encode_range(m));
     clearMerged(rows, merges, `trang "${name}"`);
-    for (let r = 0; r < rows.length; r++) {
-      const cells = rows[r];
-      if (cells === undefined) rows[r] = [];
-      else for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
-    }
+    fillHoles(rows);
     const hidden = known ? known[i].hidden : (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) > 0;
     const hiddenRows = (ws?.["!rows"] ?? []).flatMap((r, at) => (r?.hidden ? [at] : []));
     out.push({ name, rows, ...(hidden ? { hidden } : {}), ...(hiddenRows.length ? { hiddenRows } : {}) });
