@@ -112,22 +112,19 @@ export function findHeader<K extends string>(
   return null;
 }
 
-/** A budget table's header row ("… nội dung | Số lượng | … | Số tiền"): never an agency list's. */
-function isBudgetHeader(cells: readonly RawValue[]): boolean {
-  const map: ColumnMap<(typeof BUDGET_COLUMNS)[number]["key"]> = {};
-  matchHeaderRow(cells, BUDGET_COLUMNS, map);
-  return map.label !== undefined && map.amount !== undefined;
+/** Does a row hold these columns of a table's header? */
+function headerHas<K extends string>(cells: readonly RawValue[], cols: ColumnSpec<K>[], need: K[]): boolean {
+  const map: ColumnMap<K> = {};
+  matchHeaderRow(cells, cols, map);
+  return need.every((k) => map[k] !== undefined);
 }
 
-/** The group table of Thông tin ("Nhóm cơ quan | Định mức …"): never an agency list's header. */
-function isGroupTableHeader(cells: readonly RawValue[]): boolean {
-  const map: ColumnMap<(typeof GROUP_COLUMNS)[number]["key"]> = {};
-  matchHeaderRow(cells, GROUP_COLUMNS, map);
-  return map.label !== undefined && map.rate !== undefined;
-}
-
-/** Another table's header: where an agency list cannot start, and where one stacked above it ends. */
-const otherTableHeader = (cells: readonly RawValue[]) => isBudgetHeader(cells) || isGroupTableHeader(cells);
+/**
+ * Another table's header — a budget's ("… nội dung | … | Số tiền") or Thông tin's group table
+ * ("Nhóm cơ quan | Định mức …"): where an agency list cannot start, and where one stacked above it ends.
+ */
+const otherTableHeader = (cells: readonly RawValue[]) =>
+  headerHas(cells, BUDGET_COLUMNS, ["label", "amount"]) || headerHas(cells, GROUP_COLUMNS, ["label", "rate"]);
 
 /**
  * The header of an agency list: a row with a name column that is not another table's. On a sheet
@@ -254,24 +251,19 @@ function readInfo(sheet: RawSheet): InfoRead {
     const spec =
       specs.find((s) => nameKey(s.label) === key || s.aliases.some((a) => nameKey(a) === key)) ??
       specs.find((s) => key.startsWith(nameKey(s.label)) || s.aliases.some((a) => a.length >= 10 && key.startsWith(nameKey(a))));
-    if (!spec) {
-      // One per-agency rate for every group ("Định mức duy trì, cải tiến: 10"), in a plan without a group table.
-      if (uniformRate === null && UNIFORM_RATE_LABELS.some((l) => foldText(cellText(cells[labelIdx])).startsWith(foldText(l)))) {
-        const vi = cells.findIndex((c, i) => i > labelIdx && cellText(c) !== "");
-        if (vi > 0) {
-          const n = readNumber(cells[vi], at(sheet.name, r, vi + 1), "Định mức duy trì, cải tiến");
-          if (n.problem) problems.push(n.problem);
-          uniformRate = n.value;
-        }
-      }
-      return;
-    }
-    if (values[spec.key]) return;
+    // The value's cell, or the one right of the label when the value is missing.
     let vi = labelIdx + 1;
     while (vi < cells.length && cellText(cells[vi]) === "") vi++;
-    // The value's cell, or the one right of the label when the value is missing.
     const found = vi < cells.length;
-    values[spec.key] = { raw: found ? cells[vi] : null, ref: at(sheet.name, r, found ? vi + 1 : labelIdx + 2) };
+    const value = { raw: found ? cells[vi] : null, ref: at(sheet.name, r, found ? vi + 1 : labelIdx + 2) };
+    if (spec) {
+      if (!values[spec.key]) values[spec.key] = value;
+    } else if (found && uniformRate === null && UNIFORM_RATE_LABELS.some((l) => foldText(cellText(cells[labelIdx])).startsWith(foldText(l)))) {
+      // One per-agency rate for every group ("Định mức duy trì, cải tiến: 10"), in a plan without a group table.
+      const n = readNumber(value.raw, value.ref, "Định mức duy trì, cải tiến");
+      if (n.problem) problems.push(n.problem);
+      uniformRate = n.value;
+    }
   });
   let groups: AgencyGroup[] | null = null;
   const groupRefs: Record<string, CellRef> = {};
