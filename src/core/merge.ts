@@ -144,6 +144,14 @@ function senderKey(s: Submission): string {
 const namesOf = (s: Submission): Set<string> =>
   new Set(s.outcome.kind === "read" ? s.outcome.plan.agencies.map((a) => unitKey(a.name)) : []);
 
+/** The agencies an older file of a sender lists and its newer file no longer does. */
+function droppedNames(older: Submission, newer: Submission): string[] {
+  const kept = namesOf(newer);
+  return older.outcome.kind === "read" ? older.outcome.plan.agencies.filter((a) => !kept.has(unitKey(a.name))).map((a) => a.name) : [];
+}
+
+const noLongerListed = (dropped: readonly string[]) => (dropped.length ? ` Không còn trong tệp mới: ${dropped.join("; ")}.` : "");
+
 /**
  * Do two files from the same sender list largely the same agencies (at least half of the
  * shorter list)? A supplement listing other units, or templates the province pre-filled with
@@ -181,15 +189,19 @@ function replacements(subs: readonly Submission[]): Map<Submission, Submission> 
   return replacedBy;
 }
 
-/** An area that names the whole province (a commune's district is not known from it). */
-function isProvinceWide(area: string): boolean {
-  return /^tinh\b/.test(foldText(area));
-}
+/** How areas begin (folded), by level: the words and abbreviations of a district and of a commune. */
+const DISTRICT_WORDS = "huyen|thi xa|thanh pho|quan|tp\\.?|tx\\.?|h\\.";
+const COMMUNE_WORDS = "xa|phuong|p\\.|thi tran|tt\\.|dac khu";
+const PROVINCE_WIDE = /^tinh\b/;
+const DISTRICT = new RegExp(`^(${DISTRICT_WORDS})\\s`);
+const PLACE = new RegExp(`^(tinh|${DISTRICT_WORDS}|q\\.|${COMMUNE_WORDS})(\\s|$)`);
 
+/** An area that names the whole province (a commune's district is not known from it). */
+const isProvinceWide = (area: string) => PROVINCE_WIDE.test(foldText(area));
 /** A district, district-level town or city: what a commune's area should name under three-level government. */
-function isDistrict(area: string): boolean {
-  return /^(huyen|thi xa|thanh pho|quan|tp\.?|tx\.?|h\.)\s/.test(foldText(area));
-}
+const isDistrict = (area: string) => DISTRICT.test(foldText(area));
+/** An area that names a place (tỉnh, huyện, xã …), not a parent agency. */
+const isPlace = (area: string) => PLACE.test(foldText(area));
 
 /**
  * The area an agency is merged under. A commune (three-level plans) whose row names no district
@@ -211,11 +223,6 @@ function mergedArea(a: Agency, group: AgencyGroup, plan: Plan): string {
 
 /** The standard commune group: the only one whose names repeat across districts. */
 const COMMUNE = "cap-xa";
-
-/** An area that names a place (tỉnh, huyện, xã …), not a parent agency. */
-function isPlace(area: string): boolean {
-  return /^(tinh|thanh pho|tp\.?|thi xa|tx\.?|huyen|h\.|quan|q\.|xa|phuong|p\.|thi tran|tt\.|dac khu)(\s|$)/.test(foldText(area));
-}
 
 /**
  * The key two rows are one agency under: communes by name and area (Phường 1 of Cao Lãnh is not
@@ -301,6 +308,8 @@ function sumCarried(lines: Array<{ line: ExtraLine; file: string }>): ExtraLine[
 export function mergeSubmissions(submissions: readonly Submission[], base: Plan): MergeResult {
   const subs = canonical(submissions);
   const replacedBy = replacements(subs);
+  const replacing = new Map<Submission, Submission[]>();
+  for (const [old, by] of replacedBy) replacing.set(by, [...(replacing.get(by) ?? []), old]);
   const kept = new Map<string, { agency: Agency; file: string }>();
   const byName = new Map<string, Array<{ agency: Agency; file: string }>>();
   const possible = new Set<string>();
@@ -338,18 +347,13 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan)
       report.status = "replaced";
       report.replacedBy = by.file;
       report.replaced = plan.agencies.length;
-      const kept = namesOf(by);
-      const dropped = plan.agencies.filter((a) => !kept.has(unitKey(a.name))).map((a) => a.name);
-      report.reason = `Được thay bằng tệp mới hơn ${by.file} (cùng đơn vị gửi).${dropped.length ? ` Không còn trong tệp mới: ${dropped.join("; ")}.` : ""}`;
+      report.reason = `Được thay bằng tệp mới hơn ${by.file} (cùng đơn vị gửi).${noLongerListed(droppedNames(s, by))}`;
       continue;
     }
-    const older = [...replacedBy].filter(([, b]) => b === s).map(([o]) => o);
-    for (const o of older) {
-      const mine = namesOf(s);
-      const dropped = o.outcome.kind === "read" ? o.outcome.plan.agencies.filter((a) => !mine.has(unitKey(a.name))).map((a) => a.name) : [];
+    for (const o of replacing.get(s) ?? []) {
+      const dropped = droppedNames(o, s);
       report.problems.push(
-        problemAt(undefined, dropped.length ? "warning" : "info", "FILE_REPLACES",
-          `Tệp này thay tệp cũ hơn của cùng đơn vị gửi: ${o.file}.${dropped.length ? ` Không còn trong tệp mới: ${dropped.join("; ")}.` : ""}`, ""),
+        problemAt(undefined, dropped.length ? "warning" : "info", "FILE_REPLACES", `Tệp này thay tệp cũ hơn của cùng đơn vị gửi: ${o.file}.${noLongerListed(dropped)}`, ""),
       );
     }
     report.problems.push(...rateProblems(plan, base));
