@@ -40,40 +40,29 @@ function buildSourcesSheet(result: MergeResult, notice: string | null) {
     cols.forEach((c, j) => s.value(row, j + 1, values[c.key], c.style));
     row++;
   });
-  row++;
-  s.banner(row++, cols.length, { v: "CƠ QUAN DO NHIỀU TỆP GỬI (tính một lần)", style: "caption" });
-  SOURCE_DUPLICATE_HEADERS.forEach((h, j) => s.value(row, j + 2, h, "header"));
-  row++;
-  if (result.duplicates.length === 0) s.value(row++, 2, "Không có.", "text");
-  for (const d of result.duplicates) {
-    s.value(row, 2, d.name, "text");
-    s.value(row, 3, d.area, "text");
-    s.value(row, 4, d.files.join("; "), "text");
+  // The listings under the files: a caption, their headers from column B, their rows, or "Không có.".
+  const listing = (title: string, headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>) => {
     row++;
-  }
-  row++;
-  s.banner(row++, cols.length, { v: "CÓ THỂ TRÙNG — cùng tên, chưa rõ địa bàn: đã giữ cả hai, cần người kiểm tra và xoá dòng thừa ở Phụ lục 1", style: "caption" });
-  SOURCE_POSSIBLE_HEADERS.forEach((h, j) => s.value(row, j + 2, h, "header"));
-  row++;
-  if (result.possibleDuplicates.length === 0) s.value(row++, 2, "Không có.", "text");
-  for (const d of result.possibleDuplicates) {
-    s.value(row, 2, d.name, "text");
-    s.value(row, 3, d.entries.map((e) => `${e.area || "chưa rõ địa bàn"} — ${e.file}`).join("; "), "text");
+    s.banner(row++, cols.length, { v: title, style: "caption" });
+    headers.forEach((h, j) => s.value(row, j + 2, h, "header"));
     row++;
-  }
-  row++;
-  s.banner(row++, cols.length, { v: "CÁC VẤN ĐỀ TÌM THẤY TRONG TỪNG TỆP", style: "caption" });
-  SOURCE_PROBLEM_HEADERS.forEach((h, j) => s.value(row, j + 2, h, "header"));
-  row++;
-  let any = false;
-  for (const f of result.files) {
-    for (const p of sortProblems(f.problems)) {
-      any = true;
-      [f.file, p.sheet, p.cell, SEVERITY_VI[p.severity], p.code, p.message].forEach((v, j) => s.value(row, j + 2, v, "text"));
+    if (rows.length === 0) s.value(row++, 2, "Không có.", "text");
+    for (const values of rows) {
+      values.forEach((v, j) => s.value(row, j + 2, v, "text"));
       row++;
     }
-  }
-  if (!any) s.value(row++, 2, "Không có.", "text");
+  };
+  listing("CƠ QUAN DO NHIỀU TỆP GỬI (tính một lần)", SOURCE_DUPLICATE_HEADERS, result.duplicates.map((d) => [d.name, d.area, d.files.join("; ")]));
+  listing(
+    "CÓ THỂ TRÙNG — cùng tên, chưa rõ địa bàn: đã giữ cả hai, cần người kiểm tra và xoá dòng thừa ở Phụ lục 1",
+    SOURCE_POSSIBLE_HEADERS,
+    result.possibleDuplicates.map((d) => [d.name, d.entries.map((e) => `${e.area || "chưa rõ địa bàn"} — ${e.file}`).join("; ")]),
+  );
+  listing(
+    "CÁC VẤN ĐỀ TÌM THẤY TRONG TỪNG TỆP",
+    SOURCE_PROBLEM_HEADERS,
+    result.files.flatMap((f) => sortProblems(f.problems).map((p) => [f.file, p.sheet, p.cell, SEVERITY_VI[p.severity], p.code, p.message])),
+  );
   s.grid.landscape = true;
   s.grid.freezeRows = 4;
   return s.finish();
