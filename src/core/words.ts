@@ -64,15 +64,26 @@ function readNumber(n: number, leading: boolean): string {
   return low > 0 ? `${head} ${belowBillion(low, false)}` : head;
 }
 
-/** A whole number in lower-case words ("hai nghìn sáu trăm hai mươi"). */
+/**
+ * Amounts read in words: up to 10^15 (một triệu tỷ), far above any plan. Excel and LibreOffice
+ * keep 15 significant digits, so a larger figure is not exactly what anyone typed. The sheet's
+ * formula has the same bound (workbook/write wordsFormulas).
+ */
+export const WORDS_LIMIT = 1e15;
+export const TOO_LARGE_WORDS = "(số quá lớn để đọc)";
+
+/** A whole number in lower-case words ("hai nghìn sáu trăm hai mươi"); negatives read "âm …". */
 export function numberWords(n: number): string {
-  if (!Number.isSafeInteger(n)) throw new RangeError(`Chỉ đọc được số nguyên: ${n}`);
+  if (!Number.isInteger(n)) throw new RangeError(`Chỉ đọc được số nguyên: ${n}`);
+  if (Math.abs(n) > WORDS_LIMIT) return TOO_LARGE_WORDS;
   if (n < 0) return `âm ${numberWords(-n)}`;
-  return n === 0 ? DIGITS[0] : readNumber(n, true);
+  if (n === 0) return DIGITS[0];
+  return readNumber(n, true);
 }
 
 /** An amount of đồng in words, first letter capital, ending in "đồng". */
 export function amountInWords(dong: number): string {
   const words = numberWords(Math.round(dong));
+  if (words === TOO_LARGE_WORDS) return words;
   return `${words[0].toLocaleUpperCase("vi")}${words.slice(1)} đồng`;
 }

@@ -7,7 +7,9 @@ import { arrangeAgencies } from "../core/grouping";
 import type { Plan } from "../core/model";
 import { cellAddress, columnLetters, parseCellAddress } from "../core/problems";
 import { toRoman } from "../core/roman";
-import { numberWords, tripleWords } from "../core/words";
+import { TOO_LARGE_WORDS, WORDS_LIMIT, numberWords, tripleWords } from "../core/words";
+
+const WORDS_LIMIT_FORMULA = `10^${Math.log10(WORDS_LIMIT)}`;
 import { formatVnNumber, trieuToDong } from "../core/numbers";
 import type { CellValue, DefinedName, GridCell, SheetGrid, StyleName, WorkbookGrid } from "./grid";
 import { sheetRef } from "./grid";
@@ -335,7 +337,7 @@ function buildBudget(plan: Plan, info: InfoSheet): { grid: SheetGrid; names: Def
   const wordsRow = row + 0;
   s.banner(wordsRow, cols.length, {
     v: `${WORDS_PREFIX}${budget.totalWords}.`,
-    f: `"${WORDS_PREFIX}"&UPPER(LEFT(${NAME_TOTAL_WORDS},1))&MID(${NAME_TOTAL_WORDS},2,1000)&" đồng."`,
+    f: `"${WORDS_PREFIX}"&IF(LEFT(${NAME_TOTAL_WORDS},1)="(",${NAME_TOTAL_WORDS},UPPER(LEFT(${NAME_TOTAL_WORDS},1))&MID(${NAME_TOTAL_WORDS},2,1000)&" đồng")&"."`,
     style: "words",
   });
   s.grid.printTitleRows = [TABLE_HEADER_ROW, TABLE_HEADER_ROW];
@@ -344,25 +346,32 @@ function buildBudget(plan: Plan, info: InfoSheet): { grid: SheetGrid; names: Def
 }
 
 /**
- * Formulas that read a whole number of đồng (< 10^12) in Vietnamese words, the way
- * core/words does: the number split into groups of three digits, each group read
- * from the digit words (named DIGIT_WORDS) with the mốt/tư/lăm/linh rules, "không
- * trăm" for a group after a higher non-zero one. `at(col,row)` places helper cells;
- * returns the cells to write and the address of the words.
+ * Formulas that read a whole number of đồng in Vietnamese words, the way core/words does:
+ * the absolute value split into six groups of three digits (below WORDS_LIMIT = 10^18), each
+ * read from the digit words (named DIGIT_WORDS) with the mốt/tư/lăm/linh rules and "không
+ * trăm" when a higher group is non-zero; the three top groups are read as a number of tỷ;
+ * negatives read "âm …". `at(i)` places helper cells; returns the cells and the words.
  */
 export function wordsFormulas(dong: string, at: (i: number) => string): { cells: Array<[string, string, string]>; words: string } {
-  const groups: Array<[string, string, string, string]> = [
-    // label, value formula, "read in full" condition, scale word
-    ["Phần tỷ", `INT(${dong}/10^9)`, "FALSE", "tỷ"],
-    ["Phần triệu", `MOD(INT(${dong}/10^6),1000)`, `${dong}>=10^9`, "triệu"],
-    ["Phần nghìn", `MOD(INT(${dong}/1000),1000)`, `${dong}>=10^6`, "nghìn"],
-    ["Phần đơn vị", `MOD(${dong},1000)`, `${dong}>=1000`, ""],
+  const a = `ABS(${dong})`;
+  // The digits as text: exact for every amount read (≤ 10^15), where INT(x/10^k) is not
+  // (LibreOffice rounds to 15 significant digits before taking the integer part).
+  const groupOf = (k: number) => `VALUE(MID(TEXT(${a},"000000000000000000"),${1 + 3 * (5 - k)},3))`;
+  const groups: Array<[string, number, string]> = [
+    // label, power of 1000, scale word
+    ["Phần triệu tỷ", 5, "triệu"],
+    ["Phần nghìn tỷ", 4, "nghìn"],
+    ["Phần tỷ", 3, ""],
+    ["Phần triệu", 2, "triệu"],
+    ["Phần nghìn", 1, "nghìn"],
+    ["Phần đơn vị", 0, ""],
   ];
   const cells: Array<[string, string, string]> = [];
   const parts: string[] = [];
-  groups.forEach(([label, value, full], i) => {
+  groups.forEach(([label, k, scale], i) => {
     const v = at(2 * i);
     const w = at(2 * i + 1);
+    const full = k === 5 ? "FALSE" : `${a}>=10^${3 * (k + 1)}`;
     const h = `INT(${v}/100)`;
     const t = `MOD(INT(${v}/10),10)`;
     const u = `MOD(${v},10)`;
@@ -370,13 +379,29 @@ export function wordsFormulas(dong: string, at: (i: number) => string): { cells:
     const hundreds = `IF(OR(${h}>0,${full}),${digit(h)}&" trăm","")`;
     const tens = `IF(${t}=0,IF(AND(${u}>0,OR(${h}>0,${full})),"linh",""),IF(${t}=1,"mười",${digit(t)}&" mươi"))`;
     const units = `IF(${u}=0,"",IF(AND(${u}=1,${t}>=2),"mốt",IF(AND(${u}=4,${t}>=2),"tư",IF(AND(${u}=5,${t}>=1),"lăm",${digit(u)}))))`;
-    cells.push([label, v, value]);
+    cells.push([label, v, groupOf(k)]);
     cells.push([`${label} bằng chữ`, w, `IF(${v}=0,"",TRIM(${hundreds}&" "&${tens}&" "&${units}))`]);
-    parts.push(`${w}&IF(${v}>0,"${groups[i][3] ? " " + groups[i][3] : ""}","")`);
+    parts.push(`${w}&IF(${v}>0,"${scale ? " " + scale : ""}","")`);
+    if (k === 3) parts.push(`IF(${a}>=10^9,"tỷ","")`);
   });
   const words = at(groups.length * 2);
-  cells.push(["Bằng chữ", words, `IF(${dong}<0,"(số âm)",IF(${dong}>=10^12,"(số quá lớn để đọc)",IF(${dong}=0,"không",TRIM(${parts.join('&" "&')}))))`]);
+  cells.push([
+    "Bằng chữ", words,
+    `IF(${a}>${WORDS_LIMIT_FORMULA},"${TOO_LARGE_WORDS}",IF(${dong}=0,"không",IF(${dong}<0,"âm ","")&TRIM(${parts.join('&" "&')})))`,
+  ]);
   return { cells, words };
+}
+
+/** The values wordsFormulas' cells compute for an amount (the cached results written with them). */
+export function wordsCached(dong: number): CellValue[] {
+  const a = dong === 0 || Math.abs(dong) > WORDS_LIMIT ? 0n : BigInt(Math.abs(Math.round(dong)));
+  const cached: CellValue[] = [];
+  for (let k = 5; k >= 0; k--) {
+    const g = Number((a / 1000n ** BigInt(k)) % 1000n);
+    cached.push(g, g === 0 ? "" : tripleWords(g, k < 5 && a >= 1000n ** BigInt(k + 1)));
+  }
+  cached.push(numberWords(Math.round(dong)));
+  return cached;
 }
 
 /** The hidden sheet behind "Bằng chữ": the digit words and the reading of the total. */
@@ -391,9 +416,7 @@ function buildLists(plan: Plan): { grid: SheetGrid; names: DefinedName[] } {
   const dong = trieuToDong(computeBudget(plan).total);
   s.value(1, 4, "Tổng kinh phí (đồng)");
   s.formula(1, 5, `ROUND(${NAME_TOTAL}*1000000,0)`, dong);
-  const groups = [Math.floor(dong / 1e9), Math.floor(dong / 1e6) % 1000, Math.floor(dong / 1e3) % 1000, dong % 1000];
-  const cached: CellValue[] = groups.flatMap((g, i) => [g, g === 0 ? "" : tripleWords(g, i > 0 && dong >= [1, 1e9, 1e6, 1e3][i])]);
-  cached.push(dong < 0 ? "(số âm)" : dong >= 1e12 ? "(số quá lớn để đọc)" : numberWords(dong));
+  const cached = wordsCached(dong);
   const { cells, words } = wordsFormulas("$E$1", (i) => `$E$${i + 2}`);
   cells.forEach(([label, , f], i) => {
     s.value(i + 2, 4, label);

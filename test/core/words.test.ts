@@ -42,3 +42,17 @@ describe("numberWords", () => {
     expect(numberWords(-15)).toBe("âm mười lăm");
   });
 });
+
+describe("big and negative amounts", () => {
+  it("reads a thousand tỷ and more, up to 10^15 đồng", () => {
+    expect(numberWords(1_000_000_000_000)).toBe("một nghìn tỷ");
+    expect(numberWords(1_000_000_000_000_000)).toBe("một triệu tỷ");
+    expect(amountInWords(-2_620_000_000)).toBe("Âm hai tỷ sáu trăm hai mươi triệu đồng");
+  });
+  it("says a figure above 10^15 đồng is too large to read, without throwing (2^53 and beyond)", () => {
+    for (const n of [1e15 + 1, 2 ** 53, 2 ** 53 + 2, 1e21, -(2 ** 60)]) {
+      expect(numberWords(n)).toBe("(số quá lớn để đọc)");
+      expect(amountInWords(n)).toBe("(số quá lớn để đọc)");
+    }
+  });
+});
