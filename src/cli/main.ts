@@ -9,6 +9,8 @@ import { mkdir, realpath, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { computeBudget } from "../core/budget";
+import { BUDGET_CODES, shownBudget } from "../core/declared";
+import { dongToTrieu, formatVnNumber, trieuToDong } from "../core/numbers";
 import { hasErrors, sortProblems } from "../core/problems";
 import { dongThap2022Plan } from "../samples/dongThap2022";
 import { dongThapSubmissions } from "../samples/dongThapSubmissions";
@@ -269,12 +271,25 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case "budget": {
         const path = onePath(args);
         const { plan, problems } = await loadPlan(path);
-        const budget = computeBudget(plan);
+        const shown = shownBudget(plan);
+        const computed = computeBudget(plan);
+        const declared = (plan.declared?.lines.length ?? 0) > 0;
+        const differences = sortProblems(problems.filter((p) => BUDGET_CODES.has(p.code)), SHEET_ORDER);
         if (json) {
-          io.out(JSON.stringify({ file: path, ...budgetJson(budget) }, null, 2));
+          io.out(JSON.stringify({
+            file: path,
+            from: declared ? "pl2" : "computed",
+            ...budgetJson(shown),
+            ...(declared ? { computed: budgetJson(computed) } : {}),
+            differences: differences.map(({ severity, sheet, cell, code, message }) => ({ severity, sheet, cell, code, message })),
+          }, null, 2));
         } else {
-          io.out(`Kinh phí tính từ Phụ lục 1 và định mức: ${path}`);
-          io.out(budgetText(budget));
+          io.out(declared ? `Kinh phí như Phụ lục 2 của tệp ghi: ${path}` : `Kinh phí tính từ Phụ lục 1 và định mức (tệp không có Phụ lục 2): ${path}`);
+          io.out(budgetText(shown));
+          if (declared) {
+            io.out(`Tính từ Phụ lục 1 và định mức: ${formatVnNumber(computed.total)} triệu đồng${trieuToDong(computed.total) === trieuToDong(shown.total) ? " (khớp)" : ` — Phụ lục 2 ghi khác ${formatVnNumber(dongToTrieu(trieuToDong(shown.total) - trieuToDong(computed.total)))}`}.`);
+          }
+          for (const p of differences) io.out(problemLine(p, path));
         }
         if (hasErrors(problems)) {
           io.err(`Cảnh báo: ${path} có ${problemsSummary(problems)}; chạy "kehoach-iso validate ${path}" để xem từng ô.`);

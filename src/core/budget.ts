@@ -19,6 +19,9 @@ export interface BudgetLine {
   quantityText: string;
   rate: number | null;
   amount: number;
+  /** Nội dung chi and Ghi chú of a carried line. */
+  content?: string;
+  note?: string;
 }
 
 export interface BudgetSection {
@@ -84,7 +87,7 @@ export function computeBudget(plan: Plan): Budget {
   ];
   const carried = (section: string): BudgetLine[] =>
     plan.extraLines
-      .filter((l) => l.section === section)
+      .filter((l) => (l.section || "I") === section)
       .map((l) => ({
         kind: "carried",
         label: l.label,
@@ -92,11 +95,21 @@ export function computeBudget(plan: Plan): Budget {
         quantityText: l.quantityText,
         rate: l.rate,
         amount: l.amount,
+        content: l.content,
+        note: l.note,
       }));
-  const sections = [
-    { roman: "I", title: SECTION_MAINTAIN, lines: [...maintain, ...carried("I")] },
-    { roman: "II", title: SECTION_MANAGE, lines: [...manage, ...carried("II")] },
-  ].map((s) => ({ ...s, total: sumTrieu(s.lines.map((l) => l.amount)) }));
+  // Sections I and II are the standard ones; lines under any further section keep it (III, IV …).
+  const order = [
+    { roman: "I", title: SECTION_MAINTAIN, lines: maintain },
+    { roman: "II", title: SECTION_MANAGE, lines: manage },
+  ];
+  for (const l of plan.extraLines) {
+    const roman = l.section || "I";
+    if (!order.some((s) => s.roman === roman)) order.push({ roman, title: l.sectionTitle ?? "", lines: [] });
+  }
+  const sections = order
+    .map((s) => ({ ...s, lines: [...s.lines, ...carried(s.roman)] }))
+    .map((s) => ({ ...s, total: sumTrieu(s.lines.map((l) => l.amount)) }));
   const total = sumTrieu(sections.map((s) => s.total));
   return { sections, total, totalWords: amountInWords(trieuToDong(total)), agencyCount: plan.agencies.length };
 }

@@ -11,9 +11,11 @@
  */
 import { findGroup, inferGroup, type AgencyGroup } from "./groups";
 import type { Agency, ExtraLine, Plan, Task } from "./model";
-import { formatVnNumber, sumTrieu } from "./numbers";
+import { formatVnNumber, timesTrieu } from "./numbers";
+import { LINE_INSPECTION, LINE_TRAINING, trainingClasses } from "./budget";
+import { toRoman } from "./roman";
 import type { Problem } from "./problems";
-import { cleanText, foldText, nameKey, unitKey } from "./text";
+import { cleanText, foldText, unitKey } from "./text";
 import { agencyKey, problemAt } from "./validate";
 
 export interface ReadSubmission {
@@ -270,34 +272,63 @@ function rateProblems(plan: Plan, base: Plan): Problem[] {
   return problems;
 }
 
-function withSource(line: ExtraLine, file: string): ExtraLine {
-  return { ...line, note: line.note ? `${line.note}; nguồn: ${file}` : `Nguồn: ${file}` };
+/**
+ * The lines a unit's own plan carries beside its agencies — its own kiểm tra, đào tạo and any
+ * other line — as they stand in its file, each named with the unit and its file.
+ */
+function unitLines(plan: Plan, unit: string, file: string): ExtraLine[] {
+  const sectionOf = (kind: "inspection" | "training") => plan.declared?.lines.find((l) => l.kind === kind);
+  const own: ExtraLine[] = [];
+  if (plan.rates.inspectionLumpSum) {
+    const line = sectionOf("inspection");
+    own.push({
+      section: line?.section ?? "II", ...(line ? { sectionTitle: titleOf(plan, line.section) } : {}),
+      label: line?.label ?? LINE_INSPECTION, quantity: null, quantityText: "", content: line?.content ?? "",
+      rate: null, amount: plan.rates.inspectionLumpSum, note: line?.note ?? "",
+    });
+  }
+  const classes = trainingClasses(plan);
+  if (classes > 0) {
+    const line = sectionOf("training");
+    own.push({
+      section: line?.section ?? "II", ...(line ? { sectionTitle: titleOf(plan, line.section) } : {}),
+      label: line?.label ?? LINE_TRAINING, quantity: classes, quantityText: `${classes} lớp`, content: line?.content ?? "",
+      rate: plan.rates.trainingPerClass, amount: timesTrieu(classes, plan.rates.trainingPerClass), note: line?.note ?? "",
+    });
+  }
+  return [...own, ...plan.extraLines].map((l) => ({
+    ...l,
+    label: `${unit}: ${l.label}`,
+    source: unit,
+    note: [`Do ${unit} gửi (tệp ${file})`, l.note].filter(Boolean).join("; "),
+  }));
 }
 
-/** Carried lines of the same section and label are one line, summed; their sources listed. */
-function sumCarried(lines: Array<{ line: ExtraLine; file: string }>): ExtraLine[] {
-  const byKey = new Map<string, { line: ExtraLine; files: string[]; amounts: number[]; quantities: number[] }>();
-  for (const { line, file } of lines) {
-    const key = `${line.section}\u0000${nameKey(line.label)}`;
-    const entry = byKey.get(key);
-    if (!entry) byKey.set(key, { line, files: [file], amounts: [line.amount], quantities: line.quantity === null ? [] : [line.quantity] });
-    else {
-      entry.files.push(file);
-      entry.amounts.push(line.amount);
-      if (line.quantity !== null) entry.quantities.push(line.quantity);
+function titleOf(plan: Plan, roman: string): string {
+  return plan.declared?.sections.find((s) => s.roman === roman)?.title ?? "";
+}
+
+/**
+ * Sections of the consolidated PL2: I and II are the province's (section II its Sở KH&CN's own
+ * management lines); a line under a further section keeps that section, one per title, numbered
+ * after the province's own (III, IV …).
+ */
+function placeSections(lines: readonly ExtraLine[]): ExtraLine[] {
+  const romans = new Map<string, string>();
+  const used = new Set(["I", "II"]);
+  for (const l of lines) if (!l.source && l.section) used.add(l.section);
+  let next = 3;
+  return lines.map((l) => {
+    if (!l.source || l.section === "" || l.section === "I" || l.section === "II") return { ...l, section: l.section || "I" };
+    const key = foldText(l.sectionTitle ?? l.section);
+    let roman = romans.get(key);
+    if (!roman) {
+      while (used.has(toRoman(next))) next++;
+      roman = toRoman(next);
+      used.add(roman);
+      romans.set(key, roman);
     }
-  }
-  return [...byKey.values()].map(({ line, files, amounts, quantities }) => {
-    if (files.length === 1) return withSource(line, files[0]);
-    const quantity = quantities.length > 0 ? quantities.reduce((a, b) => a + b, 0) : null;
-    return {
-      ...line,
-      quantity,
-      quantityText: quantity === null ? "" : String(quantity),
-      rate: null,
-      amount: sumTrieu(amounts),
-      note: `Cộng từ: ${files.join(", ")}`,
-    };
+    return { ...l, section: roman };
   });
 }
 
@@ -305,7 +336,7 @@ function sumCarried(lines: Array<{ line: ExtraLine; file: string }>): ExtraLine[
  * Merge submissions into the consolidating plan `base` (its info, groups and rates;
  * its own agencies, tasks and lines are ignored — pass them as a submission).
  */
-export function mergeSubmissions(submissions: readonly Submission[], base: Plan): MergeResult {
+export function mergeSubmissions(submissions: readonly Submission[], base: Plan, ownFile: string | null = null): MergeResult {
   const subs = canonical(submissions);
   const replacedBy = replacements(subs);
   const replacing = new Map<Submission, Submission[]>();
@@ -317,11 +348,9 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan)
   const agencies: Agency[] = [];
   const agencySources: string[] = [];
   const tasks: Task[] = [];
-  const carried: Array<{ line: ExtraLine; file: string }> = [];
-  const inspections: number[] = [];
-  let classes = 0;
-  let participants = 0;
-  let hasParticipants = false;
+  const carried: ExtraLine[] = [];
+  // The province's own management lines: its own file's, else the consolidating plan's.
+  let own: Pick<Plan, "rates" | "training" | "extraLines"> = base;
   const files: FileReport[] = [];
 
   for (const s of subs) {
@@ -400,13 +429,8 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan)
       report.kept++;
     }
     for (const t of plan.tasks) tasks.push({ ...t, source: s.file });
-    for (const line of plan.extraLines) carried.push({ line, file: s.file });
-    if (plan.rates.inspectionLumpSum) inspections.push(plan.rates.inspectionLumpSum);
-    if (plan.training.classes !== null) classes += plan.training.classes;
-    else if (plan.training.participants !== null) {
-      participants += plan.training.participants;
-      hasParticipants = true;
-    }
+    if (s.file === ownFile) own = plan;
+    else carried.push(...unitLines(plan, unitOf(s) || s.file, s.file));
   }
   for (const r of files) {
     if (r.status === "ok" && r.problems.some((p) => p.severity !== "info")) r.status = "warning";
@@ -425,15 +449,14 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan)
     return { name: a.name, area: a.area, files: list };
   });
   const sum = (k: "read" | "kept" | "duplicates" | "rejected" | "replaced") => files.reduce((acc, f) => acc + f[k], 0);
-  const classesFromPeople = hasParticipants && base.rates.peoplePerClass > 0 ? Math.ceil(participants / base.rates.peoplePerClass) : 0;
   const plan: Plan = {
     info: { ...base.info },
     groups: base.groups.map((g) => ({ ...g, patterns: [...g.patterns] })),
-    rates: { ...base.rates, inspectionLumpSum: sumTrieu(inspections) },
-    training: { classes: classes + classesFromPeople, participants: null },
+    rates: { ...base.rates, inspectionLumpSum: own.rates.inspectionLumpSum },
+    training: { ...own.training },
     agencies,
     tasks,
-    extraLines: sumCarried(carried),
+    extraLines: placeSections([...own.extraLines, ...carried]),
   };
   return {
     plan,

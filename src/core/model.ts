@@ -79,7 +79,12 @@ export interface Task {
 
 /** A budget line an input lists that is not computed from PL1 (carried as it is). */
 export interface ExtraLine {
+  /** Roman numeral of the PL2 section it is under ("" before any section). */
   section: string;
+  /** That section's title, as the file gives it. */
+  sectionTitle?: string;
+  /** In a consolidated plan: the unit that sent it (its file is named in `note`); absent for the province's own lines. */
+  source?: string;
   label: string;
   quantity: number | null;
   quantityText: string;
@@ -90,6 +95,51 @@ export interface ExtraLine {
   at?: CellRef;
 }
 
+/** The kinds of PL2 line: per agency group (count × rate), the standard management lines, and any other. */
+export type LineKind = "perAgency" | "inspection" | "training" | "other";
+
+/** A PL2 line as the workbook shows it (its cached values: what Excel or LibreOffice displays). */
+export interface DeclaredLine {
+  section: string;
+  label: string;
+  kind: LineKind;
+  /** For per-agency lines matched to a group. */
+  groupId?: string;
+  quantity: number | null;
+  quantityText: string;
+  rate: number | null;
+  /** Null when the cell is blank, an error, or a formula saved without its result. */
+  amount: number | null;
+  content: string;
+  note: string;
+  at?: CellRef;
+  quantityAt?: CellRef;
+  /** Cells where a number was typed over one of the template's formulas. */
+  typed?: Array<"quantity" | "amount">;
+  /** The amount is a formula saved without its result (files written by scripts). */
+  uncomputed?: boolean;
+}
+
+/** A total the sheet shows: a section's, a subtotal row's ("Cộng"), or the grand total. */
+export interface DeclaredTotal {
+  /** Roman numeral of the section it totals; "" for the grand total. */
+  section: string;
+  label: string;
+  amount: number | null;
+  at?: CellRef;
+  typed?: boolean;
+  uncomputed?: boolean;
+}
+
+/** PL2 as the workbook shows it: what the submitter declared. */
+export interface DeclaredBudget {
+  sections: Array<{ roman: string; title: string }>;
+  lines: DeclaredLine[];
+  /** Section rows' own amounts and subtotal rows. */
+  sectionTotals: DeclaredTotal[];
+  total: DeclaredTotal | null;
+}
+
 export interface Plan {
   info: PlanInfo;
   groups: AgencyGroup[];
@@ -98,6 +148,8 @@ export interface Plan {
   agencies: Agency[];
   tasks: Task[];
   extraLines: ExtraLine[];
+  /** PL2 as the file showed it, when the plan was read from a workbook that has one. */
+  declared?: DeclaredBudget;
 }
 
 export const DEFAULT_RATES: Rates = { trainingPerClass: 50, peoplePerClass: 75, inspectionLumpSum: 0 };

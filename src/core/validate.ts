@@ -2,7 +2,6 @@
  * Validation rules over the plan model and over the row sequences a reader saw.
  * Every problem carries the cell it is about, taken from the model's CellRef.
  */
-import type { Budget } from "./budget";
 import type { Agency, CellRef, Plan } from "./model";
 import { formatVnNumber } from "./numbers";
 import { cellAddress, type Problem, type ProblemCode, type Severity } from "./problems";
@@ -124,41 +123,6 @@ function checkRates(plan: Plan, refs: RateRefs): Problem[] {
     problems.push(problemAt(refs.peoplePerClass, "error", "NOT_NUMBER", "Số người mỗi lớp phải lớn hơn 0."));
   }
   for (const l of plan.extraLines) negative(l.amount, l.at, `Số tiền "${l.label}"`);
-  return problems;
-}
-
-/** Budget figures as a PL2 sheet shows them, with the cells they were read from. */
-export interface Pl2Figures {
-  lines: ReadonlyArray<{ label: string; groupId?: string; kind: string; quantity: number | null; amount: number | null; quantityAt?: CellRef; amountAt?: CellRef }>;
-  sectionTotals: ReadonlyArray<{ roman: string; amount: number | null; at?: CellRef }>;
-  total: { amount: number | null; at?: CellRef } | null;
-}
-
-const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
-
-/** Compare what PL2 shows with what PL1 and the rates give. */
-export function checkPl2(budget: Budget, shown: Pl2Figures): Problem[] {
-  const problems: Problem[] = [];
-  const expectedLines = budget.sections.flatMap((s) => s.lines);
-  for (const line of shown.lines) {
-    const expected = expectedLines.find((e) => (line.groupId ? e.groupId === line.groupId : e.kind === line.kind && e.kind !== "carried"));
-    if (!expected) continue;
-    if (expected.kind === "perAgency" && line.quantity !== null && expected.quantity !== null && !close(line.quantity, expected.quantity)) {
-      problems.push(problemAt(line.quantityAt, "error", "PL2_MISMATCH", `Số lượng "${line.label}" là ${formatVnNumber(line.quantity)} nhưng Phụ lục 1 có ${formatVnNumber(expected.quantity)} cơ quan thuộc nhóm này.`));
-    }
-    if (line.amount !== null && !close(line.amount, expected.amount)) {
-      problems.push(problemAt(line.amountAt, "error", "PL2_MISMATCH", `Số tiền "${line.label}" là ${formatVnNumber(line.amount)} nhưng theo số lượng và định mức phải là ${formatVnNumber(expected.amount)}.`));
-    }
-  }
-  for (const s of shown.sectionTotals) {
-    const expected = budget.sections.find((e) => e.roman === s.roman);
-    if (expected && s.amount !== null && !close(s.amount, expected.total)) {
-      problems.push(problemAt(s.at, "error", "PL2_MISMATCH", `Cộng mục ${s.roman} là ${formatVnNumber(s.amount)} nhưng tổng các dòng là ${formatVnNumber(expected.total)}.`));
-    }
-  }
-  if (shown.total && shown.total.amount !== null && !close(shown.total.amount, budget.total)) {
-    problems.push(problemAt(shown.total.at, "error", "PL2_MISMATCH", `Tổng kinh phí là ${formatVnNumber(shown.total.amount)} nhưng tính từ Phụ lục 1 và định mức phải là ${formatVnNumber(budget.total)}.`));
-  }
   return problems;
 }
 

@@ -32,6 +32,8 @@ export interface BaseChoice {
   plan: Plan;
   /** The file whose plan is the consolidating one, or null. */
   from: string | null;
+  /** The submission that is the province's own plan (its own management lines), or null. */
+  own: string | null;
   /** Said first when no single province's plan was found: what was done instead. */
   notice: string | null;
 }
@@ -52,6 +54,9 @@ export function chooseBase(subs: readonly Submission[], o: BaseOverrides = {}, e
   let plan: Plan;
   let from: string | null = null;
   let notice: string | null = null;
+  // The province's own lines (kiểm tra, đào tạo, others) are its own file's: the one given, or
+  // the single province plan among the submissions (also when adding to an earlier result).
+  const own = o.plan ? (read.some((s) => s.file === o.plan!.file) ? o.plan.file : null) : provinces.length === 1 ? provinces[0].file : null;
   if (o.plan) {
     plan = o.plan.plan;
     from = o.plan.file;
@@ -82,9 +87,11 @@ export function chooseBase(subs: readonly Submission[], o: BaseOverrides = {}, e
       groups: levels === plan.info.levels ? plan.groups : defaultGroups(levels),
       agencies: [],
       tasks: [],
-      extraLines: [],
+      // A given province plan's own lines stay; an earlier result's are re-made from its sources.
+      extraLines: o.plan ? plan.extraLines : [],
     },
     from,
+    own,
     notice,
   };
 }

@@ -183,6 +183,6 @@ export function consolidate(fresh: readonly Submission[], existing: Existing | n
   const submissions = [...(existing?.stored ?? []), ...fresh];
   if (!submissions.some((s) => s.outcome.kind === "read")) return null;
   const base = chooseBase(submissions, overrides, existing?.plan ?? null);
-  const result = mergeSubmissions(submissions, base.plan);
+  const result = mergeSubmissions(submissions, base.plan, base.own);
   return { result, submissions, grid: buildConsolidatedWorkbook(result, submissions, base.notice), baseFrom: base.from, notice: base.notice };
 }

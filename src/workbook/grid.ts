@@ -91,6 +91,11 @@ export interface RawSheet {
   hiddenRows?: number[];
   /** Font of the cells set in a legacy Vietnamese font (.VnTime, VNI-Times…), by "row,col" (0-based). */
   legacyFonts?: Record<string, string>;
+  /**
+   * Cells holding a formula, by "row,col" (0-based), with its text (without "="; "" for a cell
+   * sharing another's formula). Absent when the reader cannot tell (the open workbook).
+   */
+  formulas?: Record<string, string>;
 }
 
 export interface RawWorkbook {

@@ -104,6 +104,28 @@ export const BUDGET_COLUMNS: ColumnSpec<BudgetColumn>[] = [
   { key: "note", header: "Ghi chú", width: 16, aliases: [], style: "text" },
 ];
 
+/**
+ * PL2's standard management lines, matched by label (folded: no case, no diacritics): a label
+ * equal to one of `labels`, or beginning with one of `starts`. Any other label is a line of its
+ * own, never taken for these by a keyword inside it.
+ */
+export const BUDGET_LINE_LABELS: Record<"inspection" | "training", { labels: string[]; starts: string[] }> = {
+  inspection: {
+    labels: ["Kiểm tra", "Tổ chức kiểm tra", "Kiểm tra việc áp dụng HTQLCL", "Kiểm tra HTQLCL"],
+    starts: ["Tổ chức kiểm tra việc áp dụng", "Kiểm tra việc áp dụng", "Tổ chức kiểm tra việc duy trì", "Kiểm tra việc duy trì"],
+  },
+  training: {
+    labels: ["Đào tạo", "Đào tạo, tập huấn", "Đào tạo tập huấn", "Tập huấn"],
+    starts: ["Đào tạo tập huấn kỹ năng", "Đào tạo, tập huấn kỹ năng", "Đào tạo, tập huấn về duy trì", "Đào tạo tập huấn về duy trì"],
+  },
+};
+
+/**
+ * Total and subtotal rows of PL2 (folded label, after the STT): "Tổng", "Tổng cộng", "Cộng",
+ * "Tổng số", "Tổng kinh phí", "Cộng mục I", with "(I+II)", a colon or a trailing count. Never spending.
+ */
+export const BUDGET_TOTAL_PATTERN = /^(tong cong|tong so|tong kinh phi|tong|cong muc [ivxlc]+|cong)\b\s*(\((?:[ivxlc]+\s*\+\s*)*[ivxlc]+\)|[ivxlc]+(?:\s*\+\s*[ivxlc]+)+)?\s*(:?\s*\d[\d.,]*\s*(co quan|don vi|co quan, don vi)?)?\s*:?$/;
+
 export const GROUP_COLUMNS: ColumnSpec<GroupColumn>[] = [
   { key: "label", header: "Nhóm cơ quan", width: 40, aliases: [], style: "input" },
   { key: "rate", header: "Định mức duy trì (triệu đồng/cơ quan)", width: 22, aliases: ["Định mức"], style: "inputMoney" },

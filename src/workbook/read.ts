@@ -5,19 +5,20 @@
  * typed as text and merged cells are expected; anything that cannot be read is a
  * problem naming its sheet and cell, never a silent default.
  */
-import { computeBudget } from "../core/budget";
+import { trainingClasses } from "../core/budget";
+import { checkDeclared, ownLines, reconcileGroupLines } from "../core/declared";
 import { defaultGroups, findGroup, inferGroup, type AdminLevels, type AgencyGroup } from "../core/groups";
-import { DEFAULT_RATES, type Agency, type CellRef, type ExtraLine, type Plan, type Task } from "../core/model";
-import { parseVnNumber } from "../core/numbers";
+import { DEFAULT_RATES, type Agency, type CellRef, type DeclaredBudget, type DeclaredTotal, type Plan, type Task } from "../core/model";
+import { parseVnNumber, sumTrieu } from "../core/numbers";
 import { columnLetters, type Problem } from "../core/problems";
 import { fromRoman } from "../core/roman";
 import { cleanText, foldText, memo, nameKey } from "../core/text";
-import { checkPl2, checkSectionOrder, checkSttSequence, problemAt, validatePlan, type Pl2Figures, type RateRefs } from "../core/validate";
+import { checkSectionOrder, checkSttSequence, problemAt, validatePlan, type RateRefs } from "../core/validate";
 import type { RawSheet, RawValue, RawWorkbook } from "./grid";
 import { dateText, isCellError } from "./cellValues";
 import { convertLegacy, unclearKey } from "./legacy";
 import {
-  AGENCY_COLUMNS, BUDGET_COLUMNS, GROUP_COLUMNS, INFO_ROWS, RATE_ROWS, SHEET_ALIASES, SHEETS, TASK_COLUMNS, UNIFORM_RATE_LABELS,
+  AGENCY_COLUMNS, BUDGET_COLUMNS, BUDGET_LINE_LABELS, BUDGET_TOTAL_PATTERN, GROUP_COLUMNS, INFO_ROWS, RATE_ROWS, SHEET_ALIASES, SHEETS, TASK_COLUMNS, UNIFORM_RATE_LABELS,
   type ColumnSpec, type InfoKey, type InfoRowSpec,
 } from "./layout";
 
@@ -430,10 +431,7 @@ function readAgencies(sheet: RawSheet, groups: AgencyGroup[], unclear: ReadonlyS
 /* ---------- PL2 ---------- */
 
 interface BudgetRead {
-  figures: Pl2Figures;
-  extraLines: ExtraLine[];
-  inspection: number | null;
-  classes: number | null;
+  declared: DeclaredBudget;
   problems: Problem[];
 }
 
@@ -444,70 +442,113 @@ function leadingNumber(text: string): number | null {
   return p.ok ? p.value : null;
 }
 
+const LINE_LABEL_KEYS = (Object.entries(BUDGET_LINE_LABELS) as Array<[keyof typeof BUDGET_LINE_LABELS, { labels: string[]; starts: string[] }]>).map(
+  ([kind, { labels, starts }]) => ({ kind, labels: labels.map(headerKey), starts: starts.map(headerKey) }),
+);
+
+/** A label as matched: folded, without a leading item mark ("1.", "a)", "-", "+") or a trailing colon. */
+const lineKey = memo((label: string) => headerKey(label).replace(/^(\d+[.)]|[a-zđ][.)]|[-+*•])\s*/, "").replace(/[:.]$/, "").trim());
+
+/** The standard management line a label names (by its canonical label or an alias), or null. */
+function standardLine(label: string): "inspection" | "training" | null {
+  const key = lineKey(label);
+  return LINE_LABEL_KEYS.find((k) => k.labels.includes(key) || k.starts.some((st) => key.startsWith(st)))?.kind ?? null;
+}
+
+/** Is this row a total or subtotal ("Tổng cộng (I+II):", "Cộng", "Tổng: 150 cơ quan")? Which one? */
+function totalRow(label: string, stt: string): "grand" | "sub" | null {
+  for (const text of [label, stt]) {
+    const key = foldText(text).replace(/\s+/g, " ").trim();
+    if (key !== "" && BUDGET_TOTAL_PATTERN.test(key)) return key.startsWith("cong") ? "sub" : "grand";
+  }
+  return null;
+}
+
+/**
+ * PL2 as the sheet shows it, by structure: sections (a Roman numeral in STT, as many as the
+ * sheet has), lines under them, and total rows (recognised, never spending). A formula cell
+ * without a saved result is marked, never read as 0; a number where the template's formulas
+ * stand (the sheet has formulas in its "Số tiền" column) is marked as typed over one.
+ */
 function readBudget(sheet: RawSheet, groups: AgencyGroup[]): BudgetRead {
   const problems: Problem[] = [];
-  const figures: Pl2Figures = { lines: [], sectionTotals: [], total: null };
-  const lines: Array<Pl2Figures["lines"][number]> = [];
-  const sectionTotals: Array<Pl2Figures["sectionTotals"][number]> = [];
-  const extraLines: ExtraLine[] = [];
-  let inspection: number | null = null;
-  let classes: number | null = null;
+  const declared: DeclaredBudget = { sections: [], lines: [], sectionTotals: [], total: null };
   const header = findHeader(sheet, BUDGET_COLUMNS, ["label", "amount"]);
   if (!header) {
     problems.push(problemAt(undefined, "error", "HEADER_MISSING", `Không tìm thấy dòng tiêu đề có cột "Số tiền".`, sheet.name));
-    return { figures, extraLines, inspection, classes, problems };
+    return { declared, problems };
   }
   const c = header.cols;
+  const amountCol = c.amount!;
+  const formulas = sheet.formulas ?? {};
+  const hasFormula = (r: number, col: number | undefined) => col !== undefined && formulas[`${r},${col - 1}`] !== undefined;
+  // A sheet made from the template computes its figures: a number without a formula there was typed over one.
+  const computes = Object.keys(formulas).some((k) => k.endsWith(`,${amountCol - 1}`));
   const get = (cells: RawValue[], col: number | undefined) => (col ? cellText(cells[col - 1]) : "");
   let section = "";
+  const subtotals: DeclaredTotal[] = [];
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
     const stt = get(cells, c.stt);
     const label = get(cells, c.label);
     const rowText = foldText(cells.map((v) => cellText(v)).join(" "));
     if (rowText.trim() === "" || rowText.trimStart().startsWith("bang chu")) continue;
-    const amountAt = at(sheet.name, r, c.amount!);
-    const amount = readNumber(cells[c.amount! - 1], amountAt, `Số tiền "${label || stt}"`);
+    const amountAt = at(sheet.name, r, amountCol);
+    const amount = readNumber(cells[amountCol - 1], amountAt, `Số tiền "${label || stt}"`);
     if (amount.problem) problems.push(amount.problem);
     if (amount.value !== null && amount.value < 0) {
-      problems.push(problemAt(amountAt, "error", "NEGATIVE_MONEY", `Số tiền "${label}" không được âm.`));
+      problems.push(problemAt(amountAt, "error", "NEGATIVE_MONEY", `Số tiền "${label || stt}" không được âm.`));
     }
+    const uncomputed = amount.value === null && hasFormula(r, amountCol);
+    const typed = computes && amount.value !== null && !hasFormula(r, amountCol);
+    const total = (sec: string, text: string): DeclaredTotal => ({
+      section: sec, label: text, amount: amount.value, at: amountAt, ...(typed ? { typed } : {}), ...(uncomputed ? { uncomputed } : {}),
+    });
     if (isRomanMark(stt)) {
       section = stt.replace(/\.$/, "");
-      sectionTotals.push({ roman: section, amount: amount.value, at: amountAt });
+      declared.sections.push({ roman: section, title: label });
+      if (amount.value !== null || uncomputed) declared.sectionTotals.push(total(section, label));
       continue;
     }
-    if (/^tong( cong)?$/.test(foldText(label)) || /^tong( cong)?$/.test(foldText(stt))) {
-      figures.total = { amount: amount.value, at: amountAt };
+    const isTotal = totalRow(label, stt);
+    if (isTotal === "grand") {
+      declared.total = total("", label || stt);
+      continue;
+    }
+    if (isTotal === "sub") {
+      subtotals.push(total(section, label || stt));
       continue;
     }
     if (label === "") continue;
     const qText = get(cells, c.quantity);
     const quantityAt = c.quantity ? at(sheet.name, r, c.quantity) : undefined;
-    const quantity = typeof cells[(c.quantity ?? 0) - 1] === "number" ? (cells[c.quantity! - 1] as number) : leadingNumber(qText);
+    const rawQuantity = c.quantity ? cells[c.quantity - 1] : undefined;
+    const quantity = typeof rawQuantity === "number" ? rawQuantity : leadingNumber(qText);
     const rateRead = c.rate ? readNumber(cells[c.rate - 1], at(sheet.name, r, c.rate), `Định mức "${label}"`) : { value: null };
     if (rateRead.problem) problems.push(rateRead.problem);
+    // A heading inside a section ("- Khối huyện") carries no figure: not a line.
+    if (amount.value === null && !uncomputed && quantity === null && rateRead.value === null) continue;
     const group = findGroup(label, groups);
-    const f = foldText(label);
-    const kind = group ? "perAgency" : f.includes("kiem tra") ? "inspection" : f.includes("dao tao") || f.includes("tap huan") ? "training" : "carried";
-    lines.push({ label, kind, quantity, amount: amount.value, ...(group ? { groupId: group.id } : {}), ...(quantityAt ? { quantityAt } : {}), amountAt });
-    if (kind === "inspection") inspection = amount.value;
-    else if (kind === "training") classes = quantity;
-    else if (kind === "carried") {
-      extraLines.push({
-        section,
-        label,
-        quantity,
-        quantityText: qText,
-        content: get(cells, c.content),
-        rate: rateRead.value,
-        amount: amount.value ?? 0,
-        note: get(cells, c.note),
-        at: amountAt,
-      });
-    }
+    const kind = group ? "perAgency" : standardLine(label) ?? "other";
+    const typedCells: Array<"quantity" | "amount"> = [];
+    if (typed && kind !== "other") typedCells.push("amount");
+    if (computes && (kind === "perAgency" || kind === "training") && quantity !== null && !hasFormula(r, c.quantity)) typedCells.push("quantity");
+    declared.lines.push({
+      section, label, kind, ...(group ? { groupId: group.id } : {}),
+      quantity, quantityText: qText, rate: rateRead.value, amount: amount.value,
+      content: get(cells, c.content), note: get(cells, c.note), at: amountAt, ...(quantityAt ? { quantityAt } : {}),
+      ...(typedCells.length ? { typed: typedCells } : {}), ...(uncomputed ? { uncomputed } : {}),
+    });
   }
-  return { figures: { ...figures, lines, sectionTotals }, extraLines, inspection, classes, problems };
+  // "Cộng" closes a section — unless it adds up everything (a grand total named "Cộng").
+  for (const sub of subtotals) {
+    const inSection = sumTrieu(declared.lines.filter((l) => l.section === sub.section).map((l) => l.amount ?? 0));
+    const all = sumTrieu(declared.lines.map((l) => l.amount ?? 0));
+    const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+    if (!declared.total && sub.amount !== null && !near(sub.amount, inSection) && near(sub.amount, all)) declared.total = { ...sub, section: "" };
+    else declared.sectionTotals.push(sub);
+  }
+  return { declared, problems };
 }
 
 /* ---------- tasks ---------- */
@@ -564,8 +605,6 @@ export interface ReadResult {
   readAs: string;
   /** Which sheet each part was read from (null when absent). */
   sheets: { info: string | null; tasks: string | null; agencies: string | null; budget: string | null };
-  /** What PL2 showed, when the workbook has one. */
-  pl2: Pl2Figures | null;
   /** Where the rates were read from (to edit them in place). */
   refs: RateRefs;
 }
@@ -640,6 +679,14 @@ export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResul
   problems.push(...tasks.problems);
 
   const rate = (k: InfoKey, what: string, fallback: number) => infoNumber(info, k, what, problems) ?? fallback;
+  const declared = budget?.declared;
+  // The first inspection and training lines PL2 shows are the plan's own (what it declared, even
+  // typed over the formula); any further line of the same kind is a line of its own.
+  const inspectionLine = declared?.lines.find((l) => l.kind === "inspection" && l.amount !== null);
+  const trainingLine = declared?.lines.find((l) => l.kind === "training" && l.quantity !== null);
+  const infoInspection = info.values.inspectionLumpSum ? rate("inspectionLumpSum", "Kinh phí kiểm tra", 0) : null;
+  const infoClasses = info.values.classes ? infoNumber(info, "classes", "Số lớp đào tạo", problems) : null;
+  const infoTraining = info.values.trainingPerClass ? rate("trainingPerClass", "Định mức đào tạo", DEFAULT_RATES.trainingPerClass) : null;
   const plan: Plan = {
     info: {
       issuer: text("issuer"),
@@ -652,20 +699,23 @@ export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResul
     },
     groups,
     rates: {
-      trainingPerClass: rate("trainingPerClass", "Định mức đào tạo", DEFAULT_RATES.trainingPerClass),
+      trainingPerClass: infoTraining ?? trainingLine?.rate ?? DEFAULT_RATES.trainingPerClass,
       peoplePerClass: rate("peoplePerClass", "Số người mỗi lớp", DEFAULT_RATES.peoplePerClass),
-      inspectionLumpSum: info.values.inspectionLumpSum
-        ? rate("inspectionLumpSum", "Kinh phí kiểm tra", 0)
-        : budget?.inspection ?? DEFAULT_RATES.inspectionLumpSum,
+      inspectionLumpSum: inspectionLine?.amount ?? infoInspection ?? DEFAULT_RATES.inspectionLumpSum,
     },
     training: {
-      classes: info.values.classes ? infoNumber(info, "classes", "Số lớp đào tạo", problems) : budget?.classes ?? null,
+      classes: trainingLine?.quantity ?? infoClasses,
       participants: infoNumber(info, "participants", "Số người cần đào tạo", problems),
     },
     agencies: agencies.agencies,
     tasks: tasks.tasks,
-    extraLines: budget?.extraLines ?? [],
+    extraLines: [],
+    ...(declared ? { declared } : {}),
   };
+  if (declared) {
+    reconcileGroupLines(plan, declared, problems);
+    plan.extraLines = ownLines(declared, inspectionLine, trainingLine, problems);
+  }
   const refs: RateRefs = {
     trainingPerClass: info.values.trainingPerClass?.ref,
     peoplePerClass: info.values.peoplePerClass?.ref,
@@ -673,7 +723,12 @@ export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResul
     groups: info.groupRefs,
   };
   problems.push(...validatePlan(plan, refs));
-  if (budget) problems.push(...checkPl2(computeBudget(plan), budget.figures));
+  if (declared) {
+    problems.push(...checkDeclared(plan, declared, {
+      inspection: infoInspection,
+      classes: infoClasses ?? (info.values.participants ? trainingClasses({ ...plan, training: { classes: null, participants: plan.training.participants } }) : null),
+    }));
+  }
   return {
     plan,
     problems,
@@ -689,7 +744,6 @@ export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResul
       taskSheet ? `Nhiệm vụ: trang "${taskSheet.name}"` : "",
       budgetSheet ? `Kinh phí: trang "${budgetSheet.name}"` : "",
     ].filter(Boolean).join("; "),
-    pl2: budget?.figures ?? null,
     refs,
   };
 }

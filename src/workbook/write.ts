@@ -317,8 +317,10 @@ function buildBudget(plan: Plan, info: InfoSheet): { grid: SheetGrid; names: Def
         money(row, c("amount"), `${q}*${r}`, line.amount);
       } else {
         s.value(row, c("quantity"), line.quantity ?? line.quantityText, "count");
+        if (line.content) s.value(row, c("content"), line.content, "text");
         money(row, c("rate"), null, line.rate);
         money(row, c("amount"), null, line.amount);
+        if (line.note) s.value(row, c("note"), line.note, "text");
       }
       row++;
     }

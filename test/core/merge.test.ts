@@ -77,18 +77,32 @@ describe("mergeSubmissions", () => {
     expect(r.files[0].problems).toEqual([expect.objectContaining({ code: "RATE_DIFFERS", message: expect.stringContaining("20") })]);
   });
 
-  it("sums inspection, training and lines of the same kind, with their sources", () => {
-    const line = (amount: number) => ({ section: "II", label: "Hội nghị tổng kết", quantity: 1, quantityText: "1", content: "", rate: null, amount, note: "" });
+  it("keeps the province's own kiểm tra and đào tạo in section II, and carries every other unit's lines with their unit, never summed into II", () => {
+    const line = (amount: number, section = "II") => ({ section, label: "Hội nghị tổng kết", quantity: 1, quantityText: "1", content: "", rate: null, amount, note: "" });
     const r = mergeSubmissions(
       [
-        sub("khcn.xlsx", [], { plan: { rates: { trainingPerClass: 50, peoplePerClass: 75, inspectionLumpSum: 70 }, training: { classes: 6, participants: null }, extraLines: [line(10)] } }),
-        sub("noi-vu.xlsx", [], { plan: { rates: { trainingPerClass: 50, peoplePerClass: 75, inspectionLumpSum: 5.5 }, training: { classes: 1, participants: null }, extraLines: [line(2.5)] } }),
+        sub("khcn.xlsx", [], { issuer: "Sở Khoa học và Công nghệ", plan: { rates: { trainingPerClass: 50, peoplePerClass: 75, inspectionLumpSum: 70 }, training: { classes: 6, participants: null }, extraLines: [line(10)] } }),
+        sub("noi-vu.xlsx", [], { issuer: "Sở Nội vụ", plan: { rates: { trainingPerClass: 50, peoplePerClass: 75, inspectionLumpSum: 5.5 }, training: { classes: 1, participants: null }, extraLines: [line(2.5), { ...line(25, "III"), sectionTitle: "Chi khác", label: "Thuê tư vấn" }] } }),
       ],
       base(),
+      "khcn.xlsx",
     );
-    expect(r.plan.rates.inspectionLumpSum).toBe(75.5);
-    expect(r.plan.training.classes).toBe(7);
-    expect(r.plan.extraLines).toEqual([expect.objectContaining({ label: "Hội nghị tổng kết", amount: 12.5, quantity: 2, note: "Cộng từ: khcn.xlsx, noi-vu.xlsx" })]);
+    expect(r.plan.rates.inspectionLumpSum).toBe(70);
+    expect(r.plan.training.classes).toBe(6);
+    expect(r.plan.extraLines.map((l) => [l.section, l.label, l.amount, l.source ?? null])).toEqual([
+      ["II", "Hội nghị tổng kết", 10, null],
+      ["II", "Sở Nội vụ: Tổ chức kiểm tra việc áp dụng, duy trì và cải tiến HTQLCL tại các cơ quan", 5.5, "Sở Nội vụ"],
+      ["II", "Sở Nội vụ: Đào tạo tập huấn kỹ năng duy trì, cải tiến, đánh giá nội bộ cho cơ quan hành chính", 50, "Sở Nội vụ"],
+      ["II", "Sở Nội vụ: Hội nghị tổng kết", 2.5, "Sở Nội vụ"],
+      ["III", "Sở Nội vụ: Thuê tư vấn", 25, "Sở Nội vụ"],
+    ]);
+    expect(r.plan.extraLines[1].note).toBe("Do Sở Nội vụ gửi (tệp noi-vu.xlsx)");
+    const budget = computeBudget(r.plan);
+    expect(budget.sections.map((s) => [s.roman, s.title, s.total])).toEqual([
+      ["I", expect.any(String), 0],
+      ["II", expect.any(String), 70 + 300 + 10 + 5.5 + 50 + 2.5],
+      ["III", "Chi khác", 25],
+    ]);
   });
 
   it("combines the task tables, each row keeping its source file", () => {

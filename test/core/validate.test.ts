@@ -1,7 +1,7 @@
-import { computeBudget } from "../../src/core/budget";
+import { checkDeclared } from "../../src/core/declared";
 import { defaultGroups } from "../../src/core/groups";
 import type { Plan } from "../../src/core/model";
-import { checkPl2, checkSectionOrder, checkSttSequence, validatePlan } from "../../src/core/validate";
+import { checkSectionOrder, checkSttSequence, validatePlan } from "../../src/core/validate";
 import { newPlan } from "../../src/workbook/plan";
 
 const ref = (row: number, col = 2, sheet = "PL1") => ({ sheet, row, col });
@@ -56,15 +56,15 @@ describe("sequence checks", () => {
   });
 });
 
-describe("checkPl2", () => {
+describe("checkDeclared", () => {
   it("names the PL2 cells that disagree with PL1", () => {
     const p = plan({ agencies: [{ name: "Sở Xây dựng", groupId: "so-nganh", area: "", note: "" }] });
-    const budget = computeBudget(p);
-    const problems = checkPl2(budget, {
-      lines: [{ label: "Cơ quan cấp sở, ngành", groupId: "so-nganh", kind: "perAgency", quantity: 2, amount: 30, quantityAt: ref(7, 3, "PL2"), amountAt: ref(7, 6, "PL2") }],
-      sectionTotals: [{ roman: "I", amount: 15, at: ref(6, 6, "PL2") }],
-      total: { amount: 99, at: ref(12, 6, "PL2") },
-    });
-    expect(problems.map((x) => [x.code, x.cell])).toEqual([["PL2_MISMATCH", "C7"], ["PL2_MISMATCH", "F7"], ["PL2_MISMATCH", "F12"]]);
+    const problems = checkDeclared(p, {
+      sections: [{ roman: "I", title: "Chi cho hoạt động duy trì, cải tiến" }],
+      lines: [{ section: "I", label: "Cơ quan cấp sở, ngành", groupId: "so-nganh", kind: "perAgency", quantity: 2, quantityText: "2", rate: 15, amount: 30, content: "", note: "", quantityAt: ref(7, 3, "PL2"), at: ref(7, 6, "PL2") }],
+      sectionTotals: [{ section: "I", label: "", amount: 15, at: ref(6, 6, "PL2") }],
+      total: { section: "", label: "Tổng", amount: 99, at: ref(12, 6, "PL2") },
+    }, { inspection: null, classes: null });
+    expect(problems.map((x) => [x.code, x.cell])).toEqual([["PL2_MISMATCH", "C7"], ["PL2_MISMATCH", "F7"], ["PL2_MISMATCH", "F6"], ["PL2_MISMATCH", "F12"]]);
   });
 });

@@ -104,11 +104,12 @@ describe("merging seed 001's submissions written in different hands", () => {
 
   it("computes the same figures in LibreOffice", async () => {
     const subs = await Promise.all(files.map((f) => readSubmission(f.file, 0, f.bytes, {}, { codec: nodeZip })));
-    const result = mergeSubmissions(subs, chooseBase(subs).plan);
+    const base = chooseBase(subs);
+    const result = mergeSubmissions(subs, base.plan, base.own);
     const recalculated = resaveWithLibreOffice(await writeXlsx(withoutCachedResults(buildConsolidatedWorkbook(result, subs))));
-    const { pl2, plan } = readPlan(await openBytes(recalculated));
-    expect(pl2!.total!.amount).toBe(SEED.total);
-    expect(pl2!.sectionTotals.map((s) => s.amount)).toEqual([SEED.maintainTotal, SEED.manageTotal]);
+    const { plan } = readPlan(await openBytes(recalculated));
+    expect(plan.declared!.total!.amount).toBe(SEED.total);
+    expect(plan.declared!.sectionTotals.map((s) => s.amount)).toEqual([SEED.maintainTotal, SEED.manageTotal]);
     expect(plan.agencies).toHaveLength(SEED.agencies);
     const raw = await openBytes(recalculated);
     const words = raw.sheets.find((s) => s.name === SHEETS.budget)!.rows.flat().find((v) => typeof v === "string" && v.startsWith("Bằng chữ"));

@@ -40,7 +40,7 @@ describe("the standard workbook recalculated by LibreOffice", () => {
   });
 
   it("computes every PL2 line, section total and the total in words", async () => {
-    const { pl2, problems } = readPlan(await openBytes(recalculated));
+    const { plan: { declared: pl2 }, problems } = readPlan(await openBytes(recalculated));
     expect(problems.filter((p) => p.severity === "error")).toEqual([]);
     const byGroup = Object.fromEntries(pl2!.lines.filter((l) => l.groupId).map((l) => [l.groupId, [l.quantity, l.amount]]));
     expect(byGroup).toEqual(DONG_THAP_2022_PL2.perGroup);

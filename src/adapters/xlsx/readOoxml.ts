@@ -17,6 +17,9 @@ import { HostileFile, MalformedPart, parseXml } from "./xml";
 import { checkCell, clearMerged, DEFAULT_LIMITS, fillHoles, parseRef, tooLong, type ReadLimits } from "./sheetRules";
 
 
+/** Formula text kept per cell (enough to tell which formula it is, never a whole huge one). */
+const MAX_FORMULA_KEPT = 1000;
+
 /** ST_Xstring escapes: `_x000D_` is a carriage return, `_x005F_` an underscore. */
 function unescapeXstring(s: string): string {
   return s.indexOf("_x") < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
@@ -218,6 +221,9 @@ export class OoxmlReader {
     const limits = this.limits;
     const rows: RawValue[][] = [];
     const legacyFonts: Record<string, string> = {};
+    const formulas: Record<string, string> = {};
+    let hasFormulas = false;
+    let f: string | null = null;
     const merges: string[] = [];
     const hiddenRows: number[] = [];
     let inData = false;
@@ -229,12 +235,16 @@ export class OoxmlReader {
     let type = "n";
     let style = 0;
     let v: string | null = null;
-    let target: "v" | "is" | null = null;
+    let target: "v" | "is" | "f" | null = null;
     let hasInline = false;
     const run = new RunText();
     const malformed = (detail: string) => new MalformedPart(path, `ô ${ref || `dòng ${rowNo}`}: ${detail}`);
 
     const endCell = () => {
+      if (f !== null) {
+        formulas[`${rowNo - 1},${colNo - 1}`] = f.length > MAX_FORMULA_KEPT ? f.slice(0, MAX_FORMULA_KEPT) : f;
+        hasFormulas = true;
+      }
       let value: RawValue = null;
       if (type === "inlineStr" || (hasInline && type !== "s")) value = hasInline ? run.value : v !== null ? unescapeXstring(v) : null;
       else if (v === null || v.trim() === "") value = null;
@@ -299,6 +309,7 @@ export class OoxmlReader {
             type = a.t ?? "n";
             style = Number(a.s ?? 0);
             v = null;
+            f = null;
             hasInline = false;
             target = null;
             break;
@@ -306,6 +317,10 @@ export class OoxmlReader {
           case "v":
             v = "";
             target = "v";
+            break;
+          case "f":
+            f = "";
+            target = "f";
             break;
           case "is":
             hasInline = true;
@@ -318,6 +333,7 @@ export class OoxmlReader {
       },
       text(t) {
         if (target === "v") v += t;
+        else if (target === "f") f += t;
         else if (target === "is") run.text(t);
       },
       close(name) {
@@ -331,6 +347,7 @@ export class OoxmlReader {
             target = null;
             break;
           case "v":
+          case "f":
           case "is":
             target = null;
             break;
@@ -345,6 +362,7 @@ export class OoxmlReader {
     const sheet: RawSheet = { name: sheetName, rows };
     if (Object.keys(legacyFonts).length > 0) sheet.legacyFonts = legacyFonts;
     if (hiddenRows.length > 0) sheet.hiddenRows = hiddenRows;
+    if (hasFormulas) sheet.formulas = formulas;
     return sheet;
   }
 }

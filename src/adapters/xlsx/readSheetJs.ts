@@ -60,7 +60,7 @@ export function readWithSheetJs(bytes: Uint8Array, limits: ReadLimits = DEFAULT_
   console.error = () => {};
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: "array", cellNF: true, cellDates: false, cellFormula: false, cellHTML: false, UTC: true, dense: false });
+    wb = XLSX.read(bytes, { type: "array", cellNF: true, cellDates: false, cellFormula: true, cellHTML: false, UTC: true, dense: false });
   } finally {
     console.error = quiet;
   }
@@ -72,12 +72,18 @@ export function readWithSheetJs(bytes: Uint8Array, limits: ReadLimits = DEFAULT_
     if (name === SHEETS.lists) return;
     const ws = wb.Sheets[key];
     const rows: RawValue[][] = [];
+    const formulas: Record<string, string> = {};
+    let hasFormulas = false;
     for (const key of Object.keys(ws ?? {})) {
       if (key[0] === "!") continue;
       const cell = ws[key] as XLSX.CellObject;
+      const { r, c } = XLSX.utils.decode_cell(key);
+      if (typeof cell.f === "string") {
+        formulas[`${r},${c}`] = cell.f.slice(0, 1000);
+        hasFormulas = true;
+      }
       const v = value(cell, date1904);
       if (v === null || v === "") continue;
-      const { r, c } = XLSX.utils.decode_cell(key);
       checkCell(name, key, r + 1, c + 1, v, limits);
       (rows[r] ??= [])[c] = v;
     }
@@ -86,7 +92,7 @@ export function readWithSheetJs(bytes: Uint8Array, limits: ReadLimits = DEFAULT_
     fillHoles(rows);
     const hidden = known ? known[i].hidden : (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) > 0;
     const hiddenRows = (ws?.["!rows"] ?? []).flatMap((r, at) => (r?.hidden ? [at] : []));
-    out.push({ name, rows, ...(hidden ? { hidden } : {}), ...(hiddenRows.length ? { hiddenRows } : {}) });
+    out.push({ name, rows, ...(hidden ? { hidden } : {}), ...(hiddenRows.length ? { hiddenRows } : {}), ...(hasFormulas ? { formulas } : {}) });
   });
   return { sheets: out };
 }
