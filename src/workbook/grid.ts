@@ -23,7 +23,8 @@ export type StyleName =
   | "input"
   | "inputMoney"
   | "words"
-  | "unit";
+  | "unit"
+  | "warning";
 
 export interface GridCell {
   /** Value, or the cached result of the formula. */
@@ -54,6 +55,8 @@ export interface SheetGrid {
   heights?: number[];
   merges: string[];
   validations: ListValidation[];
+  /** Cells filled when a formula (written for the range's top-left cell, relative refs) is true. */
+  conditionalFormats?: Array<{ range: string; formula: string; fill: string }>;
   /** 1-based rows repeated at the top of every printed page. */
   printTitleRows?: [number, number];
   landscape: boolean;

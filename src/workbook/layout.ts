@@ -197,6 +197,10 @@ export const FORMATS = {
 
 /** Rows left empty (formatted, with the dropdown) under the agency list for additions. */
 export const SPARE_AGENCY_ROWS = 30;
+/** PL1 rows the group formulas, the dropdown and the highlight cover at least (a pasted list is counted whole). */
+export const MIN_AGENCY_ROWS = 5000;
+/** After the number of PL1 rows that name an agency but no group. */
+export const UNGROUPED_NOTE = " dòng chưa chọn nhóm — chưa tính";
 /** Agency rows a blank template offers. */
 export const TEMPLATE_AGENCY_ROWS = 200;
 /** Empty task rows a template offers after the standard ones. */
@@ -214,6 +218,8 @@ export interface StyleSpec {
   border?: boolean;
   fill?: string;
   numFmt?: string;
+  /** Font colour, ARGB. */
+  color?: string;
 }
 
 export const FONT_NAME = "Times New Roman";
@@ -236,4 +242,5 @@ export const STYLES: Record<StyleName, StyleSpec> = {
   inputMoney: { border: true, hAlign: "right", fill: "FFFFF2CC", numFmt: "General" },
   words: { italic: true, bold: true },
   unit: { italic: true, hAlign: "right" },
+  warning: { italic: true, bold: true, color: "FFC00000", wrap: true },
 };

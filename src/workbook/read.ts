@@ -9,7 +9,8 @@ import { trainingClasses } from "../core/budget";
 import { checkDeclared, ownLines, reconcileGroupLines } from "../core/declared";
 import { defaultGroups, findGroup, inferGroup, type AdminLevels, type AgencyGroup } from "../core/groups";
 import { DEFAULT_RATES, type Agency, type CellRef, type DeclaredBudget, type DeclaredTotal, type Plan, type Task } from "../core/model";
-import { parseVnNumber, sumTrieu } from "../core/numbers";
+import { formatVnNumber, parseVnNumber, sumTrieu } from "../core/numbers";
+import { evaluateFormula } from "./formula";
 import { columnLetters, type Problem } from "../core/problems";
 import { fromRoman } from "../core/roman";
 import { cleanText, foldText, memo, nameKey } from "../core/text";
@@ -470,7 +471,7 @@ function totalRow(label: string, stt: string): "grand" | "sub" | null {
  * without a saved result is marked, never read as 0; a number where the template's formulas
  * stand (the sheet has formulas in its "Số tiền" column) is marked as typed over one.
  */
-function readBudget(sheet: RawSheet, groups: AgencyGroup[]): BudgetRead {
+function readBudget(sheet: RawSheet, groups: AgencyGroup[], wb: RawWorkbook): BudgetRead {
   const problems: Problem[] = [];
   const declared: DeclaredBudget = { sections: [], lines: [], sectionTotals: [], total: null };
   const header = findHeader(sheet, BUDGET_COLUMNS, ["label", "amount"]);
@@ -482,6 +483,15 @@ function readBudget(sheet: RawSheet, groups: AgencyGroup[]): BudgetRead {
   const amountCol = c.amount!;
   const formulas = sheet.formulas ?? {};
   const hasFormula = (r: number, col: number | undefined) => col !== undefined && formulas[`${r},${col - 1}`] !== undefined;
+  /** A formula saved without its result, worked out when it is plain arithmetic over cells (else null). */
+  const recompute = (r: number, col: number | undefined, value: number | null, what: string): number | null => {
+    if (value !== null || col === undefined || !hasFormula(r, col)) return value;
+    const v = evaluateFormula(formulas[`${r},${col - 1}`], sheet.name, wb);
+    if (v !== null) {
+      problems.push(problemAt(at(sheet.name, r, col), "info", "UNCOMPUTED", `${what} là công thức chưa được tính khi lưu; tính lại theo công thức: ${formatVnNumber(v)}.`));
+    }
+    return v;
+  };
   // A sheet made from the template computes its figures: a number without a formula there was typed over one.
   const computes = Object.keys(formulas).some((k) => k.endsWith(`,${amountCol - 1}`));
   const get = (cells: RawValue[], col: number | undefined) => (col ? cellText(cells[col - 1]) : "");
@@ -494,13 +504,14 @@ function readBudget(sheet: RawSheet, groups: AgencyGroup[]): BudgetRead {
     const rowText = foldText(cells.map((v) => cellText(v)).join(" "));
     if (rowText.trim() === "" || rowText.trimStart().startsWith("bang chu")) continue;
     const amountAt = at(sheet.name, r, amountCol);
-    const amount = readNumber(cells[amountCol - 1], amountAt, `Số tiền "${label || stt}"`);
-    if (amount.problem) problems.push(amount.problem);
+    const amountRead = readNumber(cells[amountCol - 1], amountAt, `Số tiền "${label || stt}"`);
+    if (amountRead.problem) problems.push(amountRead.problem);
+    const amount = { value: recompute(r, amountCol, amountRead.value, `Số tiền "${label || stt}"`) };
     if (amount.value !== null && amount.value < 0) {
       problems.push(problemAt(amountAt, "error", "NEGATIVE_MONEY", `Số tiền "${label || stt}" không được âm.`));
     }
     const uncomputed = amount.value === null && hasFormula(r, amountCol);
-    const typed = computes && amount.value !== null && !hasFormula(r, amountCol);
+    const typed = computes && amountRead.value !== null && !hasFormula(r, amountCol);
     const total = (sec: string, text: string): DeclaredTotal => ({
       section: sec, label: text, amount: amount.value, at: amountAt, ...(typed ? { typed } : {}), ...(uncomputed ? { uncomputed } : {}),
     });
@@ -523,16 +534,17 @@ function readBudget(sheet: RawSheet, groups: AgencyGroup[]): BudgetRead {
     const qText = get(cells, c.quantity);
     const quantityAt = c.quantity ? at(sheet.name, r, c.quantity) : undefined;
     const rawQuantity = c.quantity ? cells[c.quantity - 1] : undefined;
-    const quantity = typeof rawQuantity === "number" ? rawQuantity : leadingNumber(qText);
-    const rateRead = c.rate ? readNumber(cells[c.rate - 1], at(sheet.name, r, c.rate), `Định mức "${label}"`) : { value: null };
-    if (rateRead.problem) problems.push(rateRead.problem);
+    const quantity = recompute(r, c.quantity, typeof rawQuantity === "number" ? rawQuantity : leadingNumber(qText), `Số lượng "${label}"`);
+    const rateCell = c.rate ? readNumber(cells[c.rate - 1], at(sheet.name, r, c.rate), `Định mức "${label}"`) : { value: null };
+    if (rateCell.problem) problems.push(rateCell.problem);
+    const rateRead = { value: recompute(r, c.rate, rateCell.value, `Định mức "${label}"`) };
     // A heading inside a section ("- Khối huyện") carries no figure: not a line.
     if (amount.value === null && !uncomputed && quantity === null && rateRead.value === null) continue;
     const group = findGroup(label, groups);
     const kind = group ? "perAgency" : standardLine(label) ?? "other";
     const typedCells: Array<"quantity" | "amount"> = [];
     if (typed && kind !== "other") typedCells.push("amount");
-    if (computes && (kind === "perAgency" || kind === "training") && quantity !== null && !hasFormula(r, c.quantity)) typedCells.push("quantity");
+    if (computes && (kind === "perAgency" || kind === "training") && rawQuantity !== null && rawQuantity !== undefined && !hasFormula(r, c.quantity)) typedCells.push("quantity");
     declared.lines.push({
       section, label, kind, ...(group ? { groupId: group.id } : {}),
       quantity, quantityText: qText, rate: rateRead.value, amount: amount.value,
@@ -673,7 +685,7 @@ export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResul
     problems.push(problemAt(undefined, "error", "SHEET_MISSING", `Không có trang danh sách cơ quan ("${SHEETS.agencies}").`, SHEETS.agencies));
   }
   problems.push(...agencies.problems);
-  const budget = budgetSheet ? readBudget(budgetSheet, groups) : null;
+  const budget = budgetSheet ? readBudget(budgetSheet, groups, wb) : null;
   if (budget) problems.push(...budget.problems);
   const tasks = taskSheet ? readTasks(taskSheet) : { tasks: [], problems: [] };
   problems.push(...tasks.problems);
@@ -682,8 +694,8 @@ export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResul
   const declared = budget?.declared;
   // The first inspection and training lines PL2 shows are the plan's own (what it declared, even
   // typed over the formula); any further line of the same kind is a line of its own.
-  const inspectionLine = declared?.lines.find((l) => l.kind === "inspection" && l.amount !== null);
-  const trainingLine = declared?.lines.find((l) => l.kind === "training" && l.quantity !== null);
+  const inspectionLine = declared?.lines.find((l) => l.kind === "inspection");
+  const trainingLine = declared?.lines.find((l) => l.kind === "training");
   const infoInspection = info.values.inspectionLumpSum ? rate("inspectionLumpSum", "Kinh phí kiểm tra", 0) : null;
   const infoClasses = info.values.classes ? infoNumber(info, "classes", "Số lớp đào tạo", problems) : null;
   const infoTraining = info.values.trainingPerClass ? rate("trainingPerClass", "Định mức đào tạo", DEFAULT_RATES.trainingPerClass) : null;

@@ -17,7 +17,7 @@ import {
   AGENCY_COLUMNS, BUDGET_COLUMNS, FORMATS, GROUP_COLUMNS, GROUPS_TITLE, INFO_ROWS, INFO_TITLE,
   INSPECTION_CONTENT, MAINTAIN_CONTENT, PL1_CAPTION, PL1_TITLE, PL2_CAPTION, PL2_TITLE, RATE_ROWS,
   RATES_TITLE, SHEETS, SPARE_AGENCY_ROWS, SPARE_TASK_ROWS, TABLE_HEADER_ROW, TASK_COLUMNS, TASKS_CAPTION,
-  TASKS_TITLE, TOTAL_AGENCIES_LABEL, TOTAL_LABEL, TRAINING_CONTENT, UNIT_LINE, WORDS_PREFIX,
+  TASKS_TITLE, TOTAL_AGENCIES_LABEL, TOTAL_LABEL, TRAINING_CONTENT, UNIT_LINE, WORDS_PREFIX, MIN_AGENCY_ROWS, UNGROUPED_NOTE,
   FONT_SIZE, STYLES, type ColumnSpec, type InfoKey,
 } from "./layout";
 
@@ -198,6 +198,8 @@ interface AgencySheet {
 
 export const NAME_PL1_GROUPS = "PL1_Nhom";
 export const NAME_AGENCY_COUNT = "TongCoQuan";
+export const NAME_PL1_NAMES = "PL1_Ten";
+export const NAME_PL1_STT = "PL1_STT";
 export const NAME_TOTAL = "TongTien";
 export const NAME_TOTAL_DONG = "TongDong";
 export const NAME_TOTAL_WORDS = "TongBangChu";
@@ -239,27 +241,49 @@ function buildAgencies(plan: Plan, info: InfoSheet, opts: WriteOptions): AgencyS
     }
   });
   for (let i = 0; i < (opts.spareAgencyRows ?? SPARE_AGENCY_ROWS); i++) s.blankRow(row++, cols);
-  const last = row - 1;
+  // Formulas, the dropdown and the highlight reach far below the rows shown, so a list pasted
+  // in without the add-in is counted whole; the total stands above the table, out of their way.
+  const last = Math.max(row - 1, first + MIN_AGENCY_ROWS - 1);
   const groupCol = c("group");
+  const L = (k: (typeof cols)[number]["key"]) => columnLetters(c(k));
   s.grid.validations.push({
     range: `${cellAddress(first, groupCol)}:${cellAddress(last, groupCol)}`,
     source: info.groupLabels,
     prompt: "Chọn nhóm cơ quan (dùng để tính kinh phí).",
     error: "Nhóm cơ quan phải là một nhóm trong bảng ở trang Thông tin.",
   });
-  s.value(row, c("stt"), null, "section");
-  s.value(row, c("name"), TOTAL_AGENCIES_LABEL, "section");
-  const counted = plan.agencies.filter((a) => a.groupId !== null && labelOf.has(a.groupId)).length;
-  s.formula(row, c("group"), `COUNTIF(${NAME_PL1_GROUPS},"?*")`, counted, "section", FORMATS.agencyTotal);
-  s.value(row, c("area"), null, "section");
-  s.value(row, c("note"), null, "section");
+  // An agency row (a name, an STT that is a number or blank, not a "- Huyện …" sub-group) without a group.
+  s.grid.conditionalFormats = [{
+    range: `${cellAddress(first, 1)}:${cellAddress(last, cols.length)}`,
+    formula: `AND($${L("name")}${first}<>"",$${L("group")}${first}="",LEFT($${L("name")}${first},2)<>"- ",OR($${L("stt")}${first}="",ISNUMBER($${L("stt")}${first})))`,
+    fill: UNGROUPED_FILL,
+  }];
+  const totalRow = TABLE_HEADER_ROW - 1;
+  s.value(totalRow, c("name"), `${TOTAL_AGENCIES_LABEL}:`, "caption");
+  const counted = plan.agencies.filter((a) => (a.groupId !== null && labelOf.has(a.groupId)) || a.groupText).length;
+  s.formula(totalRow, c("group"), `COUNTIF(${NAME_PL1_GROUPS},"?*")`, counted, "caption", FORMATS.agencyTotal);
+  const ungrouped = ungroupedNote(plan);
+  s.formula(totalRow, c("area"), ungrouped.f, ungrouped.v, "warning");
   s.grid.printTitleRows = [TABLE_HEADER_ROW, TABLE_HEADER_ROW];
   s.grid.freezeRows = TABLE_HEADER_ROW;
+  const range = (col: number) => `${abs(first, col)}:${abs(last, col)}`;
   const names: DefinedName[] = [
-    { name: NAME_PL1_GROUPS, sheet: SHEETS.agencies, ref: `${abs(first, groupCol)}:${abs(last, groupCol)}` },
-    { name: NAME_AGENCY_COUNT, sheet: SHEETS.agencies, ref: abs(row, groupCol) },
+    { name: NAME_PL1_GROUPS, sheet: SHEETS.agencies, ref: range(groupCol) },
+    { name: NAME_PL1_NAMES, sheet: SHEETS.agencies, ref: range(c("name")) },
+    { name: NAME_PL1_STT, sheet: SHEETS.agencies, ref: range(c("stt")) },
+    { name: NAME_AGENCY_COUNT, sheet: SHEETS.agencies, ref: abs(totalRow, groupCol) },
   ];
   return { grid: s.finish(), names };
+}
+
+/** Light red behind an agency row that has no group (the budget cannot count it). */
+const UNGROUPED_FILL = "FFFFC7CE";
+
+/** "N dòng chưa chọn nhóm — chưa tính": rows of PL1 with a name, no group, and an STT that is a number or blank. */
+function ungroupedNote(plan: Plan): { f: string; v: string } {
+  const n = `SUMPRODUCT((${NAME_PL1_NAMES}<>"")*(${NAME_PL1_GROUPS}="")*(LEFT(${NAME_PL1_NAMES},2)<>"- ")*(((${NAME_PL1_STT}="")+ISNUMBER(${NAME_PL1_STT}))>0))`;
+  const count = plan.agencies.filter((a) => a.groupId === null && !a.groupText).length;
+  return { f: `IF(${n}>0,${n}&"${UNGROUPED_NOTE}","")`, v: count > 0 ? `${count}${UNGROUPED_NOTE}` : "" };
 }
 
 function buildBudget(plan: Plan, info: InfoSheet): { grid: SheetGrid; names: DefinedName[] } {
@@ -336,6 +360,8 @@ function buildBudget(plan: Plan, info: InfoSheet): { grid: SheetGrid; names: Def
   s.blankRow(totalRow, cols);
   s.value(totalRow, c("label"), TOTAL_LABEL, "section");
   money(totalRow, c("amount"), sectionRows.map((r) => `${L("amount")}${r}`).join("+"), budget.total, "total");
+  const ungrouped = ungroupedNote(plan);
+  s.formula(totalRow, c("note"), ungrouped.f, ungrouped.v, "warning");
   const wordsRow = row + 0;
   s.banner(wordsRow, cols.length, {
     v: `${WORDS_PREFIX}${budget.totalWords}.`,

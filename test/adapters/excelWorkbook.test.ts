@@ -16,6 +16,8 @@ import { strictExcel } from "../helpers/strictExcelRead";
 /** A recorder for what the adapter does to one sheet: the formulas it assigns, by position. */
 class SheetRecorder {
   cells = new Map<string, string | number | boolean>();
+  /** Conditional formats added: the formula of each. */
+  conditions: string[] = [];
   calls = 0;
   name: string;
   visibility = "Visible";
@@ -29,6 +31,14 @@ class SheetRecorder {
     return {
       format,
       dataValidation: {},
+      conditionalFormats: {
+        add: (type: string) => {
+          expect(type).toBe("Custom");
+          const custom = { rule: { formula: "" }, format: { fill: { color: "" } } };
+          const conditions = this.conditions;
+          return { custom: { format: custom.format, rule: { set formula(f: string) { conditions.push(f); } } } };
+        },
+      },
       numberFormat: [] as string[][],
       merge() {},
       select() {},
@@ -116,7 +126,7 @@ describe("writeGrid", () => {
     expect([...pl2.cells.values()]).toContain("=COUNTIF(PL1_Nhom,B9)");
     expect(fx.added.get(SHEETS.info)!.cells.get("4,1")).toBe("'15/11/2025");
     expect(fx.names.map((n) => n.name)).toEqual(expect.arrayContaining(["PL1_Nhom", "TongTien", "DM_DaoTao", "ChuSo"]));
-    expect(fx.names.find((n) => n.name === "PL1_Nhom")!.ref).toBe(`='${SHEETS.agencies}'!$C$6:$C$39`);
+    expect(fx.names.find((n) => n.name === "PL1_Nhom")!.ref).toBe(`='${SHEETS.agencies}'!$C$6:$C$5005`);
   });
 
   it("needs the same number of syncs for a 10-row and a 5.000-row plan", async () => {

@@ -88,6 +88,7 @@ async function queueSheet(ws: Excel.Worksheet, sheet: SheetGrid, onPayload: (byt
       const range = ws.getRange(a1(rect.row, rect.col, rect.rows, rect.cols));
       if (spec.bold) range.format.font.bold = true;
       if (spec.italic) range.format.font.italic = true;
+      if (spec.color) range.format.font.color = `#${spec.color.slice(2)}`;
       if (spec.size) range.format.font.size = spec.size;
       if (spec.hAlign) range.format.horizontalAlignment = spec.hAlign === "left" ? "Left" : spec.hAlign === "center" ? "Center" : "Right";
       if (spec.wrap) range.format.wrapText = true;
@@ -110,6 +111,11 @@ async function queueSheet(ws: Excel.Worksheet, sheet: SheetGrid, onPayload: (byt
     range.dataValidation.rule = { list: { inCellDropDown: true, source: `=${v.source}` } };
     range.dataValidation.prompt = { showPrompt: true, title: "Nhóm cơ quan", message: v.prompt };
     range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "Giá trị không hợp lệ", message: v.error };
+  }
+  for (const cf of sheet.conditionalFormats ?? []) {
+    const format = ws.getRange(cf.range).conditionalFormats.add("Custom");
+    format.custom.rule.formula = `=${cf.formula}`;
+    format.custom.format.fill.color = `#${cf.fill.slice(2)}`;
   }
   if (sheet.freezeRows) ws.freezePanes.freezeRows(sheet.freezeRows);
   ws.pageLayout.orientation = sheet.landscape ? "Landscape" : "Portrait";

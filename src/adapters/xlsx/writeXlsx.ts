@@ -9,7 +9,7 @@ const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000"
 
 function styleCell(cell: ExcelJS.Cell, grid: GridCell): void {
   const spec = grid.style ? STYLES[grid.style] : {};
-  cell.font = { name: FONT_NAME, size: spec.size ?? FONT_SIZE, bold: spec.bold ?? false, italic: spec.italic ?? false };
+  cell.font = { name: FONT_NAME, size: spec.size ?? FONT_SIZE, bold: spec.bold ?? false, italic: spec.italic ?? false, ...(spec.color ? { color: { argb: spec.color } } : {}) };
   cell.alignment = { horizontal: spec.hAlign ?? "left", vertical: "middle", wrapText: spec.wrap ?? false };
   if (spec.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
   if (spec.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: spec.fill } };
@@ -53,6 +53,12 @@ function addSheet(wb: ExcelJS.Workbook, sheet: SheetGrid): void {
     });
   });
   for (const range of sheet.merges) ws.mergeCells(range);
+  for (const cf of sheet.conditionalFormats ?? []) {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [{ type: "expression", priority: 1, formulae: [cf.formula], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: cf.fill } } } }],
+    });
+  }
   for (const v of sheet.validations) {
     const [from, to] = v.range.split(":");
     const first = parseCellAddress(from);
