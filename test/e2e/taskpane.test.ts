@@ -131,3 +131,20 @@ it("shows the budget with the total in words, and recomputes when a rate changes
   await expect(page.getByTestId("budget-total").textContent()).resolves.toBe("2.080");
   await page.screenshot({ path: join(SCREENS, "4-kinh-phi.png"), fullPage: true });
 });
+
+it("shows what the file's Phụ lục 2 says beside the rates' figure, names the cell that differs, and will not download while a rate is invalid", async () => {
+  await page.getByRole("tab", { name: "Kinh phí" }).click();
+  // A total typed as 2.700 over its formula (test/budget-corpus): the file says 2.700, the rates give 2.620.
+  await page.locator('input[type="file"]').setInputFiles([join(__dirname, "..", "budget-corpus", "mixed-typed-total.xlsx")]);
+  await page.getByText("Phụ lục 2 của tệp ghi: 2.700 triệu đồng").waitFor();
+  await expect(page.getByTestId("budget-total").textContent()).resolves.toBe("2.620");
+  const declared = page.getByTestId("declared");
+  await expect(declared.textContent()).resolves.toContain("Phụ lục 2 của tệp ghi: 2.700 triệu đồng — khác số tính theo định mức ở trên (2.620)");
+  await expect(declared.textContent()).resolves.toContain("ô F14: Tổng kinh phí là 2.700");
+  const download = page.getByRole("button", { name: "Tải sổ với định mức này (.xlsx)" });
+  await expect(download.isEnabled()).resolves.toBe(true);
+  await page.getByLabel("Cơ quan cấp xã (triệu đồng/cơ quan)").fill("1.5.2");
+  await expect(download.isEnabled()).resolves.toBe(false);
+  await page.getByLabel("Cơ quan cấp xã (triệu đồng/cơ quan)").fill("15");
+  await expect(download.isEnabled()).resolves.toBe(true);
+});

@@ -1,9 +1,14 @@
-/** Kinh phí: the rates (editable) and the budget they give, with the total in words. */
+/**
+ * Kinh phí: the rates (editable) and the budget they give, with the total in words; beside it,
+ * what the file's own Phụ lục 2 shows, and every cell where it differs.
+ */
 import * as React from "react";
 import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
-import { computeBudget } from "../../core/budget";
+import { computeBudget, type Budget } from "../../core/budget";
+import { BUDGET_CODES, shownBudget } from "../../core/declared";
+import type { Problem } from "../../core/problems";
 import type { CellRef, Plan } from "../../core/model";
-import { formatVnNumber, parseVnNumber } from "../../core/numbers";
+import { formatVnNumber, parseVnNumber, trieuToDong } from "../../core/numbers";
 import { cellAddress } from "../../core/problems";
 import type { RateRefs } from "../../core/validate";
 import { readPlan } from "../../workbook/read";
@@ -37,7 +42,7 @@ function rateFields(plan: Plan, refs: RateRefs): RateField[] {
   ];
 }
 
-function RateInput({ field, onChange }: { field: RateField; onChange: (v: number) => void }) {
+function RateInput({ field, onChange, onValid }: { field: RateField; onChange: (v: number) => void; onValid: (ok: boolean) => void }) {
   const shownText = (v: number | null) => (v === null ? "" : formatVnNumber(v));
   const [text, setText] = React.useState(shownText(field.value));
   const [error, setError] = React.useState<string | undefined>();
@@ -51,7 +56,11 @@ function RateInput({ field, onChange }: { field: RateField; onChange: (v: number
     <Field label={field.label} validationMessage={error} size="small">
       <Input
         value={text}
-        onChange={(_, d) => setText(d.value)}
+        onChange={(_, d) => {
+          setText(d.value);
+          const r = parseVnNumber(d.value);
+          onValid(r.ok && r.value >= 0);
+        }}
         onBlur={() => {
           const r = parseVnNumber(text);
           if (!r.ok) return setError(r.message);
@@ -65,15 +74,18 @@ function RateInput({ field, onChange }: { field: RateField; onChange: (v: number
 }
 
 export function BudgetPanel({ host }: { host: PlanHost }) {
-  const [loaded, setLoaded] = React.useState<{ plan: Plan; refs: RateRefs; source: string } | null>(null);
+  const [loaded, setLoaded] = React.useState<{ plan: Plan; refs: RateRefs; source: string; declared: Budget | null; differences: Problem[] } | null>(null);
+  const [invalid, setInvalid] = React.useState<ReadonlySet<string>>(new Set());
   const [edits, setEdits] = React.useState<CellEdit[]>([]);
   const [status, run] = useFlow();
 
   const load = (source: string, read: () => Promise<RawWorkbook>) =>
     run("Đang đọc kế hoạch…", async () => {
-      const { plan, refs } = readPlan(await read());
-      setLoaded({ plan, refs, source });
+      const { plan, refs, problems } = readPlan(await read());
+      const declared = plan.declared && plan.declared.lines.length > 0 ? shownBudget(plan) : null;
+      setLoaded({ plan, refs, source, declared, differences: problems.filter((p) => BUDGET_CODES.has(p.code) && p.severity !== "info") });
       setEdits([]);
+      setInvalid(new Set());
     });
 
   const change = (field: RateField, value: number) => {
@@ -112,11 +124,16 @@ export function BudgetPanel({ host }: { host: PlanHost }) {
           <Text weight="semibold">Định mức — {loaded.source}</Text>
           <div className="rates">
             {rateFields(loaded.plan, loaded.refs).map((f) => (
-              <RateInput key={f.key} field={f} onChange={(v) => change(f, v)} />
+              <RateInput
+                key={f.key}
+                field={f}
+                onChange={(v) => change(f, v)}
+                onValid={(ok) => setInvalid((set) => (ok === !set.has(f.key) ? set : ok ? new Set([...set].filter((k) => k !== f.key)) : new Set([...set, f.key])))}
+              />
             ))}
           </div>
           {(host.writeCells ? edits.length > 0 : true) && (
-            <Button onClick={() => void save()} disabled={status.kind === "busy"}>
+            <Button onClick={() => void save()} disabled={status.kind === "busy" || invalid.size > 0}>
               {host.writeCells ? "Ghi định mức vào sổ" : "Tải sổ với định mức này (.xlsx)"}
             </Button>
           )}
@@ -159,6 +176,22 @@ export function BudgetPanel({ host }: { host: PlanHost }) {
             </TableBody>
           </Table>
           <Text italic>Bằng chữ: {budget.totalWords}.</Text>
+          {loaded.declared && (
+            <div role="note" aria-label="Phụ lục 2 của tệp" data-testid="declared">
+              <Text weight="semibold" block>
+                {`Phụ lục 2 của tệp ghi: ${formatVnNumber(loaded.declared.total)} triệu đồng — ${
+                  trieuToDong(loaded.declared.total) === trieuToDong(budget.total) ? "khớp với số tính theo định mức" : `khác số tính theo định mức ở trên (${formatVnNumber(budget.total)})`
+                }.`}
+              </Text>
+              {loaded.differences.length > 0 && (
+                <ul className="problems">
+                  {loaded.differences.map((p, i) => (
+                    <li key={i}>{`${p.cell ? `ô ${p.cell}: ` : ""}${p.message}`}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
         </>
       )}
     </section>
