@@ -51,6 +51,17 @@ export async function xlsxBytes(grid: WorkbookGrid): Promise<Uint8Array> {
   return writeXlsx(grid);
 }
 
+/** The user's own .xlsx with only these number cells changed (Error with the Vietnamese reason otherwise). */
+export async function editedCopy(file: File, cells: Array<{ sheet: string; cell: string; value: number }>): Promise<Uint8Array> {
+  const { patchCells, PatchRefused } = await xlsx();
+  try {
+    return await patchCells(new Uint8Array(await file.arrayBuffer()), cells);
+  } catch (e) {
+    if (e instanceof PatchRefused) throw new Error(`Không sửa được tệp ${file.name}: ${e.message}.`);
+    throw e;
+  }
+}
+
 /** Offer bytes as a download. */
 export function download(bytes: Uint8Array, fileName: string): void {
   const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });

@@ -21,4 +21,6 @@ export interface PlanHost {
   readOpenWorkbook?(): Promise<RawWorkbook>;
   selectCell?(sheet: string, cell: string): Promise<void>;
   writeCells?(cells: CellEdit[]): Promise<void>;
+  /** A copy of the user's own file with only these number cells changed, as a download (browser only). */
+  downloadEdited?(file: File, cells: Array<CellEdit & { value: number }>, fileName: string): Promise<string>;
 }

@@ -14,6 +14,7 @@ import { dongThapSubmissions } from "../../src/samples/dongThapSubmissions";
 import { buildWorkbook } from "../../src/workbook/write";
 import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
 import { openBytes } from "../helpers/open";
+import { resaveWithLibreOffice } from "../helpers/libreoffice";
 import { readPlan } from "../../src/workbook/read";
 import { SHEETS } from "../../src/workbook/layout";
 
@@ -130,6 +131,18 @@ it("shows the budget with the total in words, and recomputes when a rate changes
   await rate.blur();
   await expect(page.getByTestId("budget-total").textContent()).resolves.toBe("2.080");
   await page.screenshot({ path: join(SCREENS, "4-kinh-phi.png"), fullPage: true });
+  // The download is the user's own consolidated workbook with the one rate changed: its report and
+  // hidden store kept, named after it; LibreOffice computes the new total from it.
+  const [event] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("button", { name: "Tải sổ với định mức này (.xlsx)" }).click()]);
+  expect(event.suggestedFilename()).toBe("tong-hop (định mức mới).xlsx");
+  const path = join(files, "tong-hop-dinh-muc.xlsx");
+  await event.saveAs(path);
+  const bytes = new Uint8Array(readFileSync(path));
+  const before = await openBytes(new Uint8Array(readFileSync(join(files, "tong-hop.xlsx"))));
+  const after = await openBytes(bytes);
+  expect(after.sheets.map((x) => x.name)).toEqual(before.sheets.map((x) => x.name));
+  expect(after.sheets.find((x) => x.name === SHEETS.store)!.rows).toEqual(before.sheets.find((x) => x.name === SHEETS.store)!.rows);
+  expect(readPlan(await openBytes(resaveWithLibreOffice(bytes))).plan.declared!.total!.amount).toBe(2080);
 });
 
 it("shows what the file's Phụ lục 2 says beside the rates' figure, names the cell that differs, and will not download while a rate is invalid", async () => {
@@ -142,9 +155,13 @@ it("shows what the file's Phụ lục 2 says beside the rates' figure, names the
   await expect(declared.textContent()).resolves.toContain("Phụ lục 2 của tệp ghi: 2.700 triệu đồng — khác số tính theo định mức ở trên (2.620)");
   await expect(declared.textContent()).resolves.toContain("ô F14: Tổng kinh phí là 2.700");
   const download = page.getByRole("button", { name: "Tải sổ với định mức này (.xlsx)" });
+  await expect(download.count()).resolves.toBe(0);
+  const rate = page.getByLabel("Cơ quan cấp xã (triệu đồng/cơ quan)");
+  await rate.fill("10");
+  await rate.blur();
   await expect(download.isEnabled()).resolves.toBe(true);
-  await page.getByLabel("Cơ quan cấp xã (triệu đồng/cơ quan)").fill("1.5.2");
+  await rate.fill("1.5.2");
   await expect(download.isEnabled()).resolves.toBe(false);
-  await page.getByLabel("Cơ quan cấp xã (triệu đồng/cơ quan)").fill("15");
+  await rate.fill("15");
   await expect(download.isEnabled()).resolves.toBe(true);
 });

@@ -27,7 +27,7 @@ function unescapeXstring(s: string): string {
 
 const vi = (n: number) => n.toLocaleString("vi-VN");
 
-function resolveTarget(base: string, target: string): string {
+export function resolveTarget(base: string, target: string): string {
   let t = target;
   try {
     t = decodeURIComponent(target);

@@ -12,7 +12,6 @@ import { formatVnNumber, parseVnNumber, trieuToDong } from "../../core/numbers";
 import { cellAddress } from "../../core/problems";
 import type { RateRefs } from "../../core/validate";
 import { readPlan } from "../../workbook/read";
-import { buildWorkbook } from "../../workbook/write";
 import type { RawWorkbook } from "../../workbook/grid";
 import type { CellEdit, PlanHost } from "../host";
 import { openFile } from "../files";
@@ -74,27 +73,29 @@ function RateInput({ field, onChange, onValid }: { field: RateField; onChange: (
 }
 
 export function BudgetPanel({ host }: { host: PlanHost }) {
-  const [loaded, setLoaded] = React.useState<{ plan: Plan; refs: RateRefs; source: string; declared: Budget | null; differences: Problem[] } | null>(null);
+  const [loaded, setLoaded] = React.useState<{ plan: Plan; refs: RateRefs; source: string; file?: File; declared: Budget | null; differences: Problem[] } | null>(null);
   const [invalid, setInvalid] = React.useState<ReadonlySet<string>>(new Set());
   const [edits, setEdits] = React.useState<CellEdit[]>([]);
   const [status, run] = useFlow();
 
-  const load = (source: string, read: () => Promise<RawWorkbook>) =>
+  const load = (source: string, read: () => Promise<RawWorkbook>, file?: File) =>
     run("Đang đọc kế hoạch…", async () => {
       const { plan, refs, problems } = readPlan(await read());
       const declared = plan.declared && plan.declared.lines.length > 0 ? shownBudget(plan) : null;
-      setLoaded({ plan, refs, source, declared, differences: problems.filter((p) => BUDGET_CODES.has(p.code) && p.severity !== "info") });
+      setLoaded({ plan, refs, source, ...(file ? { file } : {}), declared, differences: problems.filter((p) => BUDGET_CODES.has(p.code) && p.severity !== "info") });
       setEdits([]);
+      setUnplaced([]);
       setInvalid(new Set());
     });
 
+  const [unplaced, setUnplaced] = React.useState<string[]>([]);
   const change = (field: RateField, value: number) => {
     if (!loaded) return;
     setLoaded({ ...loaded, plan: field.set(loaded.plan, value) });
     if (field.at) {
       const edit = { sheet: field.at.sheet, cell: cellAddress(field.at.row, field.at.col), value };
       setEdits((list) => [...list.filter((e) => e.sheet !== edit.sheet || e.cell !== edit.cell), edit]);
-    }
+    } else setUnplaced((list) => (list.includes(field.label) ? list : [...list, field.label]));
   };
 
   const save = () =>
@@ -105,7 +106,15 @@ export function BudgetPanel({ host }: { host: PlanHost }) {
         setEdits([]);
         return { kind: "done", title: "Đã ghi định mức vào sổ", text: "Các công thức trong Phụ lục 2 đã tính lại theo định mức mới." };
       }
-      return { kind: "done", title: "Đã tạo tệp", text: await host.putWorkbook(buildWorkbook(loaded.plan), "ke-hoach-dinh-muc-moi.xlsx", "refuse") };
+      // The user's own file, only its rate cells changed — never a workbook rebuilt from our model.
+      if (!loaded.file || !host.downloadEdited) return { kind: "error", text: "Không có tệp để sửa: hãy chọn lại tệp kế hoạch." };
+      if (unplaced.length > 0) {
+        return { kind: "error", text: `Không ghi được: tệp không có ô cho: ${unplaced.join("; ")}. Hãy thêm các định mức này vào trang Thông tin của tệp rồi chọn lại tệp.` };
+      }
+      const m = /^(.*?)(\.(xlsx|xlsm|xltx|xltm))$/i.exec(loaded.file.name);
+      if (!m) return { kind: "error", text: `Chỉ sửa được tệp .xlsx: tệp ${loaded.file.name} không phải .xlsx: hãy lưu thành .xlsx (Excel hoặc LibreOffice) rồi chọn lại.` };
+      const cells = edits.flatMap((e) => (typeof e.value === "number" ? [{ ...e, value: e.value }] : []));
+      return { kind: "done", title: "Đã tạo tệp", text: await host.downloadEdited(loaded.file, cells, `${m[1]} (định mức mới)${m[2]}`) };
     });
 
   const budget = loaded ? computeBudget(loaded.plan) : null;
@@ -116,7 +125,7 @@ export function BudgetPanel({ host }: { host: PlanHost }) {
           Đọc kinh phí của sổ đang mở
         </Button>
       ) : (
-        <FilePicker multiple={false} label="Chọn tệp kế hoạch (.xlsx, .xls, .ods)" disabled={status.kind === "busy"} onFiles={([f]) => void load(f.name, () => openFile(f))} />
+        <FilePicker multiple={false} label="Chọn tệp kế hoạch (.xlsx, .xls, .ods)" disabled={status.kind === "busy"} onFiles={([f]) => void load(f.name, () => openFile(f), f)} />
       )}
       <StatusView status={status} />
       {loaded && budget && (
@@ -132,7 +141,7 @@ export function BudgetPanel({ host }: { host: PlanHost }) {
               />
             ))}
           </div>
-          {(host.writeCells ? edits.length > 0 : true) && (
+          {(edits.length > 0 || unplaced.length > 0) && (
             <Button onClick={() => void save()} disabled={status.kind === "busy" || invalid.size > 0}>
               {host.writeCells ? "Ghi định mức vào sổ" : "Tải sổ với định mức này (.xlsx)"}
             </Button>
