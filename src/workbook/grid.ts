@@ -63,6 +63,8 @@ export interface SheetGrid {
   /** Rows frozen at the top. */
   freezeRows?: number;
   hidden?: boolean;
+  /** Locked by sheet protection without a password (its figures are computed; unprotect to type over them). */
+  protect?: boolean;
 }
 
 export interface DefinedName {

@@ -222,6 +222,9 @@ export interface StyleSpec {
   color?: string;
 }
 
+/** Background of computed cells (input cells are white, or yellow on Thông tin). */
+const COMPUTED_FILL = "FFF2F2F2";
+
 export const FONT_NAME = "Times New Roman";
 export const FONT_SIZE = 12;
 
@@ -234,9 +237,10 @@ export const STYLES: Record<StyleName, StyleSpec> = {
   subgroup: { italic: true, bold: true, border: true, wrap: true },
   text: { border: true, wrap: true },
   textCenter: { border: true, hAlign: "center", wrap: true },
-  count: { border: true, hAlign: "center", numFmt: FORMATS.count },
-  money: { border: true, hAlign: "right", numFmt: FORMATS.money },
-  total: { bold: true, border: true, hAlign: "right", numFmt: FORMATS.money },
+  // Figures the workbook computes: grey, where what users type is white (lists) or yellow (rates).
+  count: { border: true, hAlign: "center", numFmt: FORMATS.count, fill: COMPUTED_FILL },
+  money: { border: true, hAlign: "right", numFmt: FORMATS.money, fill: COMPUTED_FILL },
+  total: { bold: true, border: true, hAlign: "right", numFmt: FORMATS.money, fill: COMPUTED_FILL },
   label: { wrap: true },
   input: { border: true, wrap: true, fill: "FFFFF2CC" },
   inputMoney: { border: true, hAlign: "right", fill: "FFFFF2CC", numFmt: "General" },

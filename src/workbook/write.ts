@@ -370,6 +370,7 @@ function buildBudget(plan: Plan, info: InfoSheet): { grid: SheetGrid; names: Def
   });
   s.grid.printTitleRows = [TABLE_HEADER_ROW, TABLE_HEADER_ROW];
   s.grid.freezeRows = TABLE_HEADER_ROW;
+  s.grid.protect = true;
   return { grid: s.finish(), names: [{ name: NAME_TOTAL, sheet: SHEETS.budget, ref: abs(totalRow, c("amount")) }] };
 }
 
@@ -451,6 +452,7 @@ function buildLists(plan: Plan): { grid: SheetGrid; names: DefinedName[] } {
     s.formula(i + 2, 5, f, cached[i]);
   });
   s.grid.hidden = true;
+  s.grid.protect = true;
   return {
     grid: s.finish(),
     names: [

@@ -57,6 +57,8 @@ class SheetRecorder {
     return this.range(-1, -1);
   }
   freezePanes = { freezeRows() {} };
+  protected = false;
+  protection = { protect: () => void (this.protected = true) };
   pageLayout = { setPrintTitleRows() {} };
   activate() {}
   delete() {}

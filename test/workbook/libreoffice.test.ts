@@ -15,7 +15,9 @@ import { openBytes } from "../helpers/open";
 import { readPlan } from "../../src/workbook/read";
 import { resaveWithLibreOffice } from "../helpers/libreoffice";
 import { withoutCachedResults } from "../helpers/hands";
-import { SHEETS } from "../../src/workbook/layout";
+import { SHEETS, TABLE_HEADER_ROW, TEMPLATE_AGENCY_ROWS } from "../../src/workbook/layout";
+import { newPlan } from "../../src/workbook/plan";
+import JSZip from "jszip";
 
 
 function definedValue(wb: ExcelJS.Workbook, name: string): unknown {
@@ -80,5 +82,48 @@ describe("the standard workbook recalculated by LibreOffice", () => {
     const raw = await openBytes(bytes);
     const words = raw.sheets.find((s) => s.name === SHEETS.budget)!.rows.flat().find((v) => typeof v === "string" && v.startsWith("Bằng chữ"));
     expect(words).toBe(`Bằng chữ: ${expected}.`);
+  });
+});
+
+describe("a template filled without the add-in", () => {
+  // The blank template with 300 agency rows pasted into its 200 rows, two of them with no group.
+  const pasted = () => {
+    const grid = buildWorkbook(newPlan({ year: 2026, levels: 2, standardTasks: false }), { spareAgencyRows: TEMPLATE_AGENCY_ROWS });
+    const pl1 = grid.sheets.find((s) => s.name === SHEETS.agencies)!;
+    for (let i = 0; i < 300; i++) {
+      pl1.rows[TABLE_HEADER_ROW + i] = [{ v: i + 1 }, { v: `UBND xã Số ${i + 1}` }, { v: i < 298 ? "Cơ quan cấp xã" : null }, { v: "Tỉnh Đồng Tháp" }];
+    }
+    return grid;
+  };
+  let recalculated: Uint8Array;
+  beforeAll(async () => {
+    recalculated = resaveWithLibreOffice(await writeXlsx(withoutCachedResults(pasted())));
+  });
+
+  it("counts a pasted list whole and says which rows have no group, on PL1 and beside PL2's total", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(recalculated as unknown as ArrayBuffer);
+    expect(definedValue(wb, NAME_TOTAL)).toBe(298 * 15);
+    expect(definedValue(wb, NAME_AGENCY_COUNT)).toBe(298);
+    const raw = await openBytes(recalculated);
+    for (const name of [SHEETS.agencies, SHEETS.budget]) {
+      const text = raw.sheets.find((s) => s.name === name)!.rows.flat();
+      expect(text).toContain("2 dòng chưa chọn nhóm — chưa tính");
+    }
+    const { plan } = readPlan(raw);
+    expect(plan.agencies).toHaveLength(300);
+    expect(plan.declared!.total!.amount).toBe(298 * 15);
+  });
+
+  it("locks PL2's computed figures by sheet protection without a password, and marks rows without a group", async () => {
+    const zip = await JSZip.loadAsync(await writeXlsx(pasted()));
+    const sheetXml = async (n: number) => zip.file(`xl/worksheets/sheet${n}.xml`)!.async("string");
+    const order = pasted().sheets.map((s) => s.name);
+    const pl2 = await sheetXml(order.indexOf(SHEETS.budget) + 1);
+    expect(pl2).toMatch(/<sheetProtection [^>]*sheet="1"/);
+    expect(pl2).not.toMatch(/hashValue|password=/);
+    const pl1 = await sheetXml(order.indexOf(SHEETS.agencies) + 1);
+    expect(pl1).not.toMatch(/<sheetProtection/);
+    expect(pl1).toMatch(/<conditionalFormatting sqref="A6:E5005"/);
   });
 });

@@ -122,6 +122,7 @@ async function queueSheet(ws: Excel.Worksheet, sheet: SheetGrid, onPayload: (byt
   ws.pageLayout.paperSize = "A4";
   if (sheet.printTitleRows) ws.pageLayout.setPrintTitleRows(`$${sheet.printTitleRows[0]}:$${sheet.printTitleRows[1]}`);
   if (sheet.hidden) ws.visibility = "Hidden";
+  if (sheet.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
 }
 
 /** Names of the workbook's sheets. */

@@ -53,6 +53,8 @@ function addSheet(wb: ExcelJS.Workbook, sheet: SheetGrid): void {
     });
   });
   for (const range of sheet.merges) ws.mergeCells(range);
+  // No password: anyone may unprotect (Review › Unprotect Sheet) to type over a figure on purpose.
+  if (sheet.protect) void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   for (const cf of sheet.conditionalFormats ?? []) {
     ws.addConditionalFormatting({
       ref: cf.range,
