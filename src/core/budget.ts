@@ -4,7 +4,9 @@
  *  II management: kiểm tra (lump sum), đào tạo (classes × rate per class);
  *  lines an input carried (ExtraLine) are added to their section as they are.
  */
-import type { Plan } from "./model";
+import { EXTRA_FORMS, formLabel, type ExtraForm, type WorkForm } from "./forms";
+import type { AgencyGroup } from "./groups";
+import type { Agency, Plan } from "./model";
 import { sumTrieu, timesTrieu, trieuToDong } from "./numbers";
 import { amountInWords } from "./words";
 
@@ -14,6 +16,8 @@ export interface BudgetLine {
   kind: BudgetLineKind;
   label: string;
   groupId?: string;
+  /** For per-agency lines of a form other than duy trì, cải tiến. */
+  form?: ExtraForm;
   quantity: number | null;
   /** How the quantity reads on paper ("06 lớp (75 người/lớp)"). */
   quantityText: string;
@@ -43,6 +47,22 @@ export const SECTION_MANAGE = "Chi cho hoạt động quản lý của Sở Khoa
 export const LINE_INSPECTION = "Tổ chức kiểm tra việc áp dụng, duy trì và cải tiến HTQLCL tại các cơ quan";
 export const LINE_TRAINING = "Đào tạo tập huấn kỹ năng duy trì, cải tiến, đánh giá nội bộ cho cơ quan hành chính";
 
+/** A group's rate for a form other than duy trì, or null when it has none (the form then counts as duy trì). */
+export function formRate(g: AgencyGroup, form: ExtraForm): number | null {
+  const r = g.formRates?.[form];
+  return r === undefined || r === null ? null : r;
+}
+
+/** The form an agency is counted under: its own when its group has a rate for it, else duy trì, cải tiến. */
+export function countedForm(a: Agency, g: AgencyGroup): WorkForm {
+  return a.form && formRate(g, a.form) !== null ? a.form : "maintain";
+}
+
+/** PL2's label of a group's line for a form ("Cơ quan cấp xã — mở rộng"). */
+export function formLineLabel(groupLabel: string, form: ExtraForm): string {
+  return `${groupLabel} — ${formLabel(form).toLocaleLowerCase("vi")}`;
+}
+
 /** Số lớp: given, or ceil(people / people per class), or 0. */
 export function trainingClasses(plan: Pick<Plan, "training" | "rates">): number {
   const { classes, participants } = plan.training;
@@ -54,18 +74,24 @@ export function trainingClasses(plan: Pick<Plan, "training" | "rates">): number 
 }
 
 export function computeBudget(plan: Plan): Budget {
-  const maintain: BudgetLine[] = plan.groups.map((g) => {
-    const count = plan.agencies.filter((a) => a.groupId === g.id).length;
+  const perAgency = (g: AgencyGroup, form: WorkForm, rate: number): BudgetLine => {
+    const count = plan.agencies.filter((a) => a.groupId === g.id && countedForm(a, g) === form).length;
     return {
       kind: "perAgency",
-      label: g.label,
+      label: form === "maintain" ? g.label : formLineLabel(g.label, form),
       groupId: g.id,
+      ...(form !== "maintain" ? { form } : {}),
       quantity: count,
       quantityText: String(count),
-      rate: g.rate,
-      amount: timesTrieu(count, g.rate),
+      rate,
+      amount: timesTrieu(count, rate),
     };
-  });
+  };
+  // One line per group, then one per group and form that has a rate (xây dựng mới, then mở rộng).
+  const maintain: BudgetLine[] = [
+    ...plan.groups.map((g) => perAgency(g, "maintain", g.rate)),
+    ...EXTRA_FORMS.flatMap((f) => plan.groups.flatMap((g) => (formRate(g, f) === null ? [] : [perAgency(g, f, formRate(g, f)!)]))),
+  ];
   const classes = trainingClasses(plan);
   const manage: BudgetLine[] = [
     {

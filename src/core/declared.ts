@@ -18,11 +18,16 @@ export const BUDGET_CODES: ReadonlySet<string> = new Set(["PL2_MISMATCH", "PL2_A
 const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 const vn = formatVnNumber;
 
+/** The computed line for a declared per-agency line: same group, same form. */
+function sameGroupLine(computed: BudgetLine, line: DeclaredLine): boolean {
+  return computed.kind === "perAgency" && computed.groupId === line.groupId && computed.form === line.form;
+}
+
 /** What the template's formula in this line's "Số tiền" computes from PL1 and the rates. */
 function computedAmount(plan: Plan, line: DeclaredLine): number | null {
   if (line.kind === "perAgency" && line.groupId) {
-    const group = plan.groups.find((g) => g.id === line.groupId);
-    return group ? timesTrieu(plan.agencies.filter((a) => a.groupId === group.id).length, group.rate) : null;
+    const e = computeBudget(plan).sections.flatMap((s) => s.lines).find((x) => sameGroupLine(x, line));
+    return e ? e.amount : null;
   }
   if (line.kind === "inspection") return plan.rates.inspectionLumpSum;
   if (line.kind === "training") return timesTrieu(line.quantity ?? trainingClasses(plan), line.rate ?? plan.rates.trainingPerClass);
@@ -103,7 +108,7 @@ export function checkDeclared(plan: Plan, declared: DeclaredBudget, info: InfoFi
       }
     }
     if (line.kind === "perAgency" && line.groupId) {
-      const e = expected.find((x) => x.groupId === line.groupId);
+      const e = expected.find((x) => sameGroupLine(x, line));
       if (!e) continue;
       if (line.quantity !== null && e.quantity !== null && !close(line.quantity, e.quantity)) {
         problems.push(problemAt(line.quantityAt, "error", "PL2_MISMATCH", `Số lượng "${line.label}" là ${vn(line.quantity)} nhưng Phụ lục 1 có ${vn(e.quantity)} cơ quan thuộc nhóm này.`));
@@ -159,7 +164,7 @@ export function declaredView(plan: Plan): Budget {
   const romans = [...(declared.lines.some((l) => l.section === "") ? [""] : []), ...declared.sections.map((s) => s.roman)];
   const sections: BudgetSection[] = [...new Set(romans)].map((roman) => {
     const lines: BudgetLine[] = declared.lines.filter((l) => l.section === roman).map((l) => ({
-      kind: KIND[l.kind], label: l.label, ...(l.groupId ? { groupId: l.groupId } : {}),
+      kind: KIND[l.kind], label: l.label, ...(l.groupId ? { groupId: l.groupId } : {}), ...(l.form ? { form: l.form } : {}),
       quantity: l.quantity, quantityText: l.quantityText || (l.quantity === null ? "" : vn(l.quantity)), rate: l.rate, amount: shownAmount(plan, l) ?? 0,
     }));
     const own = declared.sectionTotals.find((t) => t.section === roman && t.amount !== null);

@@ -4,6 +4,7 @@
  * Two standard shapes are provided: the legacy three-level local government
  * (tỉnh / huyện / xã) and the two-level one in force since 1 July 2025.
  */
+import type { ExtraForm } from "./forms";
 import { foldText, nameKey } from "./text";
 
 export interface AgencyGroup {
@@ -15,6 +16,8 @@ export interface AgencyGroup {
   section: string;
   /** Định mức duy trì, cải tiến, triệu đồng / cơ quan. */
   rate: number;
+  /** Định mức xây dựng mới / mở rộng, triệu đồng / cơ quan; absent or null = the group has no such line. */
+  formRates?: Partial<Record<ExtraForm, number | null>>;
   /** Regular expressions over the folded name (no diacritics, lower case) that suggest this group. */
   patterns: string[];
 }

@@ -12,7 +12,8 @@
 import { findGroup, inferGroup, type AgencyGroup } from "./groups";
 import type { Agency, ExtraLine, Plan, Task } from "./model";
 import { formatVnNumber, timesTrieu } from "./numbers";
-import { LINE_INSPECTION, LINE_TRAINING, trainingClasses } from "./budget";
+import { formRate, LINE_INSPECTION, LINE_TRAINING, trainingClasses } from "./budget";
+import { EXTRA_FORMS, formLabel } from "./forms";
 import { toRoman } from "./roman";
 import type { Problem } from "./problems";
 import { cleanText, foldText, unitKey } from "./text";
@@ -262,6 +263,20 @@ function rateProblems(plan: Plan, base: Plan): Problem[] {
           `Tệp dùng định mức ${formatVnNumber(g.rate)} triệu đồng/cơ quan cho nhóm "${g.label}"; bản tổng hợp tính lại theo định mức ${formatVnNumber(target.rate)}.`, ""),
       );
     }
+    // Agencies building or extending a system: at the consolidating plan's rate for that form, or as duy trì when it has none.
+    for (const f of EXTRA_FORMS) {
+      if (!target || !plan.agencies.some((a) => a.groupId === g.id && a.form === f)) continue;
+      const mine = formRate(g, f);
+      const theirs = formRate(target, f);
+      const form = formLabel(f).toLocaleLowerCase("vi");
+      if (theirs === null) {
+        problems.push(problemAt(undefined, "warning", "FORM_NO_RATE",
+          `Tệp có cơ quan ${form} thuộc nhóm "${g.label}" nhưng kế hoạch tổng hợp chưa có định mức ${form} cho nhóm này: được tính theo định mức duy trì, cải tiến.`, ""));
+      } else if (mine !== null && mine !== theirs) {
+        problems.push(problemAt(undefined, "warning", "RATE_DIFFERS",
+          `Tệp dùng định mức ${form} ${formatVnNumber(mine)} triệu đồng/cơ quan cho nhóm "${g.label}"; bản tổng hợp tính theo ${formatVnNumber(theirs)}.`, ""));
+      }
+    }
   }
   if (plan.rates.trainingPerClass !== base.rates.trainingPerClass && (plan.training.classes ?? 0) > 0) {
     problems.push(
@@ -405,7 +420,7 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan,
       const area = mergedArea(a, group, plan);
       const parent = a.area && area !== a.area && !isPlace(a.area) ? `Đơn vị cấp trên: ${a.area}` : "";
       const note = [a.note, parent].filter(Boolean).join(". ");
-      const merged: Agency = { name: a.name, groupId: group.id, area, note, ...(a.at ? { at: a.at } : {}) };
+      const merged: Agency = { name: a.name, groupId: group.id, area, note, ...(a.form ? { form: a.form } : {}), ...(a.at ? { at: a.at } : {}) };
       const key = mergeKey(merged);
       // A commune whose district is unknown is never taken for another: it is kept, and shown.
       const unknown = group.id === COMMUNE && merged.area === "";

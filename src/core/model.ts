@@ -1,4 +1,5 @@
 /** The plan model: what a Kế hoạch duy trì, cải tiến HTQLCL and its appendices hold. */
+import type { ExtraForm } from "./forms";
 import type { AdminLevels, AgencyGroup } from "./groups";
 
 /** Where a value came from in a workbook (1-based row and column). */
@@ -55,6 +56,8 @@ export interface Agency {
   at?: CellRef;
   /** Where its group cell is, when the sheet has one. */
   groupAt?: CellRef;
+  /** Hình thức: xây dựng mới or mở rộng; absent = duy trì, cải tiến. */
+  form?: ExtraForm;
   /** Why this row cannot be used (its text could not be read); it is reported, never merged. */
   rejectReason?: string;
 }
@@ -105,6 +108,8 @@ export interface DeclaredLine {
   kind: LineKind;
   /** For per-agency lines matched to a group. */
   groupId?: string;
+  /** For per-agency lines of a form other than duy trì, cải tiến. */
+  form?: ExtraForm;
   quantity: number | null;
   quantityText: string;
   rate: number | null;

@@ -22,6 +22,8 @@ export type ProblemCode =
   | "TYPED_OVER"
   | "UNCOMPUTED"
   | "TOO_LARGE"
+  | "UNKNOWN_FORM"
+  | "FORM_NO_RATE"
   | "SHEET_MISSING"
   | "HEADER_MISSING"
   | "RATE_DIFFERS"

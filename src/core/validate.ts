@@ -2,6 +2,8 @@
  * Validation rules over the plan model and over the row sequences a reader saw.
  * Every problem carries the cell it is about, taken from the model's CellRef.
  */
+import { countedForm } from "./budget";
+import { formLabel, type ExtraForm } from "./forms";
 import type { Agency, CellRef, Plan } from "./model";
 import { formatVnNumber } from "./numbers";
 import { cellAddress, type Problem, type ProblemCode, type Severity } from "./problems";
@@ -109,6 +111,8 @@ export interface RateRefs {
   peoplePerClass?: CellRef;
   inspectionLumpSum?: CellRef;
   groups?: Record<string, CellRef>;
+  /** Each group's rate cells for xây dựng mới and mở rộng. */
+  formRates?: Record<string, Partial<Record<ExtraForm, CellRef>>>;
 }
 
 function checkRates(plan: Plan, refs: RateRefs): Problem[] {
@@ -118,7 +122,12 @@ function checkRates(plan: Plan, refs: RateRefs): Problem[] {
   };
   negative(plan.rates.trainingPerClass, refs.trainingPerClass, "Định mức đào tạo");
   negative(plan.rates.inspectionLumpSum, refs.inspectionLumpSum, "Kinh phí kiểm tra");
-  for (const g of plan.groups) negative(g.rate, refs.groups?.[g.id], `Định mức của nhóm "${g.label}"`);
+  for (const g of plan.groups) {
+    negative(g.rate, refs.groups?.[g.id], `Định mức của nhóm "${g.label}"`);
+    for (const [f, r] of Object.entries(g.formRates ?? {}) as Array<[ExtraForm, number | null]>) {
+      if (r !== null) negative(r, refs.formRates?.[g.id]?.[f], `Định mức ${formLabel(f).toLocaleLowerCase("vi")} của nhóm "${g.label}"`);
+    }
+  }
   if (plan.rates.peoplePerClass <= 0) {
     problems.push(problemAt(refs.peoplePerClass, "error", "NOT_NUMBER", "Số người mỗi lớp phải lớn hơn 0."));
   }
@@ -126,7 +135,17 @@ function checkRates(plan: Plan, refs: RateRefs): Problem[] {
   return problems;
 }
 
-/** The rules over the model: groups, duplicates, timing, money. */
+/** Agencies of a form (xây dựng mới, mở rộng) whose group has no rate for it: counted as duy trì, and told so. */
+function checkForms(plan: Plan): Problem[] {
+  return plan.agencies.flatMap((a) => {
+    const g = plan.groups.find((x) => x.id === a.groupId);
+    if (!a.form || !g || countedForm(a, g) === a.form) return [];
+    const form = formLabel(a.form).toLocaleLowerCase("vi");
+    return [problemAt(a.at, "warning", "FORM_NO_RATE", `"${a.name}" có hình thức ${form} nhưng nhóm "${g.label}" chưa có định mức ${form} (trang Thông tin): được tính theo định mức duy trì, cải tiến.`)];
+  });
+}
+
+/** The rules over the model: groups, forms, duplicates, timing, money. */
 export function validatePlan(plan: Plan, refs: RateRefs = {}): Problem[] {
-  return [...checkAgencies(plan), ...checkTasks(plan), ...checkRates(plan, refs)];
+  return [...checkAgencies(plan), ...checkForms(plan), ...checkTasks(plan), ...checkRates(plan, refs)];
 }

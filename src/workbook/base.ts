@@ -7,6 +7,8 @@ import { defaultGroups, type AdminLevels } from "../core/groups";
 import type { Submission } from "../core/merge";
 import type { Plan } from "../core/model";
 import { foldText } from "../core/text";
+import { formRate } from "../core/budget";
+import { EXTRA_FORMS, formLabel } from "../core/forms";
 import { newPlan } from "./plan";
 
 export interface BaseOverrides {
@@ -103,9 +105,18 @@ function agreedRates(plans: readonly Plan[], fresh: Plan): { groups: Plan["group
     const used = new Set(
       plans.flatMap((p) => p.groups.filter((pg) => (pg.id === g.id || foldText(pg.label) === foldText(g.label)) && p.agencies.some((a) => a.groupId === pg.id)).map((pg) => pg.rate)),
     );
-    if (used.size === 1) return { ...g, rate: [...used][0] };
+    const same = (pg: Plan["groups"][number]) => pg.id === g.id || foldText(pg.label) === foldText(g.label);
+    // Rates for xây dựng mới / mở rộng: where every input with such agencies agrees.
+    const formRates: NonNullable<Plan["groups"][number]["formRates"]> = {};
+    for (const f of EXTRA_FORMS) {
+      const rates = new Set(plans.flatMap((p) => p.groups.filter((pg) => same(pg) && p.agencies.some((a) => a.groupId === pg.id && a.form === f)).map((pg) => formRate(pg, f)).filter((r): r is number => r !== null)));
+      if (rates.size === 1) formRates[f] = [...rates][0];
+      else if (rates.size > 1) differ.push(`"${g.label}" ${formLabel(f).toLocaleLowerCase("vi")} (${[...rates].join(", ")}; chưa dùng định mức nào, tính như duy trì)`);
+    }
+    const withForms = Object.keys(formRates).length ? { ...g, formRates } : g;
+    if (used.size === 1) return { ...withForms, rate: [...used][0] };
     if (used.size > 1) differ.push(`"${g.label}" (${[...used].join(", ")}; dùng ${g.rate})`);
-    return g;
+    return withForms;
   });
   const training = new Set(plans.filter((p) => (p.training.classes ?? 0) > 0).map((p) => p.rates.trainingPerClass));
   const rates = { ...fresh.rates, ...(training.size === 1 ? { trainingPerClass: [...training][0] } : {}) };

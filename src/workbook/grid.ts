@@ -41,6 +41,8 @@ export interface ListValidation {
   range: string;
   /** List source formula, e.g. `'Thông tin'!$A$20:$A$23`. */
   source: string;
+  /** Title of the prompt shown when the cell is selected. */
+  title: string;
   prompt: string;
   error: string;
 }

@@ -36,10 +36,10 @@ export interface ColumnSpec<K extends string> {
   style: StyleName;
 }
 
-export type AgencyColumn = "stt" | "name" | "group" | "area" | "note";
+export type AgencyColumn = "stt" | "name" | "group" | "area" | "note" | "form";
 export type TaskColumn = "tt" | "content" | "action" | "result" | "lead" | "partner" | "timing" | "approval" | "source";
 export type BudgetColumn = "stt" | "label" | "quantity" | "content" | "rate" | "amount" | "note";
-export type GroupColumn = "label" | "rate" | "section" | "id";
+export type GroupColumn = "label" | "rate" | "build" | "extend" | "section" | "id";
 
 export const AGENCY_COLUMNS: ColumnSpec<AgencyColumn>[] = [
   { key: "stt", header: "STT", width: 6, aliases: ["TT", "Số TT", "Số thứ tự"], style: "textCenter" },
@@ -52,6 +52,7 @@ export const AGENCY_COLUMNS: ColumnSpec<AgencyColumn>[] = [
   { key: "group", header: "Nhóm cơ quan", width: 32, aliases: ["Nhóm", "Loại cơ quan", "Cấp"], style: "text" },
   { key: "area", header: "Địa bàn / đơn vị cấp trên", width: 28, aliases: ["Địa bàn", "Đơn vị cấp trên", "Cơ quan chủ quản", "Đơn vị chủ quản", "Cơ quan cấp trên", "Huyện", "Địa phương"], style: "text" },
   { key: "note", header: "Ghi chú", width: 18, aliases: ["GC"], style: "text" },
+  { key: "form", header: "Hình thức", width: 16, aliases: ["Hình thức áp dụng", "Hình thức thực hiện", "Hình thức (duy trì / xây dựng mới / mở rộng)"], style: "textCenter" },
 ];
 
 export const TASK_COLUMNS: ColumnSpec<TaskColumn>[] = [
@@ -129,6 +130,8 @@ export const BUDGET_TOTAL_PATTERN = /^(tong cong|tong so|tong kinh phi|tong|cong
 export const GROUP_COLUMNS: ColumnSpec<GroupColumn>[] = [
   { key: "label", header: "Nhóm cơ quan", width: 40, aliases: [], style: "input" },
   { key: "rate", header: "Định mức duy trì (triệu đồng/cơ quan)", width: 22, aliases: ["Định mức"], style: "inputMoney" },
+  { key: "build", header: "Định mức xây dựng mới (triệu đồng/cơ quan)", width: 22, aliases: ["Định mức xây dựng mới", "Xây dựng mới"], style: "inputMoney" },
+  { key: "extend", header: "Định mức mở rộng (triệu đồng/cơ quan)", width: 22, aliases: ["Định mức mở rộng", "Mở rộng"], style: "inputMoney" },
   { key: "section", header: "Mục trong Phụ lục 1", width: 36, aliases: ["Mục"], style: "input" },
   { key: "id", header: "Mã nhóm", width: 12, aliases: ["Mã"], style: "text" },
 ];
@@ -181,6 +184,10 @@ export const WORDS_PREFIX = "Bằng chữ: ";
 
 export const MAINTAIN_CONTENT =
   "Chi cho hoạt động duy trì và cải tiến (tuyên truyền, phổ biến, học tập kinh nghiệm, văn phòng phẩm, vật tư; biên soạn tài liệu hướng dẫn, xây dựng, cập nhật các quy trình xử lý công việc; đánh giá nội bộ;...)";
+export const FORM_CONTENT: Record<"build" | "extend", string> = {
+  build: "Chi xây dựng mới, áp dụng hệ thống (tư vấn, đào tạo, biên soạn tài liệu, đánh giá nội bộ, công bố;...). Để trống định mức ở Thông tin nếu không có.",
+  extend: "Chi mở rộng phạm vi áp dụng hệ thống (cập nhật tài liệu, quy trình, đào tạo, đánh giá nội bộ;...). Để trống định mức ở Thông tin nếu không có.",
+};
 export const INSPECTION_CONTENT = "Chi cho Đoàn kiểm tra: đi lại, ăn ở, công tác phí, lập báo cáo,...";
 export const TRAINING_CONTENT = "Báo cáo viên, hội trường, tài liệu, nước uống, băng rôn, trang trí, văn phòng phẩm,...";
 

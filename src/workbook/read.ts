@@ -8,6 +8,7 @@
 import { trainingClasses } from "../core/budget";
 import { checkDeclared, ownLines, reconcileGroupLines } from "../core/declared";
 import { defaultGroups, findGroup, inferGroup, type AdminLevels, type AgencyGroup } from "../core/groups";
+import { EXTRA_FORMS, WORK_FORMS, findForm, formLabel, splitFormLabel } from "../core/forms";
 import { DEFAULT_RATES, type Agency, type CellRef, type DeclaredBudget, type DeclaredTotal, type Plan, type Task } from "../core/model";
 import { formatVnNumber, parseVnNumber, sumTrieu } from "../core/numbers";
 import { evaluateFormula } from "./formula";
@@ -235,6 +236,7 @@ interface InfoRead {
   uniformRate: number | null;
   groups: AgencyGroup[] | null;
   groupRefs: Record<string, CellRef>;
+  formRefs: NonNullable<RateRefs["formRates"]>;
   problems: Problem[];
 }
 
@@ -269,6 +271,7 @@ function readInfo(sheet: RawSheet): InfoRead {
   });
   let groups: AgencyGroup[] | null = null;
   const groupRefs: Record<string, CellRef> = {};
+  const formRefs: NonNullable<RateRefs["formRates"]> = {};
   const header = findHeader(sheet, GROUP_COLUMNS, ["label", "rate"]);
   if (header) {
     groups = [];
@@ -282,18 +285,29 @@ function readInfo(sheet: RawSheet): InfoRead {
       if (rate.problem) problems.push(rate.problem);
       const section = c.section ? cellText(cells[c.section - 1]) : "";
       const id = (c.id ? cellText(cells[c.id - 1]) : "") || nameKey(label);
+      const formRates: NonNullable<AgencyGroup["formRates"]> = {};
+      for (const f of EXTRA_FORMS) {
+        const col = c[f];
+        if (!col) continue;
+        const ref = at(sheet.name, r, col);
+        const n = readNumber(cells[col - 1], ref, `Định mức ${formLabel(f).toLocaleLowerCase("vi")} nhóm "${label}"`);
+        if (n.problem) problems.push(n.problem);
+        if (n.value !== null) formRates[f] = n.value;
+        (formRefs[id] ??= {})[f] = ref;
+      }
       const known = [...defaultGroups(3), ...defaultGroups(2)].find((g) => g.id === id || nameKey(g.label) === nameKey(label));
       groups.push({
         id,
         label,
         section: section || known?.section || label,
         rate: rate.value ?? known?.rate ?? 0,
+        ...(Object.keys(formRates).length ? { formRates } : {}),
         patterns: known ? [...known.patterns] : [],
       });
       groupRefs[id] = rateRef;
     }
   }
-  return { values, groups, groupRefs, problems, uniformRate };
+  return { values, groups, groupRefs, formRefs, problems, uniformRate };
 }
 
 /** A renamed Thông tin sheet: the first other sheet where at least two info labels are found. */
@@ -409,6 +423,11 @@ function readAgencies(sheet: RawSheet, groups: AgencyGroup[], unclear: ReadonlyS
     // A row naming the whole province under a sub-group row ("- Huyện Tân Hồng") belongs to that sub-group.
     const rowArea = ownArea && !(area && /^tinh\b/.test(foldText(ownArea))) ? ownArea : area;
     const unreadable = [c.name, c.area, c.group].some((col) => col !== undefined && unclear.has(unclearKey(sheet.name, r, col - 1)));
+    const formText = get(cells, c.form);
+    const form = findForm(formText);
+    if (form === null) {
+      problems.push(problemAt(at(sheet.name, r, c.form!), "warning", "UNKNOWN_FORM", `Hình thức "${formText}" không rõ (${WORK_FORMS.map((f) => f.label).join("; ")}): tính như duy trì, cải tiến.`));
+    }
     for (const one of names) {
       const group = groupText ? findGroup(groupText, groups) : inferGroup(one, groups) ?? sectionGroup;
       agencies.push({
@@ -419,6 +438,7 @@ function readAgencies(sheet: RawSheet, groups: AgencyGroup[], unclear: ReadonlyS
         note: get(cells, c.note),
         at: nameAt,
         ...(groupAt ? { groupAt } : {}),
+        ...(form === "build" || form === "extend" ? { form } : {}),
         ...(unreadable ? { rejectReason: `chữ trong dòng ${r + 1} gõ bằng bảng mã cũ, không đọc được chắc chắn`, groupId: null } : {}),
       });
     }
@@ -540,13 +560,15 @@ function readBudget(sheet: RawSheet, groups: AgencyGroup[], wb: RawWorkbook): Bu
     const rateRead = { value: recompute(r, c.rate, rateCell.value, `Định mức "${label}"`) };
     // A heading inside a section ("- Khối huyện") carries no figure: not a line.
     if (amount.value === null && !uncomputed && quantity === null && rateRead.value === null) continue;
-    const group = findGroup(label, groups);
+    const split = findGroup(label, groups) ? null : splitFormLabel(label);
+    const group = findGroup(label, groups) ?? (split ? findGroup(split.rest, groups) : null);
+    const form = group && split ? split.form : undefined;
     const kind = group ? "perAgency" : standardLine(label) ?? "other";
     const typedCells: Array<"quantity" | "amount"> = [];
     if (typed && kind !== "other") typedCells.push("amount");
     if (computes && (kind === "perAgency" || kind === "training") && rawQuantity !== null && rawQuantity !== undefined && !hasFormula(r, c.quantity)) typedCells.push("quantity");
     declared.lines.push({
-      section, label, kind, ...(group ? { groupId: group.id } : {}),
+      section, label, kind, ...(group ? { groupId: group.id } : {}), ...(form ? { form } : {}),
       quantity, quantityText: qText, rate: rateRead.value, amount: amount.value,
       content: get(cells, c.content), note: get(cells, c.note), at: amountAt, ...(quantityAt ? { quantityAt } : {}),
       ...(typedCells.length ? { typed: typedCells } : {}), ...(uncomputed ? { uncomputed } : {}),
@@ -658,7 +680,7 @@ export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResul
   const agencySheets = chooseAgencySheets(rankSheets(wb, SHEET_ALIASES.agencies, (s) => agencyHeader(s) !== null, shared));
   const agencySheet = agencySheets[0] ?? null;
 
-  const info: InfoRead = infoSheet ? readInfo(infoSheet) : { values: {}, groups: null, groupRefs: {}, problems: [], uniformRate: null };
+  const info: InfoRead = infoSheet ? readInfo(infoSheet) : { values: {}, groups: null, groupRefs: {}, formRefs: {}, problems: [], uniformRate: null };
   problems.push(...info.problems);
   if (!infoSheet) {
     problems.push(problemAt(undefined, "warning", "SHEET_MISSING", `Không có trang "${SHEETS.info}"; dùng định mức và nhóm cơ quan mặc định.`, SHEETS.info));
@@ -733,6 +755,7 @@ export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResul
     peoplePerClass: info.values.peoplePerClass?.ref,
     inspectionLumpSum: info.values.inspectionLumpSum?.ref,
     groups: info.groupRefs,
+    formRates: info.formRefs,
   };
   problems.push(...validatePlan(plan, refs));
   if (declared) {

@@ -2,7 +2,8 @@
  * The plan rendered as a workbook grid: values, live formulas with their cached
  * results, styles, merges, dropdowns and print setup. Writers only translate this.
  */
-import { computeBudget, trainingClasses } from "../core/budget";
+import { computeBudget, formRate, trainingClasses } from "../core/budget";
+import { EXTRA_FORMS, WORK_FORMS, formLabel } from "../core/forms";
 import { arrangeAgencies } from "../core/grouping";
 import type { Plan } from "../core/model";
 import { cellAddress, columnLetters, parseCellAddress } from "../core/problems";
@@ -14,7 +15,7 @@ import { formatVnNumber, trieuToDong } from "../core/numbers";
 import type { CellValue, DefinedName, GridCell, SheetGrid, StyleName, WorkbookGrid } from "./grid";
 import { sheetRef } from "./grid";
 import {
-  AGENCY_COLUMNS, BUDGET_COLUMNS, FORMATS, GROUP_COLUMNS, GROUPS_TITLE, INFO_ROWS, INFO_TITLE,
+  AGENCY_COLUMNS, BUDGET_COLUMNS, FORM_CONTENT, FORMATS, GROUP_COLUMNS, GROUPS_TITLE, INFO_ROWS, INFO_TITLE,
   INSPECTION_CONTENT, MAINTAIN_CONTENT, PL1_CAPTION, PL1_TITLE, PL2_CAPTION, PL2_TITLE, RATE_ROWS,
   RATES_TITLE, SHEETS, SPARE_AGENCY_ROWS, SPARE_TASK_ROWS, TABLE_HEADER_ROW, TASK_COLUMNS, TASKS_CAPTION,
   TASKS_TITLE, TOTAL_AGENCIES_LABEL, TOTAL_LABEL, TRAINING_CONTENT, UNIT_LINE, WORDS_PREFIX, MIN_AGENCY_ROWS, UNGROUPED_NOTE,
@@ -130,6 +131,8 @@ interface InfoSheet {
   names: DefinedName[];
   /** Absolute reference of each group's rate cell, by group id. */
   groupRate: Map<string, string>;
+  /** Absolute reference of each group's rate cell for a form, by "id:form". */
+  formRate: Map<string, string>;
   /** The range holding the group labels (dropdown source). */
   groupLabels: string;
 }
@@ -137,7 +140,7 @@ interface InfoSheet {
 function buildInfo(plan: Plan): InfoSheet {
   const s = new SheetBuilder(SHEETS.info, GROUP_COLUMNS.map((c) => c.width), false);
   const names: DefinedName[] = [];
-  s.banner(1, 4, { v: INFO_TITLE, style: "title" });
+  s.banner(1, GROUP_COLUMNS.length, { v: INFO_TITLE, style: "title" });
   let row = 3;
   for (const spec of INFO_ROWS) {
     s.value(row, 1, spec.label, "label");
@@ -146,7 +149,7 @@ function buildInfo(plan: Plan): InfoSheet {
     row++;
   }
   row++;
-  s.banner(row++, 4, { v: RATES_TITLE, style: "caption" });
+  s.banner(row++, GROUP_COLUMNS.length, { v: RATES_TITLE, style: "caption" });
   for (const spec of RATE_ROWS) {
     s.value(row, 1, spec.label, "label");
     s.value(row, 2, infoValue(plan, spec.key), spec.kind === "money" ? "inputMoney" : "input");
@@ -154,20 +157,26 @@ function buildInfo(plan: Plan): InfoSheet {
     row++;
   }
   row++;
-  s.banner(row++, 4, { v: GROUPS_TITLE, style: "caption" });
+  s.banner(row++, GROUP_COLUMNS.length, { v: GROUPS_TITLE, style: "caption" });
   s.header(row++, GROUP_COLUMNS);
   const first = row;
   const groupRate = new Map<string, string>();
+  const formRateRefs = new Map<string, string>();
+  const gc = (k: (typeof GROUP_COLUMNS)[number]["key"]) => colOf(GROUP_COLUMNS, k);
   for (const g of plan.groups) {
-    s.value(row, 1, g.label, "input");
-    s.value(row, 2, g.rate, "inputMoney");
-    s.value(row, 3, g.section, "input");
-    s.value(row, 4, g.id, "text");
-    groupRate.set(g.id, `${sheetRef(SHEETS.info)}!${abs(row, 2)}`);
+    s.value(row, gc("label"), g.label, "input");
+    s.value(row, gc("rate"), g.rate, "inputMoney");
+    for (const f of EXTRA_FORMS) {
+      s.value(row, gc(f), formRate(g, f), "inputMoney");
+      formRateRefs.set(`${g.id}:${f}`, `${sheetRef(SHEETS.info)}!${abs(row, gc(f))}`);
+    }
+    s.value(row, gc("section"), g.section, "input");
+    s.value(row, gc("id"), g.id, "text");
+    groupRate.set(g.id, `${sheetRef(SHEETS.info)}!${abs(row, gc("rate"))}`);
     row++;
   }
   const groupLabels = `${sheetRef(SHEETS.info)}!${abs(first, 1)}:${abs(Math.max(first, row - 1), 1)}`;
-  return { grid: s.finish(), names, groupRate, groupLabels };
+  return { grid: s.finish(), names, groupRate, formRate: formRateRefs, groupLabels };
 }
 
 function buildTasks(plan: Plan, opts: WriteOptions): SheetGrid {
@@ -200,6 +209,8 @@ export const NAME_PL1_GROUPS = "PL1_Nhom";
 export const NAME_AGENCY_COUNT = "TongCoQuan";
 export const NAME_PL1_NAMES = "PL1_Ten";
 export const NAME_PL1_STT = "PL1_STT";
+export const NAME_PL1_FORMS = "PL1_HinhThuc";
+export const NAME_FORMS = "DS_HinhThuc";
 export const NAME_TOTAL = "TongTien";
 export const NAME_TOTAL_DONG = "TongDong";
 export const NAME_TOTAL_WORDS = "TongBangChu";
@@ -236,6 +247,7 @@ function buildAgencies(plan: Plan, info: InfoSheet, opts: WriteOptions): AgencyS
         s.value(row, c("group"), a.groupId ? labelOf.get(a.groupId) ?? null : a.groupText ?? null, "text");
         s.value(row, c("area"), a.area, "text");
         s.value(row, c("note"), a.note, "text");
+        s.value(row, c("form"), a.form ? formLabel(a.form) : null, "textCenter");
         row++;
       }
     }
@@ -249,8 +261,16 @@ function buildAgencies(plan: Plan, info: InfoSheet, opts: WriteOptions): AgencyS
   s.grid.validations.push({
     range: `${cellAddress(first, groupCol)}:${cellAddress(last, groupCol)}`,
     source: info.groupLabels,
+    title: "Nhóm cơ quan",
     prompt: "Chọn nhóm cơ quan (dùng để tính kinh phí).",
     error: "Nhóm cơ quan phải là một nhóm trong bảng ở trang Thông tin.",
+  });
+  s.grid.validations.push({
+    range: `${cellAddress(first, c("form"))}:${cellAddress(last, c("form"))}`,
+    source: NAME_FORMS,
+    title: "Hình thức",
+    prompt: "Hình thức: để trống nếu duy trì, cải tiến; chọn Xây dựng mới hoặc Mở rộng nếu có (tính theo định mức riêng ở trang Thông tin).",
+    error: "Hình thức phải là Duy trì, cải tiến; Xây dựng mới; hoặc Mở rộng.",
   });
   // An agency row (a name, an STT that is a number or blank, not a "- Huyện …" sub-group) without a group.
   s.grid.conditionalFormats = [{
@@ -271,6 +291,7 @@ function buildAgencies(plan: Plan, info: InfoSheet, opts: WriteOptions): AgencyS
     { name: NAME_PL1_GROUPS, sheet: SHEETS.agencies, ref: range(groupCol) },
     { name: NAME_PL1_NAMES, sheet: SHEETS.agencies, ref: range(c("name")) },
     { name: NAME_PL1_STT, sheet: SHEETS.agencies, ref: range(c("stt")) },
+    { name: NAME_PL1_FORMS, sheet: SHEETS.agencies, ref: range(c("form")) },
     { name: NAME_AGENCY_COUNT, sheet: SHEETS.agencies, ref: abs(totalRow, groupCol) },
   ];
   return { grid: s.finish(), names };
@@ -307,6 +328,7 @@ function buildBudget(plan: Plan, info: InfoSheet): { grid: SheetGrid; names: Def
   s.header(TABLE_HEADER_ROW, cols);
   let row = TABLE_HEADER_ROW + 1;
   const sectionRows: number[] = [];
+  const maintainRow = new Map<string, number>();
   for (const section of budget.sections) {
     const head = row++;
     sectionRows.push(head);
@@ -319,8 +341,19 @@ function buildBudget(plan: Plan, info: InfoSheet): { grid: SheetGrid; names: Def
       s.value(row, c("label"), line.label, "text");
       const q = `${L("quantity")}${row}`;
       const r = `${L("rate")}${row}`;
-      if (line.kind === "perAgency") {
-        s.formula(row, c("quantity"), `COUNTIF(${NAME_PL1_GROUPS},${L("label")}${row})`, line.quantity, "count");
+      if (line.kind === "perAgency" && line.form) {
+        // Rows of the group whose Hình thức is this form (counted off the group's duy trì line).
+        const group = maintainRow.get(line.groupId!)!;
+        s.formula(row, c("quantity"), `COUNTIFS(${NAME_PL1_GROUPS},${L("label")}${group},${NAME_PL1_FORMS},"${formLabel(line.form)}")`, line.quantity, "count");
+        if (!section.lines.some((l, i) => l.form === line.form && i < section.lines.indexOf(line))) s.value(row, c("content"), FORM_CONTENT[line.form], "text");
+        money(row, c("rate"), info.formRate.get(`${line.groupId!}:${line.form}`)!, line.rate);
+        money(row, c("amount"), `${q}*${r}`, line.amount);
+      } else if (line.kind === "perAgency") {
+        const group = plan.groups.find((g) => g.id === line.groupId)!;
+        const others = EXTRA_FORMS.filter((f) => formRate(group, f) !== null)
+          .map((f) => `-COUNTIFS(${NAME_PL1_GROUPS},${L("label")}${row},${NAME_PL1_FORMS},"${formLabel(f)}")`).join("");
+        s.formula(row, c("quantity"), `COUNTIF(${NAME_PL1_GROUPS},${L("label")}${row})${others}`, line.quantity, "count");
+        maintainRow.set(line.groupId!, row);
         if (row === firstLine) s.value(row, c("content"), MAINTAIN_CONTENT, "text");
         money(row, c("rate"), info.groupRate.get(line.groupId!)!, line.rate);
         money(row, c("amount"), `${q}*${r}`, line.amount);
@@ -348,7 +381,7 @@ function buildBudget(plan: Plan, info: InfoSheet): { grid: SheetGrid; names: Def
       }
       row++;
     }
-    const perAgency = section.lines.filter((l) => l.kind === "perAgency").length;
+    const perAgency = section.lines.filter((l) => l.kind === "perAgency" && !l.form).length;
     if (perAgency > 1) {
       // One "Nội dung chi" for all per-agency lines, as the seed prints it.
       s.grid.merges.push(`${L("content")}${firstLine}:${L("content")}${firstLine + perAgency - 1}`);
@@ -435,7 +468,7 @@ export function wordsCached(dong: number): CellValue[] {
 
 /** The hidden sheet behind "Bằng chữ": the digit words and the reading of the total. */
 function buildLists(plan: Plan): { grid: SheetGrid; names: DefinedName[] } {
-  const s = new SheetBuilder(SHEETS.lists, [8, 12, 2, 24, 60], false);
+  const s = new SheetBuilder(SHEETS.lists, [8, 12, 2, 24, 60, 2, 20], false);
   s.value(1, 1, "Chữ số");
   s.value(1, 2, "Đọc là");
   for (let d = 0; d <= 9; d++) {
@@ -451,12 +484,15 @@ function buildLists(plan: Plan): { grid: SheetGrid; names: DefinedName[] } {
     s.value(i + 2, 4, label);
     s.formula(i + 2, 5, f, cached[i]);
   });
+  s.value(1, 7, "Hình thức");
+  WORK_FORMS.forEach((f, i) => s.value(i + 2, 7, f.label));
   s.grid.hidden = true;
   s.grid.protect = true;
   return {
     grid: s.finish(),
     names: [
       { name: NAME_DIGIT_WORDS, sheet: SHEETS.lists, ref: "$B$2:$B$11" },
+      { name: NAME_FORMS, sheet: SHEETS.lists, ref: `$G$2:$G$${WORK_FORMS.length + 1}` },
       { name: NAME_TOTAL_DONG, sheet: SHEETS.lists, ref: "$E$1" },
       { name: NAME_TOTAL_WORDS, sheet: SHEETS.lists, ref: words },
     ],

@@ -124,6 +124,6 @@ describe("a template filled without the add-in", () => {
     expect(pl2).not.toMatch(/hashValue|password=/);
     const pl1 = await sheetXml(order.indexOf(SHEETS.agencies) + 1);
     expect(pl1).not.toMatch(/<sheetProtection/);
-    expect(pl1).toMatch(/<conditionalFormatting sqref="A6:E5005"/);
+    expect(pl1).toMatch(/<conditionalFormatting sqref="A6:F5005"/);
   });
 });

@@ -109,7 +109,7 @@ async function queueSheet(ws: Excel.Worksheet, sheet: SheetGrid, onPayload: (byt
   for (const v of sheet.validations) {
     const range = ws.getRange(v.range);
     range.dataValidation.rule = { list: { inCellDropDown: true, source: `=${v.source}` } };
-    range.dataValidation.prompt = { showPrompt: true, title: "Nhóm cơ quan", message: v.prompt };
+    range.dataValidation.prompt = { showPrompt: true, title: v.title, message: v.prompt };
     range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "Giá trị không hợp lệ", message: v.error };
   }
   for (const cf of sheet.conditionalFormats ?? []) {

@@ -73,6 +73,7 @@ function addSheet(wb: ExcelJS.Workbook, sheet: SheetGrid): void {
           allowBlank: true,
           formulae: [v.source],
           showInputMessage: true,
+          promptTitle: v.title,
           prompt: v.prompt,
           showErrorMessage: true,
           errorStyle: "stop",

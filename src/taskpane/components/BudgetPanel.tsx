@@ -4,7 +4,8 @@
  */
 import * as React from "react";
 import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
-import { computeBudget, type Budget } from "../../core/budget";
+import { computeBudget, formRate, type Budget } from "../../core/budget";
+import { EXTRA_FORMS, formLabel } from "../../core/forms";
 import { BUDGET_CODES, shownBudget } from "../../core/declared";
 import type { Problem } from "../../core/problems";
 import type { CellRef, Plan } from "../../core/model";
@@ -35,6 +36,20 @@ function rateFields(plan: Plan, refs: RateRefs): RateField[] {
       at: refs.groups?.[g.id],
       set: (p: Plan, v: number | null) => ({ ...p, groups: p.groups.map((x) => (x.id === g.id ? { ...x, rate: v ?? 0 } : x)) }),
     })),
+    // Xây dựng mới / mở rộng: for the groups that have such a rate (a blank one counts as duy trì).
+    ...plan.groups.flatMap((g) =>
+      EXTRA_FORMS.flatMap((f) =>
+        formRate(g, f) === null
+          ? []
+          : [{
+              key: `form:${g.id}:${f}`,
+              label: `${g.label}, ${formLabel(f).toLocaleLowerCase("vi")} (triệu đồng/cơ quan)`,
+              value: formRate(g, f),
+              at: refs.formRates?.[g.id]?.[f],
+              set: (p: Plan, v: number | null) => ({ ...p, groups: p.groups.map((x) => (x.id === g.id ? { ...x, formRates: { ...x.formRates, [f]: v ?? 0 } } : x)) }),
+            }],
+      ),
+    ),
     { key: "training", label: "Đào tạo (triệu đồng/lớp)", value: plan.rates.trainingPerClass, at: refs.trainingPerClass, set: (p, v) => ({ ...p, rates: { ...p.rates, trainingPerClass: v ?? 0 } }) },
     { key: "people", label: "Số người mỗi lớp", value: plan.rates.peoplePerClass, at: refs.peoplePerClass, set: (p, v) => ({ ...p, rates: { ...p.rates, peoplePerClass: v ?? 0 } }) },
     { key: "inspection", label: "Kiểm tra, trọn gói (triệu đồng)", value: plan.rates.inspectionLumpSum, at: refs.inspectionLumpSum, set: (p, v) => ({ ...p, rates: { ...p.rates, inspectionLumpSum: v ?? 0 } }) },
