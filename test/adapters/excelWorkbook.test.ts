@@ -198,6 +198,39 @@ describe("readWorkbook", () => {
   });
 });
 
+describe("readWorkbook on a budget typed over", () => {
+  it("loads the formulas of the budget sheet only, in one more sync, so a number typed over the template's formula is said at its cell", async () => {
+    const header = ["STT", "Tên cơ quan thực hiện / nội dung", "Số lượng", "Nội dung chi", "Định mức", "Số tiền", "Ghi chú"];
+    const values = [
+      header,
+      ["I", "Chi cho hoạt động duy trì, cải tiến", "", "", "", 15, ""],
+      ["", "Cơ quan cấp sở, ngành", 1, "", 15, 15, ""],
+      ["II", "Chi cho hoạt động quản lý của Sở Khoa học và Công nghệ", "", "", "", 70, ""],
+      ["", "Tổ chức kiểm tra việc áp dụng, duy trì và cải tiến HTQLCL tại các cơ quan", 1, "", "", 70, "Trọn gói"],
+      ["", "Tổng", "", "", "", 85, ""],
+    ];
+    const formulas = values.map((row, i) => row.map((v, j) => {
+      if (j === 5 && i === 1) return "=SUM(F7:F7)";
+      if (j === 5 && i === 2) return "=C7*E7";
+      if (j === 2 && i === 2) return "=COUNTIF(PL1_Nhom,B7)";
+      if (j === 5 && i === 3) return "=SUM(F9:F9)";
+      if (j === 5 && i === 5) return "=F6+F8";
+      return v; // F9: 70 typed over =DM_KiemTra
+    }));
+    const excel = strictExcel([
+      { name: SHEETS.agencies, rowIndex: 4, columnIndex: 0, values: [["STT", "Tên cơ quan", "Nhóm cơ quan"], [1, "Sở Y tế", "Cơ quan cấp sở, ngành"]] },
+      { name: SHEETS.budget, rowIndex: 4, columnIndex: 0, values, formulas },
+    ]);
+    const raw = await readWorkbook(excel);
+    expect(excel.syncs).toBe(3);
+    expect(raw.sheets[0].formulas).toBeUndefined();
+    expect(raw.sheets[1].formulas!["6,5"]).toBe("C7*E7");
+    const { problems } = readPlan(raw);
+    expect(problems.filter((p) => p.code === "TYPED_OVER").map((p) => p.cell)).toEqual(["F9"]);
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+  });
+});
+
 describe("cellInput", () => {
   it.each([
     ["=1+1", "'=1+1"], ["+84", "'+84"], ["-", "'-"], ["@x", "'@x"], ["15/11/2025", "'15/11/2025"], ["2.620", "'2.620"],

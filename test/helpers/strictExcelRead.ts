@@ -14,6 +14,8 @@ export interface FakeSheet {
   values: unknown[][];
   valueTypes?: string[][];
   numberFormat?: string[][];
+  /** As Excel returns them: "=…" for a formula, else the value. Defaults to the values (no formulas). */
+  formulas?: unknown[][];
   /** What Excel shows in the cell at (row, col) of the sheet, 0-based. */
   text?: (row: number, col: number) => string;
 }
@@ -59,6 +61,7 @@ export function strictExcel(sheets: FakeSheet[]): ExcelApi & { syncs: number } {
               values: s.values,
               valueTypes: s.valueTypes ?? s.values.map((row) => row.map((v) => (v === "" ? "Empty" : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String"))),
               numberFormat: s.numberFormat ?? s.values.map((row) => row.map(() => "General")),
+              formulas: s.formulas ?? s.values,
               rowIndex: s.rowIndex,
               columnIndex: s.columnIndex,
               rowCount: rows,

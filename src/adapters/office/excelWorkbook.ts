@@ -8,7 +8,7 @@
 import type { RawSheet, RawValue, RawWorkbook, SheetGrid, WorkbookGrid } from "../../workbook/grid";
 import { cellError, isDateFormat, serialToDate } from "../../workbook/cellValues";
 import { sheetRef } from "../../workbook/grid";
-import { FONT_NAME, FONT_SIZE, STYLES } from "../../workbook/layout";
+import { BUDGET_COLUMNS, FONT_NAME, FONT_SIZE, STYLES } from "../../workbook/layout";
 import { columnLetters } from "../../core/problems";
 import { rectanglesByKey } from "./rectangles";
 
@@ -265,11 +265,15 @@ export async function readWorkbook(excel: ExcelApi): Promise<RawWorkbook> {
     await context.sync();
     let date1904 = false;
     const dated = used.map((u) => ({ ...u, at: u.r.isNullObject ? null : firstDateCell(u.r as unknown as OfficeRange) })).find((u) => u.at !== null);
-    if (dated?.at) {
+    // The formulas of a budget sheet only (a few dozen rows): to tell a number typed over one of the
+    // template's formulas. Loaded in the one extra sync, with the date probe when there is one.
+    const budgets = used.filter((u) => !u.r.isNullObject && hasAmountHeader(u.r.values));
+    for (const u of budgets) u.r.load("formulas");
+    const cell = dated?.at ? dated.ws.getCell(dated.r.rowIndex + dated.at[0], dated.r.columnIndex + dated.at[1]) : null;
+    cell?.load("text");
+    if (cell || budgets.length > 0) await context.sync();
+    if (dated?.at && cell) {
       const [i, j] = dated.at;
-      const cell = dated.ws.getCell(dated.r.rowIndex + i, dated.r.columnIndex + j);
-      cell.load("text");
-      await context.sync();
       const shown: unknown = cell.text[0]?.[0];
       date1904 = shows1904(dated.r.values[i][j] as number, typeof shown === "string" ? shown : "");
     }
@@ -281,10 +285,26 @@ export async function readWorkbook(excel: ExcelApi): Promise<RawWorkbook> {
         const pad: RawValue[] = new Array<RawValue>(r.columnIndex).fill(null);
         sheet.rows = new Array(r.rowIndex).fill(null).map((): RawValue[] => []);
         for (const values of officeValues(r, date1904)) sheet.rows.push([...pad, ...values]);
+        if (budgets.some((b) => b.r === r)) {
+          const formulas: Record<string, string> = {};
+          (r.formulas as unknown[][]).forEach((row, i) =>
+            row.forEach((f, j) => {
+              if (typeof f === "string" && f.startsWith("=")) formulas[`${r.rowIndex + i},${r.columnIndex + j}`] = f.slice(1);
+            }),
+          );
+          sheet.formulas = formulas;
+        }
         return sheet;
       }),
     };
   });
+}
+
+const AMOUNT_HEADERS = new Set(BUDGET_COLUMNS.filter((c) => c.key === "amount").flatMap((c) => [c.header, ...c.aliases]).map((t) => t.normalize("NFC").toLowerCase()));
+
+/** Does a sheet's values hold a budget's "Số tiền" header (so its formulas are worth loading)? */
+function hasAmountHeader(values: unknown[][]): boolean {
+  return values.some((row) => row.some((v) => typeof v === "string" && AMOUNT_HEADERS.has(v.normalize("NFC").trim().toLowerCase())));
 }
 
 /** Bring a problem's cell into view and select it. */
