@@ -125,5 +125,9 @@ describe("a template filled without the add-in", () => {
     const pl1 = await sheetXml(order.indexOf(SHEETS.agencies) + 1);
     expect(pl1).not.toMatch(/<sheetProtection/);
     expect(pl1).toMatch(/<conditionalFormatting sqref="A6:F5005"/);
+    // One dropdown element per column for all 5.000 rows, and no empty rows written for them.
+    expect(pl1.match(/<dataValidation /g)).toHaveLength(2);
+    expect(pl1).toMatch(/<dataValidation [^>]*sqref="C6:C5005"/);
+    expect(pl1.match(/<row /g)!.length).toBeLessThan(400);
   });
 });

@@ -63,26 +63,27 @@ function addSheet(wb: ExcelJS.Workbook, sheet: SheetGrid): void {
   }
   for (const v of sheet.validations) {
     const [from, to] = v.range.split(":");
-    const first = parseCellAddress(from);
-    const last = parseCellAddress(to ?? from);
-    if (!first || !last) throw new Error(`vùng kiểm tra dữ liệu không hợp lệ: ${v.range}`);
-    for (let r = first.row; r <= last.row; r++) {
-      for (let c = first.col; c <= last.col; c++) {
-        ws.getCell(r, c).dataValidation = {
-          type: "list",
-          allowBlank: true,
-          formulae: [v.source],
-          showInputMessage: true,
-          promptTitle: v.title,
-          prompt: v.prompt,
-          showErrorMessage: true,
-          errorStyle: "stop",
-          errorTitle: "Giá trị không hợp lệ",
-          error: v.error,
-        };
-      }
-    }
+    if (!parseCellAddress(from) || !parseCellAddress(to ?? from)) throw new Error(`vùng kiểm tra dữ liệu không hợp lệ: ${v.range}`);
+    // One validation for the whole range (exceljs writes a range key as its sqref): never a cell,
+    // and so never a row, per address — 5.000 rows of dropdown cost one element.
+    validationsOf(ws).add(v.range, {
+      type: "list",
+      allowBlank: true,
+      formulae: [v.source],
+      showInputMessage: true,
+      promptTitle: v.title,
+      prompt: v.prompt,
+      showErrorMessage: true,
+      errorStyle: "stop",
+      errorTitle: "Giá trị không hợp lệ",
+      error: v.error,
+    });
   }
+}
+
+/** exceljs's per-sheet validation list (present at run time, missing from its type declarations). */
+function validationsOf(ws: ExcelJS.Worksheet): { add(address: string, validation: ExcelJS.DataValidation): void } {
+  return (ws as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
 }
 
 /** The workbook as exceljs objects (for callers that add to it before saving). */
