@@ -23,7 +23,8 @@ export const FILE_TIMEOUT_MS = Number(process.env.KEHOACH_FILE_TIMEOUT_MS) || 60
 /** Heap a worker may use for one file. */
 export const WORKER_HEAP_MB = 1024;
 
-export type WorkerJob = { kind: "submission"; input: InputFile } | { kind: "open"; path: string };
+/** A file to read; `next` is the file the worker will most likely get after it (its bytes are fetched meanwhile). */
+export type WorkerJob = { kind: "submission"; input: InputFile; next?: InputFile } | { kind: "open"; path: string };
 /** What a worker sends back for an "open" job. */
 export type Opened = { ok: true; raw: RawWorkbook } | { ok: false; reason: string };
 
@@ -35,16 +36,45 @@ function errnoReason(e: unknown): string {
   return code === "ENOENT" ? "không có tệp này" : code === "EISDIR" ? "đây là thư mục" : code === "EACCES" || code === "EPERM" ? "không có quyền đọc tệp" : code === "EBUSY" ? "tệp đang bị chương trình khác khoá" : String(code ?? e);
 }
 
+/** A file's modification time and bytes (none when it is to be skipped or is too large to read). */
+interface Fetched {
+  modified: number;
+  size: number;
+  bytes: Uint8Array | null;
+}
+
+async function fetchFile(input: InputFile): Promise<Fetched> {
+  const info = await stat(input.path);
+  const skip = input.skip !== undefined || tooLargeReason(info.size) !== null;
+  return { modified: Math.round(info.mtimeMs), size: info.size, bytes: skip ? null : new Uint8Array(await readFile(input.path)) };
+}
+
+/**
+ * Bytes fetched ahead: a worker reads the next file from disk while it parses this one, so its
+ * core never waits on the disk between files. At most one file ahead; a fetch that fails is
+ * simply done again (and its error reported) when the file's turn comes.
+ */
+const ahead = new Map<string, Promise<Fetched>>();
+
+export function fetchAhead(input: InputFile): void {
+  if (ahead.has(input.path)) return;
+  ahead.clear();
+  const p = fetchFile(input);
+  p.catch(() => ahead.delete(input.path));
+  ahead.set(input.path, p);
+}
+
 export async function readOne(input: InputFile, opts: SubmissionOptions): Promise<Submission> {
   let modified = 0;
   try {
-    const info = await stat(input.path);
-    modified = Math.round(info.mtimeMs);
+    const early = ahead.get(input.path);
+    ahead.delete(input.path);
+    const fetched = await (early ?? fetchFile(input)).catch(() => fetchFile(input));
+    modified = fetched.modified;
     if (input.skip) return { file: input.label, modified, outcome: { kind: "rejected", reason: input.skip, skipped: true } };
-    const tooLarge = tooLargeReason(info.size);
-    if (tooLarge) return { file: input.label, modified, outcome: { kind: "rejected", reason: tooLarge } };
-    const bytes = new Uint8Array(await readFile(input.path));
-    return await readSubmission(input.label, modified, bytes, opts, { codec: nodeZip });
+    const tooLarge = tooLargeReason(fetched.size);
+    if (tooLarge || !fetched.bytes) return { file: input.label, modified, outcome: { kind: "rejected", reason: tooLarge ?? "không đọc được tệp" } };
+    return await readSubmission(input.label, modified, fetched.bytes, opts, { codec: nodeZip });
   } catch (e) {
     return { file: input.label, modified, outcome: { kind: "rejected", reason: `không đọc được tệp (${errnoReason(e)})` } };
   }
@@ -120,7 +150,9 @@ export async function readMany(inputs: readonly InputFile[], opts: ReadManyOptio
   // file (out of memory, a crash in a parser) or runs past the time limit gets that file
   // reported as rejected and is replaced, so one bad file never stops the rest.
   const lane = async (): Promise<void> => {
-    while (next < inputs.length) {
+    // The file this lane takes next, handed to its worker early so its bytes are read meanwhile.
+    let reserved = -1;
+    while (next < inputs.length || reserved >= 0) {
       const worker = newWorker(subOpts);
       const crashed = await new Promise<boolean>((resolve) => {
         let current = -1;
@@ -136,13 +168,14 @@ export async function readMany(inputs: readonly InputFile[], opts: ReadManyOptio
         };
         const feed = () => {
           clearTimeout(timer);
-          if (next >= inputs.length) {
+          if (reserved < 0 && next >= inputs.length) {
             void worker.terminate().then(() => resolve(false));
             return;
           }
-          current = next++;
+          current = reserved >= 0 ? reserved : next++;
+          reserved = next < inputs.length ? next++ : -1;
           timer = setTimeout(() => fail(TIMEOUT_REASON), FILE_TIMEOUT_MS);
-          worker.postMessage({ kind: "submission", input: inputs[current] } satisfies WorkerJob);
+          worker.postMessage({ kind: "submission", input: inputs[current], ...(reserved >= 0 ? { next: inputs[reserved] } : {}) } satisfies WorkerJob);
         };
         worker.on("message", (s: Submission) => {
           if (dead) return;
