@@ -229,6 +229,17 @@ export interface StyleSpec {
   color?: string;
 }
 
+/**
+ * How every sheet prints (Nghị định 30/2020/NĐ-CP on administrative documents: top and bottom
+ * 20–25 mm, left 30–35 mm, right 15–20 mm): A4, one page wide, page numbers in the footer.
+ * Writers translate these (inches in .xlsx, points in Office.js).
+ */
+export const PRINT = {
+  marginsMm: { top: 20, bottom: 20, left: 30, right: 15, header: 8, footer: 8 },
+  /** Footer, centred: "Trang 2/5" (&P page, &N pages). */
+  footer: "Trang &P/&N",
+} as const;
+
 /** Background of computed cells (input cells are white, or yellow on Thông tin). */
 const COMPUTED_FILL = "FFF2F2F2";
 

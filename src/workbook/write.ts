@@ -456,11 +456,12 @@ export function wordsFormulas(dong: string, at: (i: number) => string): { cells:
 
 /** The values wordsFormulas' cells compute for an amount (the cached results written with them). */
 export function wordsCached(dong: number): CellValue[] {
-  const a = dong === 0 || Math.abs(dong) > WORDS_LIMIT ? 0n : BigInt(Math.abs(Math.round(dong)));
+  // Every amount read is ≤ 10^15, a safe integer: plain arithmetic is exact (no BigInt, which older webviews lack).
+  const a = dong === 0 || Math.abs(dong) > WORDS_LIMIT ? 0 : Math.abs(Math.round(dong));
   const cached: CellValue[] = [];
   for (let k = 5; k >= 0; k--) {
-    const g = Number((a / 1000n ** BigInt(k)) % 1000n);
-    cached.push(g, g === 0 ? "" : tripleWords(g, k < 5 && a >= 1000n ** BigInt(k + 1)));
+    const g = Math.floor(a / 1000 ** k) % 1000;
+    cached.push(g, g === 0 ? "" : tripleWords(g, k < 5 && a >= 1000 ** (k + 1)));
   }
   cached.push(numberWords(Math.round(dong)));
   return cached;

@@ -59,7 +59,21 @@ class SheetRecorder {
   freezePanes = { freezeRows() {} };
   protected = false;
   protection = { protect: () => void (this.protected = true) };
-  pageLayout = { setPrintTitleRows() {} };
+  print: { margins?: unknown; zoom?: unknown; footer?: string } = {};
+  pageLayout = (() => {
+    const print = this.print;
+    return {
+      setPrintTitleRows() {},
+      setPrintMargins(unit: string, margins: unknown) {
+        expect(unit).toBe("Points");
+        print.margins = margins;
+      },
+      set zoom(z: unknown) {
+        print.zoom = z;
+      },
+      headersFooters: { defaultForAllPages: { set centerFooter(f: string) { print.footer = f; } } },
+    };
+  })();
   activate() {}
   delete() {}
 }
@@ -127,6 +141,12 @@ describe("writeGrid", () => {
     const pl2 = fx.added.get(SHEETS.budget)!;
     expect([...pl2.cells.values()]).toContain("=COUNTIF(PL1_Nhom,B9)");
     expect(fx.added.get(SHEETS.info)!.cells.get("4,1")).toBe("'15/11/2025");
+    // Printed as administrative documents are (Nghị định 30/2020): margins in points, one page wide, page numbers.
+    expect(fx.added.get(SHEETS.budget)!.print).toEqual({
+      margins: { top: 56.7, bottom: 56.7, left: 85, right: 42.5, header: 22.7, footer: 22.7 },
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      footer: "Trang &P/&N",
+    });
     expect(fx.names.map((n) => n.name)).toEqual(expect.arrayContaining(["PL1_Nhom", "TongTien", "DM_DaoTao", "ChuSo"]));
     expect(fx.names.find((n) => n.name === "PL1_Nhom")!.ref).toBe(`='${SHEETS.agencies}'!$C$6:$C$5005`);
   });

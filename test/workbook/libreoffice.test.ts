@@ -129,5 +129,13 @@ describe("a template filled without the add-in", () => {
     expect(pl1.match(/<dataValidation /g)).toHaveLength(2);
     expect(pl1).toMatch(/<dataValidation [^>]*sqref="C6:C5005"/);
     expect(pl1.match(/<row /g)!.length).toBeLessThan(400);
+    // Printed as administrative documents are (Nghị định 30/2020): left 30 mm, right 15 mm, top and
+    // bottom 20 mm, A4 landscape one page wide, the header row repeated, page numbers in the footer.
+    for (const xml of [pl1, pl2]) {
+      expect(xml).toMatch(/<pageMargins left="1.181" right="0.591" top="0.787" bottom="0.787"/);
+      expect(xml).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/);
+      expect(xml).toMatch(/<oddFooter>&amp;CTrang &amp;P\/&amp;N<\/oddFooter>/);
+      expect(xml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+    }
   });
 });

@@ -8,7 +8,7 @@
 import type { RawSheet, RawValue, RawWorkbook, SheetGrid, WorkbookGrid } from "../../workbook/grid";
 import { cellError, isDateFormat, serialToDate } from "../../workbook/cellValues";
 import { sheetRef } from "../../workbook/grid";
-import { BUDGET_COLUMNS, FONT_NAME, FONT_SIZE, STYLES } from "../../workbook/layout";
+import { BUDGET_COLUMNS, FONT_NAME, FONT_SIZE, PRINT, STYLES } from "../../workbook/layout";
 import { columnLetters } from "../../core/problems";
 import { rectanglesByKey } from "./rectangles";
 
@@ -121,6 +121,11 @@ async function queueSheet(ws: Excel.Worksheet, sheet: SheetGrid, onPayload: (byt
   ws.pageLayout.orientation = sheet.landscape ? "Landscape" : "Portrait";
   ws.pageLayout.paperSize = "A4";
   if (sheet.printTitleRows) ws.pageLayout.setPrintTitleRows(`$${sheet.printTitleRows[0]}:$${sheet.printTitleRows[1]}`);
+  const pt = (mm: number) => Math.round((mm / 25.4) * 72 * 10) / 10;
+  const m = PRINT.marginsMm;
+  ws.pageLayout.setPrintMargins("Points", { top: pt(m.top), bottom: pt(m.bottom), left: pt(m.left), right: pt(m.right), header: pt(m.header), footer: pt(m.footer) });
+  ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = PRINT.footer;
   if (sheet.hidden) ws.visibility = "Hidden";
   if (sheet.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
 }

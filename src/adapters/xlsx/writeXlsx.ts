@@ -3,7 +3,13 @@ import { parseCellAddress } from "../../core/problems";
 import ExcelJS from "exceljs";
 import type { GridCell, SheetGrid, WorkbookGrid } from "../../workbook/grid";
 import { sheetRef } from "../../workbook/grid";
-import { FONT_NAME, FONT_SIZE, STYLES } from "../../workbook/layout";
+import { FONT_NAME, FONT_SIZE, PRINT, STYLES } from "../../workbook/layout";
+
+/** Margins in millimetres as .xlsx stores them (inches). */
+function inches(mm: Record<"top" | "bottom" | "left" | "right" | "header" | "footer", number>): ExcelJS.Margins {
+  const i = (v: number) => Math.round((v / 25.4) * 1000) / 1000;
+  return { top: i(mm.top), bottom: i(mm.bottom), left: i(mm.left), right: i(mm.right), header: i(mm.header), footer: i(mm.footer) };
+}
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
 
@@ -34,10 +40,11 @@ function addSheet(wb: ExcelJS.Workbook, sheet: SheetGrid): void {
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: inches(PRINT.marginsMm),
     },
   });
   if (sheet.printTitleRows) ws.pageSetup.printTitlesRow = `${sheet.printTitleRows[0]}:${sheet.printTitleRows[1]}`;
+  ws.headerFooter.oddFooter = `&C${PRINT.footer}`;
   sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   sheet.heights?.forEach((h, r) => {
     if (h) ws.getRow(r + 1).height = h;
