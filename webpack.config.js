@@ -8,6 +8,8 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000";
+/** The oldest JavaScript the pane must run on (EdgeHTML 18 in Office 2016/2019). */
+const BROWSER_TARGET = "es2019";
 
 async function httpsOptions() {
   try {
@@ -40,9 +42,14 @@ module.exports = async (env, argv) => {
     },
     output: { path: path.resolve(__dirname, "dist/web"), filename: "[name].[contenthash].js", chunkFilename: "[name].[contenthash].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
+    // Office 2016/2019 without WebView2 runs the pane in the old Edge webview (EdgeHTML 18), which
+    // parses ES2019 but not `?.`, `??` or BigInt: our code and every library are brought down to it
+    // (test/build.test.ts parses each emitted file as ES2019).
+    target: ["web", `${BROWSER_TARGET}`],
     module: {
       rules: [
-        { test: /\.tsx?$/, loader: "ts-loader", options: { configFile: "tsconfig.json", transpileOnly: true, compilerOptions: { module: "esnext" } }, exclude: /node_modules/ },
+        { test: /\.tsx?$/, loader: "ts-loader", options: { configFile: "tsconfig.json", transpileOnly: true, compilerOptions: { module: "esnext", target: BROWSER_TARGET } }, exclude: /node_modules/ },
+        { test: /\.m?js$/, include: /node_modules/, loader: "esbuild-loader", options: { target: BROWSER_TARGET } },
       ],
     },
     plugins: [

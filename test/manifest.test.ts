@@ -2,6 +2,7 @@
  * manifest.xml checked offline (Microsoft's validator needs the network): well-formed
  * XML, and what Excel needs to load a task pane with a Home-tab button.
  */
+import { REQUIRED_EXCEL_API } from "../src/adapters/office/excelWorkbook";
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { SaxesParser } from "saxes";
@@ -46,7 +47,9 @@ describe("manifest.xml", () => {
     expect(one(manifest, "DisplayName").attrs.DefaultValue).toBe("Kế hoạch ISO");
     expect(one(manifest, "DefaultLocale").text).toBe("vi-VN");
     const set = all(manifest, "Set").find((s) => s.attrs.Name === "ExcelApi")!;
-    expect(Number(set.attrs.MinVersion)).toBeGreaterThanOrEqual(1.1);
+    // The lowest set the basic flows need, so volume-licensed Office 2019 (ExcelApi 1.7) lists the add-in.
+    expect(set.attrs.MinVersion).toBe(REQUIRED_EXCEL_API);
+    expect(Number(set.attrs.MinVersion)).toBeLessThanOrEqual(1.7);
     expect(one(one(manifest, "DefaultSettings"), "SourceLocation").attrs.DefaultValue).toMatch(/^https:\/\//);
   });
 

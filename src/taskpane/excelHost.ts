@@ -1,8 +1,8 @@
 /** The PlanHost of the add-in inside Excel, over the Office.js adapter. */
-import { listSheets, readWorkbook, selectCell, writeCells, writeGrid, type ExcelApi } from "../adapters/office/excelWorkbook";
+import { listSheets, readWorkbook, selectCell, writeCells, writeGrid, type ExcelApi, type Supports } from "../adapters/office/excelWorkbook";
 import type { PlanHost } from "./host";
 
-export function excelHost(excel: ExcelApi): PlanHost {
+export function excelHost(excel: ExcelApi, supports: Supports = () => true): PlanHost {
   return {
     kind: "excel",
     existingSheets: async (names) => {
@@ -10,7 +10,7 @@ export function excelHost(excel: ExcelApi): PlanHost {
       return names.filter((n) => have.has(n));
     },
     putWorkbook: async (grid, _fileName, existing) => {
-      const { renamed, replaced } = await writeGrid(excel, grid, { existing });
+      const { renamed, replaced } = await writeGrid(excel, grid, { existing, supports });
       const written = grid.sheets.filter((s) => !s.hidden).map((s) => s.name).join(", ");
       if (renamed.length > 0) return `Đã ghi các trang ${written}. Trang cũ được giữ lại với tên: ${renamed.join(", ")}.`;
       if (replaced.length > 0) return `Đã ghi các trang ${written}, thay các trang cũ cùng tên.`;

@@ -129,6 +129,18 @@ function planWith(n: number) {
 }
 
 describe("writeGrid", () => {
+  it("on Excel with only ExcelApi 1.7 (Office 2016/2019 volume-licensed) writes the same cells, without dropdowns or page layout", async () => {
+    const fx = fakeExcel([]);
+    await writeGrid(fx.excel, buildWorkbook(planWith(3)), { supports: (v) => Number(v) <= 1.7 });
+    const full = fakeExcel([]);
+    await writeGrid(full.excel, buildWorkbook(planWith(3)));
+    for (const name of [SHEETS.agencies, SHEETS.budget]) {
+      expect([...fx.added.get(name)!.cells]).toEqual([...full.added.get(name)!.cells]);
+      expect(fx.added.get(name)!.print).toEqual({});
+    }
+    expect(full.added.get(SHEETS.budget)!.print.footer).toBe("Trang &P/&N");
+  });
+
   it("writes every sheet's values and formulas, text escaped, names defined", async () => {
     const fx = fakeExcel(["Sheet1"]);
     await writeGrid(fx.excel, buildWorkbook(planWith(3)));

@@ -49,7 +49,10 @@ function a1(row: number, col: number, rows: number, cols: number): string {
 /** Points per character of column width (Times New Roman 12). */
 const POINTS_PER_CHAR = 6.5;
 
-async function queueSheet(ws: Excel.Worksheet, sheet: SheetGrid, onPayload: (bytes: number) => Promise<void>): Promise<void> {
+/** Which ExcelApi versions the host has (newer features are used only where it has them). */
+export type Supports = (version: string) => boolean;
+
+async function queueSheet(ws: Excel.Worksheet, sheet: SheetGrid, onPayload: (bytes: number) => Promise<void>, supports: Supports): Promise<void> {
   // rows is sparse (empty rows are holes): iterate, do not spread.
   let cols = Math.max(sheet.widths.length, 1);
   for (const r of sheet.rows) if (r) cols = Math.max(cols, r.length);
@@ -106,7 +109,8 @@ async function queueSheet(ws: Excel.Worksheet, sheet: SheetGrid, onPayload: (byt
     if (h) ws.getRange(`${r + 1}:${r + 1}`).format.rowHeight = h;
   });
   for (const m of sheet.merges) ws.getRange(m).merge(false);
-  for (const v of sheet.validations) {
+  // Dropdowns need ExcelApi 1.8 (Excel 2019 retail, 2021, Microsoft 365); without them the lists still compute.
+  for (const v of supports("1.8") ? sheet.validations : []) {
     const range = ws.getRange(v.range);
     range.dataValidation.rule = { list: { inCellDropDown: true, source: `=${v.source}` } };
     range.dataValidation.prompt = { showPrompt: true, title: v.title, message: v.prompt };
@@ -118,14 +122,17 @@ async function queueSheet(ws: Excel.Worksheet, sheet: SheetGrid, onPayload: (byt
     format.custom.format.fill.color = `#${cf.fill.slice(2)}`;
   }
   if (sheet.freezeRows) ws.freezePanes.freezeRows(sheet.freezeRows);
-  ws.pageLayout.orientation = sheet.landscape ? "Landscape" : "Portrait";
-  ws.pageLayout.paperSize = "A4";
-  if (sheet.printTitleRows) ws.pageLayout.setPrintTitleRows(`$${sheet.printTitleRows[0]}:$${sheet.printTitleRows[1]}`);
-  const pt = (mm: number) => Math.round((mm / 25.4) * 72 * 10) / 10;
-  const m = PRINT.marginsMm;
-  ws.pageLayout.setPrintMargins("Points", { top: pt(m.top), bottom: pt(m.bottom), left: pt(m.left), right: pt(m.right), header: pt(m.header), footer: pt(m.footer) });
-  ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = PRINT.footer;
+  // Page layout needs ExcelApi 1.9; on older Excel the sheets print with Excel's defaults.
+  if (supports("1.9")) {
+    ws.pageLayout.orientation = sheet.landscape ? "Landscape" : "Portrait";
+    ws.pageLayout.paperSize = "A4";
+    if (sheet.printTitleRows) ws.pageLayout.setPrintTitleRows(`$${sheet.printTitleRows[0]}:$${sheet.printTitleRows[1]}`);
+    const pt = (mm: number) => Math.round((mm / 25.4) * 72 * 10) / 10;
+    const m = PRINT.marginsMm;
+    ws.pageLayout.setPrintMargins("Points", { top: pt(m.top), bottom: pt(m.bottom), left: pt(m.left), right: pt(m.right), header: pt(m.header), footer: pt(m.footer) });
+    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = PRINT.footer;
+  }
   if (sheet.hidden) ws.visibility = "Hidden";
   if (sheet.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
 }
@@ -157,7 +164,8 @@ export type ExistingSheets = "refuse" | "keep" | "replace";
  * (SheetsExist) unless the user chose: "keep" renames them "… (cũ)" and keeps them;
  * "replace" removes them once the new ones are in place. Never done without asking.
  */
-export async function writeGrid(excel: ExcelApi, grid: WorkbookGrid, opts: { existing?: ExistingSheets } = {}): Promise<{ syncs: number; renamed: string[]; replaced: string[] }> {
+export async function writeGrid(excel: ExcelApi, grid: WorkbookGrid, opts: { existing?: ExistingSheets; supports?: Supports } = {}): Promise<{ syncs: number; renamed: string[]; replaced: string[] }> {
+  const supports = opts.supports ?? (() => true);
   const existingMode = opts.existing ?? "refuse";
   return excel.run(async (context) => {
     let syncs = 0;
@@ -191,7 +199,7 @@ export async function writeGrid(excel: ExcelApi, grid: WorkbookGrid, opts: { exi
         await sync();
       }
     };
-    for (const sheet of grid.sheets) await queueSheet(sheets.add(sheet.name), sheet, onPayload);
+    for (const sheet of grid.sheets) await queueSheet(sheets.add(sheet.name), sheet, onPayload, supports);
     for (const n of grid.names) names.add(n.name, `=${sheetRef(n.sheet)}!${n.ref}`);
     sheets.getItem(grid.sheets.find((s) => !s.hidden)?.name ?? grid.sheets[0].name).activate();
     // Old sheets go only after the new ones exist (a workbook may not lose its last sheet).
@@ -330,8 +338,11 @@ export async function writeCells(excel: ExcelApi, cells: ReadonlyArray<{ sheet: 
   });
 }
 
-/** The ExcelApi requirement set the adapter uses (data validation 1.8, page layout 1.9). */
-export const REQUIRED_EXCEL_API = "1.9";
+/**
+ * The ExcelApi requirement set the basic flows need (1.7: Excel 2016 retail and volume-licensed
+ * Office 2019 reach it); dropdowns (1.8) and page layout (1.9) are used where the host has them.
+ */
+export const REQUIRED_EXCEL_API = "1.7";
 
 export function excelApiSupported(office: { context?: { requirements?: { isSetSupported(name: string, version: string): boolean } } }): boolean {
   return office.context?.requirements?.isSetSupported("ExcelApi", REQUIRED_EXCEL_API) ?? false;
