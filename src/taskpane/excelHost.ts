@@ -1,5 +1,5 @@
 /** The PlanHost of the add-in inside Excel, over the Office.js adapter. */
-import { listSheets, readWorkbook, selectCell, writeCells, writeGrid, type ExcelApi, type Supports } from "../adapters/office/excelWorkbook";
+import { calculationMode, listSheets, readWorkbook, selectCell, writeCells, writeGrid, type ExcelApi, type Supports } from "../adapters/office/excelWorkbook";
 import type { PlanHost } from "./host";
 
 export function excelHost(excel: ExcelApi, supports: Supports = () => true): PlanHost {
@@ -19,5 +19,6 @@ export function excelHost(excel: ExcelApi, supports: Supports = () => true): Pla
     readOpenWorkbook: () => readWorkbook(excel),
     selectCell: (sheet, cell) => selectCell(excel, sheet, cell),
     writeCells: (cells) => writeCells(excel, cells),
+    ...(supports("1.8") ? { calculationMode: () => calculationMode(excel) } : {}),
   };
 }

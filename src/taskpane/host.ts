@@ -21,6 +21,8 @@ export interface PlanHost {
   readOpenWorkbook?(): Promise<RawWorkbook>;
   selectCell?(sheet: string, cell: string): Promise<void>;
   writeCells?(cells: CellEdit[]): Promise<void>;
+  /** Excel's calculation mode ("Automatic", "Manual", …), when the host can tell. */
+  calculationMode?(): Promise<string>;
   /** A copy of the user's own file with only these number cells changed, as a download (browser only). */
   downloadEdited?(file: File, cells: Array<CellEdit & { value: number }>, fileName: string): Promise<string>;
 }

@@ -330,6 +330,16 @@ export async function selectCell(excel: ExcelApi, sheet: string, cell: string): 
   });
 }
 
+/** Excel's calculation mode (ExcelApi 1.8). */
+export async function calculationMode(excel: ExcelApi): Promise<string> {
+  return excel.run(async (context) => {
+    const app = context.workbook.application;
+    app.load("calculationMode");
+    await context.sync();
+    return String(app.calculationMode);
+  });
+}
+
 /** Set single cells (rate edits). One sync. */
 export async function writeCells(excel: ExcelApi, cells: ReadonlyArray<{ sheet: string; cell: string; value: number | string }>): Promise<void> {
   await excel.run(async (context) => {

@@ -4,57 +4,19 @@
  */
 import * as React from "react";
 import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
-import { computeBudget, formRate, type Budget } from "../../core/budget";
-import { EXTRA_FORMS, formLabel } from "../../core/forms";
+import { computeBudget, type Budget } from "../../core/budget";
 import { BUDGET_CODES, shownBudget } from "../../core/declared";
 import type { Problem } from "../../core/problems";
-import type { CellRef, Plan } from "../../core/model";
+import type { Plan } from "../../core/model";
 import { formatVnNumber, parseVnNumber, trieuToDong } from "../../core/numbers";
-import { cellAddress } from "../../core/problems";
 import type { RateRefs } from "../../core/validate";
-import { readPlan } from "../../workbook/read";
+import { readPlan, type ReadResult } from "../../workbook/read";
+import { rateEdits, rateFields, saveRatesInWorkbook, type RateField } from "../flows/rates";
 import type { RawWorkbook } from "../../workbook/grid";
-import type { CellEdit, PlanHost } from "../host";
+import type { PlanHost } from "../host";
 import { openFile } from "../files";
 import { FilePicker } from "./FilePicker";
 import { StatusView, useFlow } from "./Status";
-
-interface RateField {
-  key: string;
-  label: string;
-  value: number | null;
-  at?: CellRef;
-  set: (p: Plan, v: number | null) => Plan;
-}
-
-function rateFields(plan: Plan, refs: RateRefs): RateField[] {
-  return [
-    ...plan.groups.map((g) => ({
-      key: `group:${g.id}`,
-      label: `${g.label} (triệu đồng/cơ quan)`,
-      value: g.rate,
-      at: refs.groups?.[g.id],
-      set: (p: Plan, v: number | null) => ({ ...p, groups: p.groups.map((x) => (x.id === g.id ? { ...x, rate: v ?? 0 } : x)) }),
-    })),
-    // Xây dựng mới / mở rộng: for the groups that have such a rate (a blank one counts as duy trì).
-    ...plan.groups.flatMap((g) =>
-      EXTRA_FORMS.flatMap((f) =>
-        formRate(g, f) === null
-          ? []
-          : [{
-              key: `form:${g.id}:${f}`,
-              label: `${g.label}, ${formLabel(f).toLocaleLowerCase("vi")} (triệu đồng/cơ quan)`,
-              value: formRate(g, f),
-              at: refs.formRates?.[g.id]?.[f],
-              set: (p: Plan, v: number | null) => ({ ...p, groups: p.groups.map((x) => (x.id === g.id ? { ...x, formRates: { ...x.formRates, [f]: v ?? 0 } } : x)) }),
-            }],
-      ),
-    ),
-    { key: "training", label: "Đào tạo (triệu đồng/lớp)", value: plan.rates.trainingPerClass, at: refs.trainingPerClass, set: (p, v) => ({ ...p, rates: { ...p.rates, trainingPerClass: v ?? 0 } }) },
-    { key: "people", label: "Số người mỗi lớp", value: plan.rates.peoplePerClass, at: refs.peoplePerClass, set: (p, v) => ({ ...p, rates: { ...p.rates, peoplePerClass: v ?? 0 } }) },
-    { key: "inspection", label: "Kiểm tra, trọn gói (triệu đồng)", value: plan.rates.inspectionLumpSum, at: refs.inspectionLumpSum, set: (p, v) => ({ ...p, rates: { ...p.rates, inspectionLumpSum: v ?? 0 } }) },
-  ];
-}
 
 function RateInput({ field, onChange, onValid }: { field: RateField; onChange: (v: number) => void; onValid: (ok: boolean) => void }) {
   const shownText = (v: number | null) => (v === null ? "" : formatVnNumber(v));
@@ -90,46 +52,50 @@ function RateInput({ field, onChange, onValid }: { field: RateField; onChange: (
 export function BudgetPanel({ host }: { host: PlanHost }) {
   const [loaded, setLoaded] = React.useState<{ plan: Plan; refs: RateRefs; source: string; file?: File; declared: Budget | null; differences: Problem[] } | null>(null);
   const [invalid, setInvalid] = React.useState<ReadonlySet<string>>(new Set());
-  const [edits, setEdits] = React.useState<CellEdit[]>([]);
+  const [values, setValues] = React.useState<ReadonlyMap<string, number>>(new Map());
   const [status, run] = useFlow();
 
+  const show = (result: ReadResult, source: string, file?: File) => {
+    const { plan, refs, problems } = result;
+    const declared = plan.declared && plan.declared.lines.length > 0 ? shownBudget(plan) : null;
+    setLoaded({ plan, refs, source, ...(file ? { file } : {}), declared, differences: problems.filter((p) => BUDGET_CODES.has(p.code) && p.severity !== "info") });
+    setValues(new Map());
+    setInvalid(new Set());
+  };
   const load = (source: string, read: () => Promise<RawWorkbook>, file?: File) =>
-    run("Đang đọc kế hoạch…", async () => {
-      const { plan, refs, problems } = readPlan(await read());
-      const declared = plan.declared && plan.declared.lines.length > 0 ? shownBudget(plan) : null;
-      setLoaded({ plan, refs, source, ...(file ? { file } : {}), declared, differences: problems.filter((p) => BUDGET_CODES.has(p.code) && p.severity !== "info") });
-      setEdits([]);
-      setUnplaced([]);
-      setInvalid(new Set());
-    });
+    run("Đang đọc kế hoạch…", async () => show(readPlan(await read()), source, file));
 
-  const [unplaced, setUnplaced] = React.useState<string[]>([]);
   const change = (field: RateField, value: number) => {
     if (!loaded) return;
     setLoaded({ ...loaded, plan: field.set(loaded.plan, value) });
-    if (field.at) {
-      const edit = { sheet: field.at.sheet, cell: cellAddress(field.at.row, field.at.col), value };
-      setEdits((list) => [...list.filter((e) => e.sheet !== edit.sheet || e.cell !== edit.cell), edit]);
-    } else setUnplaced((list) => (list.includes(field.label) ? list : [...list, field.label]));
+    setValues((m) => new Map([...m, [field.key, value]]));
   };
+
+  const missingText = (missing: string[]) =>
+    `Không ghi được: sổ không có ô cho: ${missing.join("; ")}. Hãy thêm các định mức này vào bảng nhóm ở trang Thông tin rồi đọc lại.`;
 
   const save = () =>
     run("Đang ghi định mức…", async () => {
       if (!loaded) return;
       if (host.writeCells) {
-        await host.writeCells(edits);
-        setEdits([]);
-        return { kind: "done", title: "Đã ghi định mức vào sổ", text: "Các công thức trong Phụ lục 2 đã tính lại theo định mức mới." };
+        // Where the rate cells are now (rows may have been inserted since reading); PL2 then read back from Excel.
+        const saved = await saveRatesInWorkbook(host, values);
+        if (saved.missing.length > 0) return { kind: "error", text: missingText(saved.missing) };
+        show(saved.read, loaded.source);
+        return {
+          kind: "done", title: "Đã ghi định mức vào sổ",
+          ...(saved.manual
+            ? { intent: "warning" as const, text: "Excel đang để tính thủ công (Manual): nhấn F9 để Phụ lục 2 tính lại theo định mức mới, rồi đọc lại." }
+            : { text: "Phụ lục 2 đã tính lại theo định mức mới; các số dưới đây đọc lại từ sổ." }),
+        };
       }
       // The user's own file, only its rate cells changed — never a workbook rebuilt from our model.
       if (!loaded.file || !host.downloadEdited) return { kind: "error", text: "Không có tệp để sửa: hãy chọn lại tệp kế hoạch." };
-      if (unplaced.length > 0) {
-        return { kind: "error", text: `Không ghi được: tệp không có ô cho: ${unplaced.join("; ")}. Hãy thêm các định mức này vào trang Thông tin của tệp rồi chọn lại tệp.` };
-      }
+      const { edits, missing } = rateEdits(loaded.plan, loaded.refs, values);
+      if (missing.length > 0) return { kind: "error", text: missingText(missing) };
       const m = /^(.*?)(\.(xlsx|xlsm|xltx|xltm))$/i.exec(loaded.file.name);
       if (!m) return { kind: "error", text: `Chỉ sửa được tệp .xlsx: tệp ${loaded.file.name} không phải .xlsx: hãy lưu thành .xlsx (Excel hoặc LibreOffice) rồi chọn lại.` };
-      const cells = edits.flatMap((e) => (typeof e.value === "number" ? [{ ...e, value: e.value }] : []));
-      return { kind: "done", title: "Đã tạo tệp", text: await host.downloadEdited(loaded.file, cells, `${m[1]} (định mức mới)${m[2]}`) };
+      return { kind: "done", title: "Đã tạo tệp", text: await host.downloadEdited(loaded.file, edits, `${m[1]} (định mức mới)${m[2]}`) };
     });
 
   const budget = loaded ? computeBudget(loaded.plan) : null;
@@ -156,7 +122,7 @@ export function BudgetPanel({ host }: { host: PlanHost }) {
               />
             ))}
           </div>
-          {(edits.length > 0 || unplaced.length > 0) && (
+          {values.size > 0 && (
             <Button onClick={() => void save()} disabled={status.kind === "busy" || invalid.size > 0}>
               {host.writeCells ? "Ghi định mức vào sổ" : "Tải sổ với định mức này (.xlsx)"}
             </Button>
