@@ -1,13 +1,13 @@
 /** The PlanHost of the add-in inside Excel, over the Office.js adapter. */
-import { calculationMode, listSheets, readWorkbook, selectCell, writeCells, writeGrid, type ExcelApi, type Supports } from "../adapters/office/excelWorkbook";
+import { calculationMode, listSheets, sheetKey, readWorkbook, selectCell, writeCells, writeGrid, type ExcelApi, type Supports } from "../adapters/office/excelWorkbook";
 import type { PlanHost } from "./host";
 
 export function excelHost(excel: ExcelApi, supports: Supports = () => true): PlanHost {
   return {
     kind: "excel",
     existingSheets: async (names) => {
-      const have = new Set(await listSheets(excel));
-      return names.filter((n) => have.has(n));
+      const have = new Set((await listSheets(excel)).map(sheetKey));
+      return names.filter((n) => have.has(sheetKey(n)));
     },
     putWorkbook: async (grid, _fileName, existing) => {
       const { renamed, replaced } = await writeGrid(excel, grid, { existing, supports });

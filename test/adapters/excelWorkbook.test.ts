@@ -191,6 +191,15 @@ describe("writeGrid", () => {
     expect(replacedFx.deleted).toEqual(["Thông tin (cũ)"]);
     expect(replacedFx.added.has(SHEETS.info)).toBe(true);
   });
+
+  it("compares sheet names as Excel does, without regard to case: an existing \"THÔNG TIN\" and \"Thông tin (CŨ)\" are seen", async () => {
+    const fx = fakeExcel(["THÔNG TIN", "Thông tin (CŨ)"]);
+    await expect(writeGrid(fx.excel, buildWorkbook(planWith(1)))).rejects.toThrow(new SheetsExist(["THÔNG TIN"]));
+    const kept = fakeExcel(["THÔNG TIN", "Thông tin (CŨ)"]);
+    const { renamed } = await writeGrid(kept.excel, buildWorkbook(planWith(1)), { existing: "keep" });
+    expect(renamed).toEqual(["THÔNG TIN (cũ 2)"]);
+    expect(kept.renamed).toEqual([["THÔNG TIN", "THÔNG TIN (cũ 2)"]]);
+  });
 });
 
 describe("readWorkbook", () => {

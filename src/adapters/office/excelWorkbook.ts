@@ -147,12 +147,17 @@ export async function listSheets(excel: ExcelApi): Promise<string[]> {
   });
 }
 
-/** A free name for an old sheet kept aside: "Tên (cũ)", "Tên (cũ 2)" …, within Excel's 31 characters. */
+/** A sheet name as Excel compares names: without regard to case ("Thông Tin" is "Thông tin"). */
+export function sheetKey(name: string): string {
+  return name.normalize("NFC").toLocaleUpperCase("vi");
+}
+
+/** A free name for an old sheet kept aside: "Tên (cũ)", "Tên (cũ 2)" …, within Excel's 31 characters; `taken` holds sheetKeys. */
 export function asideName(name: string, taken: ReadonlySet<string>): string {
   for (let i = 1; ; i++) {
     const suffix = i === 1 ? " (cũ)" : ` (cũ ${i})`;
     const candidate = name.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.has(candidate)) return candidate;
+    if (!taken.has(sheetKey(candidate))) return candidate;
   }
 }
 
@@ -178,14 +183,15 @@ export async function writeGrid(excel: ExcelApi, grid: WorkbookGrid, opts: { exi
     const names = context.workbook.names;
     names.load("items");
     await sync();
-    const existing = new Set(sheets.items.map((s) => s.name));
-    const clash = grid.sheets.map((s) => s.name).filter((n) => existing.has(n));
+    // Names compared as Excel does (case-insensitively): "Thông Tin" is taken by our "Thông tin".
+    const existing = new Map(sheets.items.map((s) => [sheetKey(s.name), s.name]));
+    const clash = grid.sheets.flatMap((s) => existing.get(sheetKey(s.name)) ?? []);
     if (clash.length > 0 && existingMode === "refuse") throw new SheetsExist(clash);
     const renamed: string[] = [];
-    const taken = new Set(existing);
+    const taken = new Set(existing.keys());
     for (const name of clash) {
       const aside = asideName(name, taken);
-      taken.add(aside);
+      taken.add(sheetKey(aside));
       sheets.getItem(name).name = aside;
       renamed.push(aside);
     }
