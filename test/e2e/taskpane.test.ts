@@ -62,6 +62,9 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
 });
 
+/** One flow's panel (every panel stays in the page; the others are hidden). */
+const panel = (name: string) => page.getByRole("region", { name, includeHidden: true });
+
 async function downloadOf(click: () => Promise<void>): Promise<Uint8Array> {
   const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), click()]);
   const path = join(files, `tai-ve-${Date.now()}.xlsx`);
@@ -114,7 +117,7 @@ it("lists a plan's problems by sheet, with their cells", async () => {
   const bad = { ...plan, agencies: [...plan.agencies, { name: "Hội Nông dân tỉnh", groupId: null, groupText: "Đoàn thể", area: "", note: "" }] };
   writeFileSync(join(files, "co-loi.xlsx"), await writeXlsx(buildWorkbook(bad)));
   await page.getByRole("tab", { name: "Kiểm tra" }).click();
-  await page.locator('input[type="file"]').setInputFiles([join(files, "co-loi.xlsx")]);
+  await panel("Kiểm tra").locator('input[type="file"]').setInputFiles([join(files, "co-loi.xlsx")]);
   await page.getByText("1 lỗi, 0 cảnh báo").waitFor();
   const section = page.getByRole("region", { name: `Trang ${SHEETS.agencies}` });
   await expect(section.textContent()).resolves.toMatch(/C\d+.*Đoàn thể/);
@@ -123,7 +126,7 @@ it("lists a plan's problems by sheet, with their cells", async () => {
 
 it("shows the budget with the total in words, and recomputes when a rate changes", async () => {
   await page.getByRole("tab", { name: "Kinh phí" }).click();
-  await page.locator('input[type="file"]').setInputFiles([join(files, "tong-hop.xlsx")]);
+  await panel("Kinh phí").locator('input[type="file"]').setInputFiles([join(files, "tong-hop.xlsx")]);
   await expect(page.getByTestId("budget-total").textContent()).resolves.toBe("2.620");
   await page.getByText("Bằng chữ: Hai tỷ sáu trăm hai mươi triệu đồng.").waitFor();
   const rate = page.getByLabel("Cơ quan cấp xã (triệu đồng/cơ quan)");
@@ -131,6 +134,11 @@ it("shows the budget with the total in words, and recomputes when a rate changes
   await rate.blur();
   await expect(page.getByTestId("budget-total").textContent()).resolves.toBe("2.080");
   await page.screenshot({ path: join(SCREENS, "4-kinh-phi.png"), fullPage: true });
+  // Switching tabs keeps the work: the Kiểm tra results and the rate typed here are still there.
+  await page.getByRole("tab", { name: "Kiểm tra" }).click();
+  await page.getByText("1 lỗi, 0 cảnh báo").waitFor();
+  await page.getByRole("tab", { name: "Kinh phí" }).click();
+  await expect(page.getByTestId("budget-total").textContent()).resolves.toBe("2.080");
   // The download is the user's own consolidated workbook with the one rate changed: its report and
   // hidden store kept, named after it; LibreOffice computes the new total from it.
   const [event] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("button", { name: "Tải sổ với định mức này (.xlsx)" }).click()]);
@@ -148,7 +156,7 @@ it("shows the budget with the total in words, and recomputes when a rate changes
 it("shows what the file's Phụ lục 2 says beside the rates' figure, names the cell that differs, and will not download while a rate is invalid", async () => {
   await page.getByRole("tab", { name: "Kinh phí" }).click();
   // A total typed as 2.700 over its formula (test/budget-corpus): the file says 2.700, the rates give 2.620.
-  await page.locator('input[type="file"]').setInputFiles([join(__dirname, "..", "budget-corpus", "mixed-typed-total.xlsx")]);
+  await panel("Kinh phí").locator('input[type="file"]').setInputFiles([join(__dirname, "..", "budget-corpus", "mixed-typed-total.xlsx")]);
   await page.getByText("Phụ lục 2 của tệp ghi: 2.700 triệu đồng").waitFor();
   await expect(page.getByTestId("budget-total").textContent()).resolves.toBe("2.620");
   const declared = page.getByTestId("declared");

@@ -28,17 +28,28 @@ export function App({ host, notice }: { host: PlanHost; notice?: string }) {
           </MessageBar>
         )}
       </header>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
-        <Tab value="scaffold">Tạo mẫu</Tab>
-        <Tab value="check">Kiểm tra</Tab>
-        <Tab value="budget">Kinh phí</Tab>
-        <Tab value="merge">Tổng hợp</Tab>
-      </TabList>
+      <nav aria-label="Các chức năng">
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+          <Tab value="scaffold">Tạo mẫu</Tab>
+          <Tab value="check">Kiểm tra</Tab>
+          <Tab value="budget">Kinh phí</Tab>
+          <Tab value="merge">Tổng hợp</Tab>
+        </TabList>
+      </nav>
+      {/* Every panel stays mounted: switching tabs never loses files read, rates typed or results. */}
       <main>
-        {tab === "scaffold" && <ScaffoldPanel host={host} />}
-        {tab === "check" && <CheckPanel host={host} />}
-        {tab === "budget" && <BudgetPanel host={host} />}
-        {tab === "merge" && <MergePanel host={host} />}
+        <div hidden={tab !== "scaffold"}>
+          <ScaffoldPanel host={host} />
+        </div>
+        <div hidden={tab !== "check"}>
+          <CheckPanel host={host} />
+        </div>
+        <div hidden={tab !== "budget"}>
+          <BudgetPanel host={host} />
+        </div>
+        <div hidden={tab !== "merge"}>
+          <MergePanel host={host} />
+        </div>
       </main>
     </FluentProvider>
   );

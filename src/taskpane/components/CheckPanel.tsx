@@ -14,7 +14,10 @@ const SEVERITY = { error: ["Lỗi", "danger"], warning: ["Cảnh báo", "warning
 
 export function ProblemList({ problems, onSelect }: { problems: Problem[]; onSelect?: (p: Problem) => void }) {
   const bySheet = new Map<string, Problem[]>();
-  for (const p of sortProblems(problems, Object.values(SHEETS))) {
+  // Errors first, then warnings, then notes — each in sheet order and cell order.
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const sorted = sortProblems(problems, Object.values(SHEETS));
+  for (const p of [...sorted].sort((a, b) => rank[a.severity] - rank[b.severity])) {
     const list = bySheet.get(p.sheet) ?? [];
     list.push(p);
     bySheet.set(p.sheet, list);
@@ -53,13 +56,16 @@ export function CheckPanel({ host }: { host: PlanHost }) {
 
   const check = (source: string, read: () => Promise<RawWorkbook>) =>
     run("Đang đọc và kiểm tra…", async () => {
+      // The last file's list goes as soon as another is checked: never shown under a new file's name.
+      setProblems(null);
       const found = readPlan(await read()).problems;
       setProblems(found);
       const errors = found.filter((p) => p.severity === "error").length;
       const warnings = found.filter((p) => p.severity === "warning").length;
-      return found.length === 0
-        ? { kind: "done", title: "Không có vấn đề", text: `${source}: mọi ô đều hợp lệ.` }
-        : { kind: "done", title: `${errors} lỗi, ${warnings} cảnh báo`, text: `${source}: xem danh sách dưới đây.`, intent: errors > 0 ? "warning" : "success" };
+      if (errors + warnings === 0) {
+        return { kind: "done", title: "Không có lỗi", text: `${source}: mọi ô đều hợp lệ${found.length ? ` (${found.length} ghi chú bên dưới)` : ""}.` };
+      }
+      return { kind: "done", title: `${errors} lỗi, ${warnings} cảnh báo`, text: `${source}: xem danh sách dưới đây (lỗi trước).`, intent: errors > 0 ? "error" : "warning" };
     });
 
   return (

@@ -5,7 +5,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/
 export type Status =
   | { kind: "idle" }
   | { kind: "busy"; text: string }
-  | { kind: "done"; title: string; text?: string; intent?: "success" | "warning" }
+  | { kind: "done"; title: string; text?: string; intent?: "success" | "warning" | "error" }
   | { kind: "error"; text: string };
 
 export function StatusView({ status }: { status: Status }) {
