@@ -24,19 +24,16 @@ function sameGroupLine(computed: BudgetLine, line: DeclaredLine): boolean {
 }
 
 /** What the template's formula in this line's "Số tiền" computes from PL1 and the rates. */
-function computedAmount(plan: Plan, line: DeclaredLine): number | null {
-  if (line.kind === "perAgency" && line.groupId) {
-    const e = computeBudget(plan).sections.flatMap((s) => s.lines).find((x) => sameGroupLine(x, line));
-    return e ? e.amount : null;
-  }
+function computedAmount(plan: Plan, line: DeclaredLine, expected: readonly BudgetLine[]): number | null {
+  if (line.kind === "perAgency" && line.groupId) return expected.find((x) => sameGroupLine(x, line))?.amount ?? null;
   if (line.kind === "inspection") return plan.rates.inspectionLumpSum;
   if (line.kind === "training") return timesTrieu(line.quantity ?? trainingClasses(plan), line.rate ?? plan.rates.trainingPerClass);
   return null;
 }
 
 /** A line's amount as counted: the one shown, or the template formula's result where none was saved. */
-function shownAmount(plan: Plan, line: DeclaredLine): number | null {
-  return line.amount ?? (line.uncomputed ? computedAmount(plan, line) : null);
+function shownAmount(plan: Plan, line: DeclaredLine, expected: readonly BudgetLine[]): number | null {
+  return line.amount ?? (line.uncomputed ? computedAmount(plan, line, expected) : null);
 }
 
 /**
@@ -102,7 +99,7 @@ export function checkDeclared(plan: Plan, declared: DeclaredBudget, info: InfoFi
   for (const line of declared.lines) {
     const typed = new Set(line.typed ?? []);
     if (line.uncomputed && line.kind !== "other") {
-      const value = computedAmount(plan, line);
+      const value = computedAmount(plan, line, expected);
       if (value !== null) {
         problems.push(problemAt(line.at, "info", "UNCOMPUTED", `Số tiền "${line.label}" là công thức chưa được tính khi lưu; theo Phụ lục 1 và định mức là ${vn(value)}.`));
       }
@@ -131,9 +128,9 @@ export function checkDeclared(plan: Plan, declared: DeclaredBudget, info: InfoFi
       problems.push(problemAt(line.at, "warning", "PL2_ARITHMETIC", `Số tiền "${line.label}" là ${vn(line.amount)}, khác số lượng × định mức (${vn(line.quantity)} × ${vn(line.rate)} = ${vn(timesTrieu(line.quantity, line.rate))}).`));
     }
   }
-  const view = declaredView(plan);
+  const view = declaredView(plan, expected);
   for (const t of declared.sectionTotals) {
-    const lines = sumTrieu(declared.lines.filter((l) => l.section === t.section).map((l) => shownAmount(plan, l) ?? 0));
+    const lines = sumTrieu(declared.lines.filter((l) => l.section === t.section).map((l) => shownAmount(plan, l, expected) ?? 0));
     if (t.uncomputed) problems.push(problemAt(t.at, "info", "UNCOMPUTED", `Cộng mục ${t.section} là công thức chưa được tính khi lưu; cộng các dòng là ${vn(lines)}.`));
     else if (t.amount !== null && !close(t.amount, lines)) {
       problems.push(problemAt(t.at, "error", "PL2_MISMATCH", `Cộng mục ${t.section} là ${vn(t.amount)} nhưng tổng các dòng là ${vn(lines)}.`));
@@ -158,14 +155,14 @@ export function checkDeclared(plan: Plan, declared: DeclaredBudget, info: InfoFi
 const KIND: Record<DeclaredLine["kind"], BudgetLine["kind"]> = { perAgency: "perAgency", inspection: "inspection", training: "training", other: "carried" };
 
 /** PL2 as the workbook shows it, in the shape of a computed budget (for reports and the task pane). */
-export function declaredView(plan: Plan): Budget {
+export function declaredView(plan: Plan, expected: readonly BudgetLine[] = computeBudget(plan).sections.flatMap((s) => s.lines)): Budget {
   const declared = plan.declared;
   if (!declared) return computeBudget(plan);
   const romans = [...(declared.lines.some((l) => l.section === "") ? [""] : []), ...declared.sections.map((s) => s.roman)];
   const sections: BudgetSection[] = [...new Set(romans)].map((roman) => {
     const lines: BudgetLine[] = declared.lines.filter((l) => l.section === roman).map((l) => ({
       kind: KIND[l.kind], label: l.label, ...(l.groupId ? { groupId: l.groupId } : {}), ...(l.form ? { form: l.form } : {}),
-      quantity: l.quantity, quantityText: l.quantityText || (l.quantity === null ? "" : vn(l.quantity)), rate: l.rate, amount: shownAmount(plan, l) ?? 0,
+      quantity: l.quantity, quantityText: l.quantityText || (l.quantity === null ? "" : vn(l.quantity)), rate: l.rate, amount: shownAmount(plan, l, expected) ?? 0,
     }));
     const own = declared.sectionTotals.find((t) => t.section === roman && t.amount !== null);
     return {

@@ -7,7 +7,15 @@ import { CheckPanel } from "./CheckPanel";
 import { BudgetPanel } from "./BudgetPanel";
 import { MergePanel } from "./MergePanel";
 
-type TabId = "scaffold" | "check" | "budget" | "merge";
+/** The flows, in tab order: each tab's label and panel. */
+const FLOWS = [
+  { id: "scaffold", label: "Tạo mẫu", Panel: ScaffoldPanel },
+  { id: "check", label: "Kiểm tra", Panel: CheckPanel },
+  { id: "budget", label: "Kinh phí", Panel: BudgetPanel },
+  { id: "merge", label: "Tổng hợp", Panel: MergePanel },
+] as const;
+
+type TabId = (typeof FLOWS)[number]["id"];
 
 export function App({ host, notice }: { host: PlanHost; notice?: string }) {
   const [tab, setTab] = React.useState<TabId>("scaffold");
@@ -30,26 +38,20 @@ export function App({ host, notice }: { host: PlanHost; notice?: string }) {
       </header>
       <nav aria-label="Các chức năng">
         <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
-          <Tab value="scaffold">Tạo mẫu</Tab>
-          <Tab value="check">Kiểm tra</Tab>
-          <Tab value="budget">Kinh phí</Tab>
-          <Tab value="merge">Tổng hợp</Tab>
+          {FLOWS.map((f) => (
+            <Tab key={f.id} value={f.id}>
+              {f.label}
+            </Tab>
+          ))}
         </TabList>
       </nav>
       {/* Every panel stays mounted: switching tabs never loses files read, rates typed or results. */}
       <main>
-        <div hidden={tab !== "scaffold"}>
-          <ScaffoldPanel host={host} />
-        </div>
-        <div hidden={tab !== "check"}>
-          <CheckPanel host={host} />
-        </div>
-        <div hidden={tab !== "budget"}>
-          <BudgetPanel host={host} />
-        </div>
-        <div hidden={tab !== "merge"}>
-          <MergePanel host={host} />
-        </div>
+        {FLOWS.map(({ id, Panel }) => (
+          <div key={id} hidden={tab !== id}>
+            <Panel host={host} />
+          </div>
+        ))}
       </main>
     </FluentProvider>
   );
