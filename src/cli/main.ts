@@ -10,7 +10,7 @@ import { dirname, join, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { computeBudget } from "../core/budget";
 import { BUDGET_CODES, shownBudget } from "../core/declared";
-import { dongToTrieu, formatVnNumber, trieuToDong } from "../core/numbers";
+import { dongToTrieu, formatVnNumber, sameTrieu, trieuToDong } from "../core/numbers";
 import { hasErrors, sortProblems } from "../core/problems";
 import { dongThap2022Plan } from "../samples/dongThap2022";
 import { dongThapSubmissions } from "../samples/dongThapSubmissions";
@@ -287,7 +287,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
           io.out(declared ? `Kinh phí như Phụ lục 2 của tệp ghi: ${path}` : `Kinh phí tính từ Phụ lục 1 và định mức (tệp không có Phụ lục 2): ${path}`);
           io.out(budgetText(shown));
           if (declared) {
-            io.out(`Tính từ Phụ lục 1 và định mức: ${formatVnNumber(computed.total)} triệu đồng${trieuToDong(computed.total) === trieuToDong(shown.total) ? " (khớp)" : ` — Phụ lục 2 ghi khác ${formatVnNumber(dongToTrieu(trieuToDong(shown.total) - trieuToDong(computed.total)))}`}.`);
+            io.out(`Tính từ Phụ lục 1 và định mức: ${formatVnNumber(computed.total)} triệu đồng${sameTrieu(computed.total, shown.total) ? " (khớp)" : ` — Phụ lục 2 ghi khác ${formatVnNumber(dongToTrieu(trieuToDong(shown.total) - trieuToDong(computed.total)))}`}.`);
           }
           for (const p of differences) io.out(problemLine(p, path));
         }

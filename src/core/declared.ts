@@ -7,7 +7,7 @@
  */
 import { computeBudget, trainingClasses, type Budget, type BudgetLine, type BudgetSection } from "./budget";
 import type { DeclaredBudget, DeclaredLine, ExtraLine, Plan } from "./model";
-import { formatVnNumber, sumTrieu, timesTrieu, trieuToDong } from "./numbers";
+import { formatVnNumber, sameTrieu, sumTrieu, timesTrieu, trieuToDong } from "./numbers";
 import type { Problem } from "./problems";
 import { problemAt } from "./validate";
 import { amountInWords, WORDS_LIMIT } from "./words";
@@ -15,7 +15,6 @@ import { amountInWords, WORDS_LIMIT } from "./words";
 /** The problems about PL2's figures (what `budget` lists under the budget). */
 export const BUDGET_CODES: ReadonlySet<string> = new Set(["PL2_MISMATCH", "PL2_ARITHMETIC", "PL2_DIFFERS_INFO", "PL2_GROUP_LINE", "PL2_OWN_LINE", "TYPED_OVER", "UNCOMPUTED", "TOO_LARGE"]);
 
-const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 const vn = formatVnNumber;
 
 /** The computed line for a declared per-agency line: same group, same form. */
@@ -50,7 +49,7 @@ export function reconcileGroupLines(plan: Plan, declared: DeclaredBudget, proble
   const perAgency = sumTrieu(computeBudget({ ...plan, extraLines: [] }).sections.flatMap((s) => s.lines).filter((l) => l.kind === "perAgency").map((l) => l.amount));
   const matched = sumTrieu(declared.lines.filter((l) => l.kind === "perAgency").map((l) => l.amount ?? 0));
   const withThem = sumTrieu([matched, ...unmatched.map((l) => l.amount ?? 0)]);
-  const theirLabels = close(withThem, perAgency) && !close(matched, perAgency);
+  const theirLabels = sameTrieu(withThem, perAgency) && !sameTrieu(matched, perAgency);
   for (const l of unmatched) {
     if (theirLabels) l.kind = "perAgency";
     problems.push(problemAt(l.at, "info", theirLabels ? "PL2_GROUP_LINE" : "PL2_OWN_LINE", theirLabels
@@ -95,7 +94,7 @@ export function checkDeclared(plan: Plan, declared: DeclaredBudget, info: InfoFi
   const firstOf = (kind: DeclaredLine["kind"]) => declared.lines.find((l) => l.kind === kind);
   const typedOver = (at: DeclaredLine["at"], what: string, shown: number, formula: number | null) =>
     problems.push(problemAt(at, "warning", "TYPED_OVER",
-      `${what}: số gõ tay thay cho công thức (${vn(shown)}${formula !== null && !close(formula, shown) ? `; công thức tính ra ${vn(formula)}` : ""}). Số gõ tay được dùng.`));
+      `${what}: số gõ tay thay cho công thức (${vn(shown)}${formula !== null && !sameTrieu(formula, shown) ? `; công thức tính ra ${vn(formula)}` : ""}). Số gõ tay được dùng.`));
   for (const line of declared.lines) {
     const typed = new Set(line.typed ?? []);
     if (line.uncomputed && line.kind !== "other") {
@@ -107,24 +106,24 @@ export function checkDeclared(plan: Plan, declared: DeclaredBudget, info: InfoFi
     if (line.kind === "perAgency" && line.groupId) {
       const e = expected.find((x) => sameGroupLine(x, line));
       if (!e) continue;
-      if (line.quantity !== null && e.quantity !== null && !close(line.quantity, e.quantity)) {
+      if (line.quantity !== null && e.quantity !== null && line.quantity !== e.quantity) {
         problems.push(problemAt(line.quantityAt, "error", "PL2_MISMATCH", `Số lượng "${line.label}" là ${vn(line.quantity)} nhưng Phụ lục 1 có ${vn(e.quantity)} cơ quan thuộc nhóm này.`));
       } else if (typed.has("quantity") && line.quantity !== null) typedOver(line.quantityAt, `Số lượng "${line.label}"`, line.quantity, e.quantity);
-      if (line.amount !== null && !close(line.amount, e.amount)) {
+      if (line.amount !== null && !sameTrieu(line.amount, e.amount)) {
         problems.push(problemAt(line.at, "error", "PL2_MISMATCH", `Số tiền "${line.label}" là ${vn(line.amount)} nhưng theo số lượng và định mức phải là ${vn(e.amount)}.`));
       } else if (typed.has("amount") && line.amount !== null) typedOver(line.at, `Số tiền "${line.label}"`, line.amount, e.amount);
     } else if (line.kind === "inspection" && line.amount !== null) {
       if (typed.has("amount")) typedOver(line.at, `Kiểm tra "${line.label}"`, line.amount, line === firstOf("inspection") ? info.inspection ?? 0 : null);
-      else if (line === firstOf("inspection") && info.inspection !== null && !close(info.inspection, line.amount)) {
+      else if (line === firstOf("inspection") && info.inspection !== null && !sameTrieu(info.inspection, line.amount)) {
         problems.push(problemAt(line.at, "warning", "PL2_DIFFERS_INFO", `Kiểm tra: Phụ lục 2 ghi ${vn(line.amount)} nhưng trang Thông tin ghi ${vn(info.inspection)}; dùng số của Phụ lục 2.`));
       }
     } else if (line.kind === "training") {
       if (typed.has("quantity") && line.quantity !== null) typedOver(line.quantityAt, `Số lớp "${line.label}"`, line.quantity, line === firstOf("training") ? info.classes ?? 0 : null);
       const rate = line.rate ?? plan.rates.trainingPerClass;
-      if (line.quantity !== null && line.amount !== null && !close(line.amount, timesTrieu(line.quantity, rate))) {
+      if (line.quantity !== null && line.amount !== null && !sameTrieu(line.amount, timesTrieu(line.quantity, rate))) {
         problems.push(problemAt(line.at, "error", "PL2_MISMATCH", `Số tiền "${line.label}" là ${vn(line.amount)} nhưng ${vn(line.quantity)} lớp × ${vn(rate)} là ${vn(timesTrieu(line.quantity, rate))}.`));
       } else if (typed.has("amount") && line.amount !== null) typedOver(line.at, `Số tiền "${line.label}"`, line.amount, null);
-    } else if (line.kind === "other" && line.quantity !== null && line.rate !== null && line.amount !== null && !close(line.amount, timesTrieu(line.quantity, line.rate))) {
+    } else if (line.kind === "other" && line.quantity !== null && line.rate !== null && line.amount !== null && !sameTrieu(line.amount, timesTrieu(line.quantity, line.rate))) {
       problems.push(problemAt(line.at, "warning", "PL2_ARITHMETIC", `Số tiền "${line.label}" là ${vn(line.amount)}, khác số lượng × định mức (${vn(line.quantity)} × ${vn(line.rate)} = ${vn(timesTrieu(line.quantity, line.rate))}).`));
     }
   }
@@ -132,7 +131,7 @@ export function checkDeclared(plan: Plan, declared: DeclaredBudget, info: InfoFi
   for (const t of declared.sectionTotals) {
     const lines = sumTrieu(declared.lines.filter((l) => l.section === t.section).map((l) => shownAmount(plan, l, expected) ?? 0));
     if (t.uncomputed) problems.push(problemAt(t.at, "info", "UNCOMPUTED", `Cộng mục ${t.section} là công thức chưa được tính khi lưu; cộng các dòng là ${vn(lines)}.`));
-    else if (t.amount !== null && !close(t.amount, lines)) {
+    else if (t.amount !== null && !sameTrieu(t.amount, lines)) {
       problems.push(problemAt(t.at, "error", "PL2_MISMATCH", `Cộng mục ${t.section} là ${vn(t.amount)} nhưng tổng các dòng là ${vn(lines)}.`));
     } else if (t.typed && t.amount !== null) typedOver(t.at, `Cộng mục ${t.section}`, t.amount, null);
   }
@@ -140,9 +139,9 @@ export function checkDeclared(plan: Plan, declared: DeclaredBudget, info: InfoFi
   const sections = sumTrieu(view.sections.map((s) => s.total));
   if (t?.uncomputed) problems.push(problemAt(t.at, "info", "UNCOMPUTED", `Tổng kinh phí là công thức chưa được tính khi lưu; cộng các mục là ${vn(sections)}.`));
   else if (t && t.amount !== null) {
-    if (!close(t.amount, sections)) {
+    if (!sameTrieu(t.amount, sections)) {
       problems.push(problemAt(t.at, "error", "PL2_MISMATCH", `Tổng kinh phí là ${vn(t.amount)} nhưng cộng các mục là ${vn(sections)}.`));
-    } else if (!close(t.amount, computed.total)) {
+    } else if (!sameTrieu(t.amount, computed.total)) {
       problems.push(problemAt(t.at, "error", "PL2_MISMATCH", `Tổng kinh phí là ${vn(t.amount)} nhưng tính từ Phụ lục 1 và định mức phải là ${vn(computed.total)}.`));
     } else if (t.typed) typedOver(t.at, "Tổng kinh phí", t.amount, null);
   }

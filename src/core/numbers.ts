@@ -49,6 +49,11 @@ export function dongToTrieu(dong: number): number {
   return dong / DONG_PER_TRIEU;
 }
 
+/** The same amount of money: equal to the đồng (figures in triệu đồng carry float noise). */
+export function sameTrieu(a: number, b: number): boolean {
+  return trieuToDong(a) === trieuToDong(b);
+}
+
 /** Exact sum of amounts in triệu đồng (summed as đồng). */
 export function sumTrieu(values: readonly number[]): number {
   return dongToTrieu(values.reduce((acc, v) => acc + trieuToDong(v), 0));

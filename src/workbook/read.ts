@@ -10,7 +10,7 @@ import { checkDeclared, ownLines, reconcileGroupLines } from "../core/declared";
 import { defaultGroups, findGroup, inferGroup, type AdminLevels, type AgencyGroup } from "../core/groups";
 import { EXTRA_FORMS, WORK_FORMS, findForm, formLabel, splitFormLabel } from "../core/forms";
 import { DEFAULT_RATES, type Agency, type CellRef, type DeclaredBudget, type DeclaredTotal, type Plan, type Task } from "../core/model";
-import { formatVnNumber, parseVnNumber, sumTrieu } from "../core/numbers";
+import { formatVnNumber, parseVnNumber, sameTrieu, sumTrieu } from "../core/numbers";
 import { evaluateFormula } from "./formula";
 import { columnLetters, type Problem } from "../core/problems";
 import { fromRoman } from "../core/roman";
@@ -53,6 +53,12 @@ function headerKeys(c: ColumnSpec<string>): { keys: string[]; not: string[] } {
   let k = HEADER_KEYS.get(c);
   if (!k) HEADER_KEYS.set(c, (k = { keys: [c.header, ...c.aliases].map(headerKey).sort((a, b) => b.length - a.length), not: (c.notHeaders ?? []).map(headerKey) }));
   return k;
+}
+
+/** Does a cell read as the budget's "Số tiền" header (any of its aliases, as the reader compares headers)? */
+export function isAmountHeader(text: string): boolean {
+  const amount = BUDGET_COLUMNS.find((c) => c.key === "amount")!;
+  return headerKeys(amount).keys.includes(headerKey(text));
 }
 
 export interface HeaderMatch<K extends string> {
@@ -578,8 +584,7 @@ function readBudget(sheet: RawSheet, groups: AgencyGroup[], wb: RawWorkbook): Bu
   for (const sub of subtotals) {
     const inSection = sumTrieu(declared.lines.filter((l) => l.section === sub.section).map((l) => l.amount ?? 0));
     const all = sumTrieu(declared.lines.map((l) => l.amount ?? 0));
-    const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
-    if (!declared.total && sub.amount !== null && !near(sub.amount, inSection) && near(sub.amount, all)) declared.total = { ...sub, section: "" };
+    if (!declared.total && sub.amount !== null && !sameTrieu(sub.amount, inSection) && sameTrieu(sub.amount, all)) declared.total = { ...sub, section: "" };
     else declared.sectionTotals.push(sub);
   }
   return { declared, problems };

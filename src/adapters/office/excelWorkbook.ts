@@ -8,7 +8,8 @@
 import type { RawSheet, RawValue, RawWorkbook, SheetGrid, WorkbookGrid } from "../../workbook/grid";
 import { cellError, isDateFormat, serialToDate } from "../../workbook/cellValues";
 import { sheetRef } from "../../workbook/grid";
-import { BUDGET_COLUMNS, FONT_NAME, FONT_SIZE, PRINT, STYLES } from "../../workbook/layout";
+import { FONT_NAME, FONT_SIZE, PRINT, STYLES } from "../../workbook/layout";
+import { isAmountHeader } from "../../workbook/read";
 import { columnLetters } from "../../core/problems";
 import { rectanglesByKey } from "./rectangles";
 
@@ -319,11 +320,9 @@ export async function readWorkbook(excel: ExcelApi): Promise<RawWorkbook> {
   });
 }
 
-const AMOUNT_HEADERS = new Set(BUDGET_COLUMNS.filter((c) => c.key === "amount").flatMap((c) => [c.header, ...c.aliases]).map((t) => t.normalize("NFC").toLowerCase()));
-
-/** Does a sheet's values hold a budget's "Số tiền" header (so its formulas are worth loading)? */
+/** Does a sheet's values hold a budget's "Số tiền" header, as the reader finds it (so its formulas are worth loading)? */
 function hasAmountHeader(values: unknown[][]): boolean {
-  return values.some((row) => row.some((v) => typeof v === "string" && AMOUNT_HEADERS.has(v.normalize("NFC").trim().toLowerCase())));
+  return values.some((row) => row.some((v) => typeof v === "string" && isAmountHeader(v)));
 }
 
 /** Bring a problem's cell into view and select it. */

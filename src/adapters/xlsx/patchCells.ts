@@ -8,7 +8,7 @@
  * itself is a targeted replacement of one `<c>` element, never a re-rendering of the sheet.
  */
 import JSZip from "jszip";
-import { resolveTarget } from "./readOoxml";
+import { parseRels, parseWorkbookPart, relsPathOf, resolveTarget, workbookPathOf } from "./readOoxml";
 
 export interface NumberEdit {
   sheet: string;
@@ -25,37 +25,18 @@ function part(zip: JSZip, path: string): JSZip.JSZipObject | null {
   return zip.file(new RegExp(`^${lower.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "i"))[0] ?? null;
 }
 
-const attr = (tag: string, name: string): string | null => {
-  const m = tag.match(new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`));
-  return m ? (m[1] ?? m[2]) : null;
-};
-
-const unescapeXml = (s: string) =>
-  s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (_, e: string) =>
-    e === "lt" ? "<" : e === "gt" ? ">" : e === "quot" ? '"' : e === "apos" ? "'" : e === "amp" ? "&" : String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))),
-  );
-
-/** Sheet name → its part path, from the workbook part and its relationships. */
+/** Sheet name (lower case) → its part path, read as the file reader reads them (./readOoxml). */
 async function sheetParts(zip: JSZip): Promise<{ workbook: string; sheets: Map<string, string> }> {
-  const rootRels = await part(zip, "_rels/.rels")?.async("string");
-  const officeDoc = rootRels?.match(/<(?:\w+:)?Relationship\b[^>]*officeDocument"[^>]*>/)?.[0];
-  const workbook = officeDoc ? resolveTarget("", attr(officeDoc, "Target") ?? "xl/workbook.xml") : "xl/workbook.xml";
-  const wbXml = await part(zip, workbook)?.async("string");
-  const relsPath = `${workbook.split("/").slice(0, -1).join("/")}/_rels/${workbook.split("/").pop()!}.rels`;
-  const rels = await part(zip, relsPath)?.async("string");
-  if (!wbXml || !rels) throw new PatchRefused("tệp không có phần sổ tính (workbook.xml)");
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const id = attr(m[0], "Id");
-    const target = attr(m[0], "Target");
-    if (id && target) targets.set(id, resolveTarget(workbook, unescapeXml(target)));
-  }
+  const bytes = async (path: string) => (await part(zip, path)?.async("uint8array")) ?? null;
+  const workbook = workbookPathOf(await bytes("_rels/.rels"));
+  const wbBytes = await bytes(workbook);
+  const relsBytes = await bytes(relsPathOf(workbook));
+  if (!wbBytes || !relsBytes) throw new PatchRefused("tệp không có phần sổ tính (workbook.xml)");
+  const rels = parseRels(relsBytes, relsPathOf(workbook));
   const sheets = new Map<string, string>();
-  for (const m of wbXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const name = attr(m[0], "name");
-    const id = m[0].match(/\s[\w]+:id\s*=\s*(?:"([^"]*)"|'([^']*)')/);
-    const target = id ? targets.get(id[1] ?? id[2]) : undefined;
-    if (name !== null && target) sheets.set(unescapeXml(name).toLowerCase(), target);
+  for (const s of parseWorkbookPart(wbBytes, workbook).sheets) {
+    const rel = rels.find((r) => r.id === s.rid);
+    if (rel) sheets.set(s.name.toLowerCase(), resolveTarget(workbook, rel.target));
   }
   return { workbook, sheets };
 }

@@ -44,7 +44,7 @@ export function resolveTarget(base: string, target: string): string {
   return parts.join("/");
 }
 
-interface Rel {
+export interface Rel {
   id: string;
   type: string;
   target: string;
@@ -83,6 +83,41 @@ interface Styles {
   legacyFonts: Map<number, string>;
 }
 
+/** The relationships of a part (external ones left out). */
+export function parseRels(bytes: Uint8Array, path: string): Rel[] {
+  const out: Rel[] = [];
+  parseXml(bytes, path, {
+    open(name, a) {
+      if (name === "Relationship" && a.TargetMode !== "External") out.push({ id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "" });
+    },
+  });
+  return out;
+}
+
+/** The workbook part: its sheets in order (name, relationship id, hidden) and its date system. */
+export function parseWorkbookPart(bytes: Uint8Array, path: string): { sheets: Array<{ name: string; rid: string; hidden: boolean }>; date1904: boolean } {
+  const sheets: Array<{ name: string; rid: string; hidden: boolean }> = [];
+  let date1904 = false;
+  parseXml(bytes, path, {
+    open(name, a) {
+      if (name === "sheet") sheets.push({ name: a.name ?? "", rid: a.id ?? "", hidden: a.state === "hidden" || a.state === "veryHidden" });
+      else if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
+    },
+  });
+  return { sheets, date1904 };
+}
+
+/** Where a part's relationships are: "xl/workbook.xml" → "xl/_rels/workbook.xml.rels". */
+export function relsPathOf(part: string): string {
+  return `${part.split("/").slice(0, -1).join("/")}/_rels/${part.split("/").pop() ?? ""}.rels`.replace(/^\//, "");
+}
+
+/** The workbook part's path, from the package's root relationships (bytes of "_rels/.rels", if any). */
+export function workbookPathOf(rootRels: Uint8Array | null): string {
+  const root = rootRels ? parseRels(rootRels, "_rels/.rels").find((r) => r.type.endsWith("/officeDocument")) : undefined;
+  return root ? resolveTarget("", root.target) : "xl/workbook.xml";
+}
+
 export class OoxmlReader {
   private readonly text: (path: string, max: number) => Uint8Array | null;
 
@@ -102,31 +137,15 @@ export class OoxmlReader {
 
   private rels(path: string): Rel[] {
     const bytes = this.text(path, this.limits.maxSmallPartBytes);
-    const out: Rel[] = [];
-    if (bytes) {
-      parseXml(bytes, path, {
-        open(name, a) {
-          if (name === "Relationship" && a.TargetMode !== "External") out.push({ id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "" });
-        },
-      });
-    }
-    return out;
+    return bytes ? parseRels(bytes, path) : [];
   }
 
   read(): RawWorkbook {
-    const root = this.rels("_rels/.rels").find((r) => r.type.endsWith("/officeDocument"));
-    const wbPath = root ? resolveTarget("", root.target) : "xl/workbook.xml";
+    const wbPath = workbookPathOf(this.text("_rels/.rels", this.limits.maxSmallPartBytes));
     const wbBytes = this.text(wbPath, this.limits.maxSmallPartBytes);
     if (wbBytes === null) throw new ZipError(`không có phần "${wbPath}" (không phải sổ tính Excel)`);
-    const sheets: Array<{ name: string; rid: string; hidden: boolean }> = [];
-    let date1904 = false;
-    parseXml(wbBytes, wbPath, {
-      open(name, a) {
-        if (name === "sheet") sheets.push({ name: a.name ?? "", rid: a.id ?? "", hidden: a.state === "hidden" || a.state === "veryHidden" });
-        else if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
-      },
-    });
-    const relsPath = `${wbPath.split("/").slice(0, -1).join("/")}/_rels/${wbPath.split("/").pop()}.rels`.replace(/^\//, "");
+    const { sheets, date1904 } = parseWorkbookPart(wbBytes, wbPath);
+    const relsPath = relsPathOf(wbPath);
     if (sheets.length > 0) this.part(relsPath, this.limits.maxSmallPartBytes, "quan hệ giữa các phần");
     const rels = this.rels(relsPath);
     const sstRel = rels.find((r) => r.type.endsWith("/sharedStrings"));

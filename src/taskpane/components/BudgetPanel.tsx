@@ -8,7 +8,7 @@ import { computeBudget, type Budget } from "../../core/budget";
 import { BUDGET_CODES, shownBudget } from "../../core/declared";
 import type { Problem } from "../../core/problems";
 import type { Plan } from "../../core/model";
-import { formatVnNumber, parseVnNumber, trieuToDong } from "../../core/numbers";
+import { formatVnNumber, parseVnNumber, sameTrieu } from "../../core/numbers";
 import type { RateRefs } from "../../core/validate";
 import { readPlan, type ReadResult } from "../../workbook/read";
 import { rateEdits, rateFields, saveRatesInWorkbook, type RateField } from "../flows/rates";
@@ -170,7 +170,7 @@ export function BudgetPanel({ host }: { host: PlanHost }) {
             <div role="note" aria-label="Phụ lục 2 của tệp" data-testid="declared">
               <Text weight="semibold" block>
                 {`Phụ lục 2 của tệp ghi: ${formatVnNumber(loaded.declared.total)} triệu đồng — ${
-                  trieuToDong(loaded.declared.total) === trieuToDong(budget.total) ? "khớp với số tính theo định mức" : `khác số tính theo định mức ở trên (${formatVnNumber(budget.total)})`
+                  sameTrieu(loaded.declared.total, budget.total) ? "khớp với số tính theo định mức" : `khác số tính theo định mức ở trên (${formatVnNumber(budget.total)})`
                 }.`}
               </Text>
               {loaded.differences.length > 0 && (
