@@ -94,9 +94,10 @@ function matchHeaderRow<K extends string>(cells: readonly RawValue[], cols: Colu
   return found;
 }
 
-/** Find the header row of a table (within the first 40 rows); `need` keys must be present. */
 /** Rows searched for a table's header: a sheet may stack Thông tin, the list and the budget. */
-const HEADER_SCAN_ROWS = 300;
+export const HEADER_SCAN_ROWS = 300;
+
+/** Find the header row of a table (within the first HEADER_SCAN_ROWS rows); `need` keys must be present. */
 
 export function findHeader<K extends string>(
   sheet: RawSheet,
@@ -661,6 +662,24 @@ function infoNumber(info: InfoRead, key: InfoKey, what: string, problems: Proble
   const n = readNumber(entry.raw, entry.ref, what);
   if (n.problem) problems.push(n.problem);
   return n.value;
+}
+
+/**
+ * Whether a sheet may play a part in a plan or a consolidated workbook, judged from its first
+ * HEADER_SCAN_ROWS rows (all the reader looks at to give a sheet a role): its name says a role,
+ * it is a consolidated workbook's store, or a table header or Thông tin's labels are there. The
+ * open workbook's other sheets (a 60.000-row data sheet beside the plan) need not be read in full.
+ */
+export function sheetMayBeUsed(top: RawSheet): boolean {
+  if (top.name === SHEETS.store || top.name === SHEETS.sources) return true;
+  const aliases = [...SHEET_ALIASES.info, ...SHEET_ALIASES.agencies, ...SHEET_ALIASES.budget, ...SHEET_ALIASES.tasks];
+  if (nameScore(top, aliases) > 0) return true;
+  return (
+    findHeader(top, BUDGET_COLUMNS, ["label", "amount"]) !== null ||
+    findHeader(top, TASK_COLUMNS, ["content", "timing"]) !== null ||
+    agencyHeader(top) !== null ||
+    Object.keys(readInfo(top).values).length >= 2
+  );
 }
 
 export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResult {

@@ -14,6 +14,7 @@ const WORDS_LIMIT_FORMULA = `10^${Math.log10(WORDS_LIMIT)}`;
 import { formatVnNumber, trieuToDong } from "../core/numbers";
 import type { CellValue, DefinedName, GridCell, SheetGrid, StyleName, WorkbookGrid } from "./grid";
 import { sheetRef } from "./grid";
+import { MAX_ROW_HEIGHT } from "./excelRules";
 import {
   AGENCY_COLUMNS, BUDGET_COLUMNS, FORM_CONTENT, FORMATS, GROUP_COLUMNS, GROUPS_TITLE, INFO_ROWS, INFO_TITLE,
   INSPECTION_CONTENT, MAINTAIN_CONTENT, PL1_CAPTION, PL1_TITLE, PL2_CAPTION, PL2_TITLE, RATE_ROWS,
@@ -78,7 +79,8 @@ export class SheetBuilder {
         const needed = Math.ceil((cell.v.length * scale) / Math.max(1, width * 0.95));
         lines = Math.max(lines, Math.ceil(needed / span.rows));
       });
-      if (lines > 1) heights[r] = lines * LINE_HEIGHT;
+      // Excel refuses rows over 409 pt: a longer text is cut off on screen, and read in full.
+      if (lines > 1) heights[r] = Math.min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT);
     });
     if (heights.length > 0) this.grid.heights = heights;
     return this.grid;
@@ -176,6 +178,7 @@ function buildInfo(plan: Plan): InfoSheet {
     row++;
   }
   const groupLabels = `${sheetRef(SHEETS.info)}!${abs(first, 1)}:${abs(Math.max(first, row - 1), 1)}`;
+  names.push({ name: NAME_GROUP_TABLE, sheet: SHEETS.info, ref: `${abs(first, 1)}:${abs(Math.max(first, row - 1), GROUP_COLUMNS.length)}` });
   return { grid: s.finish(), names, groupRate, formRate: formRateRefs, groupLabels };
 }
 
@@ -215,6 +218,8 @@ export const NAME_TOTAL = "TongTien";
 export const NAME_TOTAL_DONG = "TongDong";
 export const NAME_TOTAL_WORDS = "TongBangChu";
 export const NAME_DIGIT_WORDS = "ChuSo";
+/** Thông tin's group table, label to id: rates are saved into it by group id, wherever its rows have moved. */
+export const NAME_GROUP_TABLE = "DM_BangNhom";
 
 function buildAgencies(plan: Plan, info: InfoSheet, opts: WriteOptions): AgencySheet {
   const cols = AGENCY_COLUMNS;

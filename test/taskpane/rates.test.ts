@@ -13,6 +13,9 @@ import { readPlan } from "../../src/workbook/read";
 import type { RawWorkbook } from "../../src/workbook/grid";
 import { SHEETS } from "../../src/workbook/layout";
 import { openBytes } from "../helpers/open";
+import { FakeExcel } from "../helpers/fakeExcel";
+import { writeGrid } from "../../src/adapters/office/excelWrite";
+import { excelHost } from "../../src/taskpane/excelHost";
 
 function fakeHost(raw: RawWorkbook, mode = "Automatic"): PlanHost & { written: CellEdit[] } {
   const written: CellEdit[] = [];
@@ -41,10 +44,28 @@ it("writes a rate where its cell is after a row was inserted, and reads the plan
   raw.sheets.find((s) => s.name === SHEETS.info)!.rows.splice(0, 0, ["Ghi chú của người lập"]);
   const host = fakeHost(raw);
   const saved = await saveRatesInWorkbook(host, new Map([["group:cap-xa", 10]]));
-  expect(host.written).toEqual([{ sheet: SHEETS.info, cell: `B${before.row + 1}`, value: 10 }]);
+  expect(host.written).toEqual([expect.objectContaining({ sheet: SHEETS.info, cell: `B${before.row + 1}`, value: 10 })]);
   expect(saved.read.plan.groups.find((g) => g.id === "cap-xa")!.rate).toBe(10);
   expect(saved.missing).toEqual([]);
   expect(saved.manual).toBe(false);
+});
+
+it("in Excel (the strict fake): rates go through the template's names, rows inserted anywhere above them, and PL2 is read back", async () => {
+  const fx = new FakeExcel();
+  await writeGrid(fx, buildWorkbook(dongThap2022Plan()));
+  const host = excelHost(fx);
+  const { plan } = readPlan(await host.readOpenWorkbook!());
+  expect(plan.groups.find((g) => g.id === "cap-xa")!.rate).not.toBe(10);
+  fx.insertRows(SHEETS.info, 0, 3);
+  const saved = await saveRatesInWorkbook(host, new Map([["group:cap-xa", 10], ["training", 40], ["inspection", 90]]));
+  expect(saved.missing).toEqual([]);
+  const after = saved.read.plan;
+  expect(after.groups.find((g) => g.id === "cap-xa")!.rate).toBe(10);
+  expect(after.rates.trainingPerClass).toBe(40);
+  expect(after.rates.inspectionLumpSum).toBe(90);
+  // Every other rate is as it was: nothing else was overwritten.
+  expect(after.groups.filter((g) => g.id !== "cap-xa").map((g) => g.rate)).toEqual(plan.groups.filter((g) => g.id !== "cap-xa").map((g) => g.rate));
+  expect(fx.sheet(SHEETS.info)!.cells.get("0,0")?.input).toBe(undefined);
 });
 
 it("says when Excel calculates manually, and writes nothing for a rate the workbook has no cell for", async () => {

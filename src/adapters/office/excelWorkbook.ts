@@ -1,33 +1,13 @@
 /**
- * The Office.js adapter: the standard workbook written into, and read from, the open
- * workbook. Every operation batches: whole sheets as 2D arrays, formats as a few
- * rectangles per style, and a number of context.sync() calls that does not depend on
- * the row count (a write syncs again only when its payload nears Excel on the web's
- * 5 MB request limit).
+ * The Office.js adapter's common parts: the Excel namespace it runs on, how values and sizes are
+ * sent, Excel's error codes in Vietnamese, and the small operations (select a cell, calculation
+ * mode, set cells). Writing a workbook is in excelWrite.ts, reading one in excelRead.ts.
  */
-import type { RawSheet, RawValue, RawWorkbook, SheetGrid, WorkbookGrid } from "../../workbook/grid";
-import { cellError, isDateFormat, serialToDate } from "../../workbook/cellValues";
-import { sheetRef } from "../../workbook/grid";
-import { FONT_NAME, FONT_SIZE, PRINT, STYLES } from "../../workbook/layout";
-import { isAmountHeader } from "../../workbook/read";
 import { columnLetters } from "../../core/problems";
-import { rectanglesByKey } from "./rectangles";
 
 /** What the adapter needs of the Excel namespace (Excel.run), injectable for tests. */
 export interface ExcelApi {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-}
-
-/** Bytes of queued work after which a write syncs, under the 5 MB request limit. */
-export const SYNC_PAYLOAD_BYTES = 4 * 1024 * 1024;
-/** Rows per range assignment of a large sheet. */
-export const CHUNK_ROWS = 5000;
-
-export class SheetsExist extends Error {
-  constructor(readonly sheets: string[]) {
-    super(`Sổ đã có các trang: ${sheets.join(", ")}`);
-    this.name = "SheetsExist";
-  }
 }
 
 /**
@@ -42,101 +22,78 @@ export function cellInput(v: string | number | boolean | null, formula?: string)
   return /^[=+\-@\t\r]/.test(v) || /^[\d\s.,/:%()-]+$/.test(v) ? `'${v}` : v;
 }
 
-function a1(row: number, col: number, rows: number, cols: number): string {
+export function a1(row: number, col: number, rows: number, cols: number): string {
   const start = `${columnLetters(col + 1)}${row + 1}`;
   return rows === 1 && cols === 1 ? start : `${start}:${columnLetters(col + cols)}${row + rows}`;
 }
 
-/** Points per character of column width (Times New Roman 12). */
-const POINTS_PER_CHAR = 6.5;
+/** Excel on the web refuses a request or a response over 5 MB. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Bytes of one queued action beyond its value: the JSON of its ids, type, property and object path. */
+export const ACTION_BYTES = 300;
+
+/** What a value costs in a request: its JSON, with non-ASCII characters as the \uXXXX escapes office.js may send. */
+export function requestBytes(value: unknown): number {
+  const s = JSON.stringify(value) ?? "";
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) n += 5;
+  return n + ACTION_BYTES;
+}
+
+/** Excel's error code of a failed request ("ItemAlreadyExists"…), if it is one. */
+export function excelErrorCode(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** What the user reads when Excel refuses a request: chosen from Excel's error code, never Excel's raw English. */
+export function excelErrorMessage(e: unknown): string {
+  const code = excelErrorCode(e);
+  switch (code) {
+    case "InvalidOperationInCellEditMode":
+      return "Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc để thoát khỏi ô đang gõ rồi thử lại.";
+    case "AccessDenied":
+      return "Excel không cho sửa: sổ hoặc trang đang được bảo vệ (Review › Protect), hoặc sổ chỉ được mở để xem.";
+    case "ItemAlreadyExists":
+      return "Sổ đã có một trang hoặc một tên trùng với tên cần tạo (Excel không phân biệt chữ hoa, chữ thường).";
+    case "ItemNotFound":
+      return "Không thấy trang hoặc vùng cần dùng: có thể vừa bị xoá hoặc đổi tên trong lúc ghi.";
+    case "RequestPayloadSizeLimitExceeded":
+    case "ResponsePayloadSizeLimitExceeded":
+      return "Dữ liệu gửi hoặc nhận trong một lần vượt giới hạn 5 MB của Excel trên web.";
+    case "ActivityLimitReached":
+    case "RequestAborted":
+    case "ServiceNotAvailable":
+      return "Excel đang bận hoặc mất kết nối; hãy đợi một lát rồi thử lại.";
+    case "Conflict":
+    case "EditConflict":
+      return "Sổ đang được người khác sửa cùng lúc; hãy thử lại sau.";
+    case "InsertDeleteConflict":
+    case "MergedRangeConflict":
+    case "FilteredRangeConflict":
+      return "Vùng cần ghi đang bị gộp ô, lọc hoặc bảng khác chiếm chỗ.";
+    case "InvalidArgument":
+    case "InvalidReference":
+      return "Excel không nhận một giá trị hay tham chiếu gửi tới.";
+    case "UnsupportedOperation":
+    case "NotImplemented":
+    case "ApiNotFound":
+      return "Phiên bản Excel này không làm được thao tác cần thiết.";
+    default:
+      return code ? `Excel báo lỗi (mã ${code}).` : `Lỗi khi làm việc với Excel: ${e instanceof Error ? e.message : String(e)}.`;
+  }
+}
+
+/** A write Excel refused, or one refused before sending: the message is for the user. */
+export class ExcelWriteError extends Error {
+  constructor(message: string, readonly code?: string) {
+    super(message);
+    this.name = "ExcelWriteError";
+  }
+}
 
 /** Which ExcelApi versions the host has (newer features are used only where it has them). */
 export type Supports = (version: string) => boolean;
-
-async function queueSheet(ws: Excel.Worksheet, sheet: SheetGrid, onPayload: (bytes: number) => Promise<void>, supports: Supports): Promise<void> {
-  // rows is sparse (empty rows are holes): iterate, do not spread.
-  let cols = Math.max(sheet.widths.length, 1);
-  for (const r of sheet.rows) if (r) cols = Math.max(cols, r.length);
-  const rowCount = Math.max(sheet.rows.length, 1);
-  for (let start = 0; start < rowCount; start += CHUNK_ROWS) {
-    const n = Math.min(CHUNK_ROWS, rowCount - start);
-    const formulas: Array<Array<string | number | boolean>> = [];
-    const formats: string[][] = [];
-    let bytes = 0;
-    for (let r = start; r < start + n; r++) {
-      const row: Array<string | number | boolean> = [];
-      const fmt: string[] = [];
-      for (let c = 0; c < cols; c++) {
-        const cell = sheet.rows[r]?.[c];
-        const input = cell ? cellInput(cell.v, cell.f) : "";
-        row.push(input);
-        fmt.push(cell?.numFmt ?? (cell?.style ? STYLES[cell.style].numFmt : undefined) ?? "General");
-        bytes += String(input).length + 12;
-      }
-      formulas.push(row);
-      formats.push(fmt);
-    }
-    const range = ws.getRangeByIndexes(start, 0, n, cols);
-    range.numberFormat = formats;
-    range.formulas = formulas;
-    await onPayload(bytes);
-  }
-  const all = ws.getRangeByIndexes(0, 0, rowCount, cols);
-  all.format.font.name = FONT_NAME;
-  all.format.font.size = FONT_SIZE;
-  all.format.verticalAlignment = "Center";
-  const styles = rectanglesByKey(Array.from(sheet.rows, (r) => Array.from(r ?? [], (c) => c?.style)));
-  for (const [name, rects] of styles) {
-    const spec = STYLES[name];
-    for (const rect of rects) {
-      const range = ws.getRange(a1(rect.row, rect.col, rect.rows, rect.cols));
-      if (spec.bold) range.format.font.bold = true;
-      if (spec.italic) range.format.font.italic = true;
-      if (spec.color) range.format.font.color = `#${spec.color.slice(2)}`;
-      if (spec.size) range.format.font.size = spec.size;
-      if (spec.hAlign) range.format.horizontalAlignment = spec.hAlign === "left" ? "Left" : spec.hAlign === "center" ? "Center" : "Right";
-      if (spec.wrap) range.format.wrapText = true;
-      if (spec.fill) range.format.fill.color = `#${spec.fill.slice(2)}`;
-      if (spec.border) {
-        for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const) {
-          range.format.borders.getItem(edge).style = "Continuous";
-        }
-      }
-    }
-    await onPayload(rects.length * 300);
-  }
-  sheet.widths.forEach((w, c) => (ws.getRange(`${columnLetters(c + 1)}:${columnLetters(c + 1)}`).format.columnWidth = w * POINTS_PER_CHAR));
-  sheet.heights?.forEach((h, r) => {
-    if (h) ws.getRange(`${r + 1}:${r + 1}`).format.rowHeight = h;
-  });
-  for (const m of sheet.merges) ws.getRange(m).merge(false);
-  // Dropdowns need ExcelApi 1.8 (Excel 2019 retail, 2021, Microsoft 365); without them the lists still compute.
-  for (const v of supports("1.8") ? sheet.validations : []) {
-    const range = ws.getRange(v.range);
-    range.dataValidation.rule = { list: { inCellDropDown: true, source: `=${v.source}` } };
-    range.dataValidation.prompt = { showPrompt: true, title: v.title, message: v.prompt };
-    range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "Giá trị không hợp lệ", message: v.error };
-  }
-  for (const cf of sheet.conditionalFormats ?? []) {
-    const format = ws.getRange(cf.range).conditionalFormats.add("Custom");
-    format.custom.rule.formula = `=${cf.formula}`;
-    format.custom.format.fill.color = `#${cf.fill.slice(2)}`;
-  }
-  if (sheet.freezeRows) ws.freezePanes.freezeRows(sheet.freezeRows);
-  // Page layout needs ExcelApi 1.9; on older Excel the sheets print with Excel's defaults.
-  if (supports("1.9")) {
-    ws.pageLayout.orientation = sheet.landscape ? "Landscape" : "Portrait";
-    ws.pageLayout.paperSize = "A4";
-    if (sheet.printTitleRows) ws.pageLayout.setPrintTitleRows(`$${sheet.printTitleRows[0]}:$${sheet.printTitleRows[1]}`);
-    const pt = (mm: number) => Math.round((mm / 25.4) * 72 * 10) / 10;
-    const m = PRINT.marginsMm;
-    ws.pageLayout.setPrintMargins("Points", { top: pt(m.top), bottom: pt(m.bottom), left: pt(m.left), right: pt(m.right), header: pt(m.header), footer: pt(m.footer) });
-    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = PRINT.footer;
-  }
-  if (sheet.hidden) ws.visibility = "Hidden";
-  if (sheet.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
-}
 
 /** Names of the workbook's sheets. */
 export async function listSheets(excel: ExcelApi): Promise<string[]> {
@@ -146,183 +103,6 @@ export async function listSheets(excel: ExcelApi): Promise<string[]> {
     await context.sync();
     return sheets.items.map((s) => s.name);
   });
-}
-
-/** A sheet name as Excel compares names: without regard to case ("Thông Tin" is "Thông tin"). */
-export function sheetKey(name: string): string {
-  return name.normalize("NFC").toLocaleUpperCase("vi");
-}
-
-/** A free name for an old sheet kept aside: "Tên (cũ)", "Tên (cũ 2)" …, within Excel's 31 characters; `taken` holds sheetKeys. */
-export function asideName(name: string, taken: ReadonlySet<string>): string {
-  for (let i = 1; ; i++) {
-    const suffix = i === 1 ? " (cũ)" : ` (cũ ${i})`;
-    const candidate = name.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.has(sheetKey(candidate))) return candidate;
-  }
-}
-
-/** What to do with sheets that already have the names we write: the user's answer. */
-export type ExistingSheets = "refuse" | "keep" | "replace";
-
-/**
- * Write a workbook grid into the open workbook. Sheets of the same names are an error
- * (SheetsExist) unless the user chose: "keep" renames them "… (cũ)" and keeps them;
- * "replace" removes them once the new ones are in place. Never done without asking.
- */
-export async function writeGrid(excel: ExcelApi, grid: WorkbookGrid, opts: { existing?: ExistingSheets; supports?: Supports } = {}): Promise<{ syncs: number; renamed: string[]; replaced: string[] }> {
-  const supports = opts.supports ?? (() => true);
-  const existingMode = opts.existing ?? "refuse";
-  return excel.run(async (context) => {
-    let syncs = 0;
-    const sync = async () => {
-      syncs++;
-      await context.sync();
-    };
-    const sheets = context.workbook.worksheets;
-    sheets.load("items");
-    const names = context.workbook.names;
-    names.load("items");
-    await sync();
-    // Names compared as Excel does (case-insensitively): "Thông Tin" is taken by our "Thông tin".
-    const existing = new Map(sheets.items.map((s) => [sheetKey(s.name), s.name]));
-    const clash = grid.sheets.flatMap((s) => existing.get(sheetKey(s.name)) ?? []);
-    if (clash.length > 0 && existingMode === "refuse") throw new SheetsExist(clash);
-    const renamed: string[] = [];
-    const taken = new Set(existing.keys());
-    for (const name of clash) {
-      const aside = asideName(name, taken);
-      taken.add(sheetKey(aside));
-      sheets.getItem(name).name = aside;
-      renamed.push(aside);
-    }
-    const ours = new Set(grid.names.map((n) => n.name));
-    for (const n of names.items) if (ours.has(n.name)) n.delete();
-    let pending = 0;
-    const onPayload = async (bytes: number) => {
-      pending += bytes;
-      if (pending >= SYNC_PAYLOAD_BYTES) {
-        pending = 0;
-        await sync();
-      }
-    };
-    for (const sheet of grid.sheets) await queueSheet(sheets.add(sheet.name), sheet, onPayload, supports);
-    for (const n of grid.names) names.add(n.name, `=${sheetRef(n.sheet)}!${n.ref}`);
-    sheets.getItem(grid.sheets.find((s) => !s.hidden)?.name ?? grid.sheets[0].name).activate();
-    // Old sheets go only after the new ones exist (a workbook may not lose its last sheet).
-    if (existingMode === "replace") for (const aside of renamed) sheets.getItem(aside).delete();
-    await sync();
-    return existingMode === "replace" ? { syncs, renamed: [], replaced: clash } : { syncs, renamed, replaced: [] };
-  });
-}
-
-/** What Excel returns for a used range. */
-export interface OfficeRange {
-  values: Array<Array<string | number | boolean | null>>;
-  valueTypes: string[][];
-  numberFormat: string[][];
-}
-
-/** A cell's number format; Excel may give a non-string for a cell without one. */
-const formatAt = (r: OfficeRange, i: number, j: number): string => {
-  const f: unknown = r.numberFormat[i]?.[j];
-  return typeof f === "string" ? f : "";
-};
-
-/** A date-formatted cell whose year differs between the 1900 and the 1904 date systems, to ask Excel which one it shows. */
-function firstDateCell(r: OfficeRange): [number, number] | null {
-  for (let i = 0; i < r.values.length; i++) {
-    for (let j = 0; j < r.values[i].length; j++) {
-      const v = r.values[i][j];
-      if (r.valueTypes[i]?.[j] === "Double" && typeof v === "number" && isDateFormat(null, formatAt(r, i, j))) {
-        const a = serialToDate(v, false);
-        const b = serialToDate(v, true);
-        if (a && b && a.getUTCFullYear() !== b.getUTCFullYear()) return [i, j];
-      }
-    }
-  }
-  return null;
-}
-
-/** Is the workbook on the 1904 date system: does Excel show a date cell with the 1904 year? */
-export function shows1904(serial: number, text: string): boolean {
-  const y1904 = String(serial2year(serial, true));
-  const y1900 = String(serial2year(serial, false));
-  return text.includes(y1904) && !text.includes(y1900);
-}
-
-function serial2year(serial: number, date1904: boolean): number {
-  return serialToDate(serial, date1904)?.getUTCFullYear() ?? NaN;
-}
-
-/** Cell values as the other readers give them: dates by number format and date system, errors as errors, "" as no value. */
-export function officeValues(r: OfficeRange, date1904: boolean): RawValue[][] {
-  return r.values.map((row, i) =>
-    row.map((v, j): RawValue => {
-      if (v === "" || v === null || v === undefined) return null;
-      const type = r.valueTypes[i]?.[j];
-      if (type === "Error") return cellError(String(v));
-      if (typeof v === "number") return (isDateFormat(null, formatAt(r, i, j)) && serialToDate(v, date1904)) || v;
-      return v;
-    }),
-  );
-}
-
-/**
- * Every sheet's values (formulas as their results), for the plan reader: two syncs, and a third
- * only when the workbook holds a date, to learn its date system from what Excel shows.
- */
-export async function readWorkbook(excel: ExcelApi): Promise<RawWorkbook> {
-  return excel.run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/name, items/visibility");
-    await context.sync();
-    const used = sheets.items.map((ws) => {
-      const r = ws.getUsedRangeOrNullObject(true);
-      r.load("values, valueTypes, numberFormat, rowIndex, columnIndex");
-      return { ws, name: ws.name, hidden: ws.visibility !== undefined && ws.visibility !== "Visible", r };
-    });
-    await context.sync();
-    let date1904 = false;
-    const dated = used.map((u) => ({ ...u, at: u.r.isNullObject ? null : firstDateCell(u.r as unknown as OfficeRange) })).find((u) => u.at !== null);
-    // The formulas of a budget sheet only (a few dozen rows): to tell a number typed over one of the
-    // template's formulas. Loaded in the one extra sync, with the date probe when there is one.
-    const budgets = used.filter((u) => !u.r.isNullObject && hasAmountHeader(u.r.values));
-    for (const u of budgets) u.r.load("formulas");
-    const cell = dated?.at ? dated.ws.getCell(dated.r.rowIndex + dated.at[0], dated.r.columnIndex + dated.at[1]) : null;
-    cell?.load("text");
-    if (cell || budgets.length > 0) await context.sync();
-    if (dated?.at && cell) {
-      const [i, j] = dated.at;
-      const shown: unknown = cell.text[0]?.[0];
-      date1904 = shows1904(dated.r.values[i][j] as number, typeof shown === "string" ? shown : "");
-    }
-    return {
-      sheets: used.map(({ name, hidden, r }) => {
-        const sheet: RawSheet = { name, rows: [] };
-        if (hidden) sheet.hidden = true;
-        if (r.isNullObject) return sheet;
-        const pad: RawValue[] = new Array<RawValue>(r.columnIndex).fill(null);
-        sheet.rows = new Array(r.rowIndex).fill(null).map((): RawValue[] => []);
-        for (const values of officeValues(r, date1904)) sheet.rows.push([...pad, ...values]);
-        if (budgets.some((b) => b.r === r)) {
-          const formulas: Record<string, string> = {};
-          (r.formulas as unknown[][]).forEach((row, i) =>
-            row.forEach((f, j) => {
-              if (typeof f === "string" && f.startsWith("=")) formulas[`${r.rowIndex + i},${r.columnIndex + j}`] = f.slice(1);
-            }),
-          );
-          sheet.formulas = formulas;
-        }
-        return sheet;
-      }),
-    };
-  });
-}
-
-/** Does a sheet's values hold a budget's "Số tiền" header, as the reader finds it (so its formulas are worth loading)? */
-function hasAmountHeader(values: unknown[][]): boolean {
-  return values.some((row) => row.some((v) => typeof v === "string" && isAmountHeader(v)));
 }
 
 /** Bring a problem's cell into view and select it. */
@@ -345,11 +125,52 @@ export async function calculationMode(excel: ExcelApi): Promise<string> {
   });
 }
 
-/** Set single cells (rate edits). One sync. */
-export async function writeCells(excel: ExcelApi, cells: ReadonlyArray<{ sheet: string; cell: string; value: number | string }>): Promise<void> {
-  await excel.run(async (context) => {
-    for (const c of cells) context.workbook.worksheets.getItem(c.sheet).getRange(c.cell).values = [[cellInput(c.value)]];
+/**
+ * A cell to set. Through its defined name when the workbook has one (looked up in the sheet's own
+ * names first, then the workbook's): Excel keeps a name on its cell when rows are inserted or
+ * moved, so the value lands where the cell is now. Else at the address.
+ */
+export interface CellTarget {
+  sheet: string;
+  cell: string;
+  value: number | string;
+  name?: string;
+  /** The name covers a table: the cell is in the row whose column `keyColumn` (0-based) holds `key`, at column `column`. */
+  row?: { keyColumn: number; key: string; column: number };
+}
+
+/** Set single cells (rate edits), through their names where the workbook has them. Three syncs. Returns how many went through a name. */
+export async function writeCells(excel: ExcelApi, cells: readonly CellTarget[]): Promise<{ byName: number }> {
+  return excel.run(async (context) => {
+    const lookups = cells.map((c) =>
+      c.name === undefined
+        ? null
+        : { own: context.workbook.worksheets.getItem(c.sheet).names.getItemOrNullObject(c.name), book: context.workbook.names.getItemOrNullObject(c.name) },
+    );
     await context.sync();
+    const ranges = lookups.map((l) => {
+      const item = l && (!l.own.isNullObject ? l.own : !l.book.isNullObject ? l.book : null);
+      if (!item) return null;
+      const range = item.getRange();
+      range.load("values, rowIndex, columnIndex, rowCount, columnCount");
+      return range;
+    });
+    // A name that no longer points at cells (#REF!) fails here: the address is used then.
+    await context.sync().catch(() => ranges.fill(null));
+    let byName = 0;
+    cells.forEach((c, i) => {
+      const range = ranges[i];
+      let target: Excel.Range | null = null;
+      if (range && c.row) {
+        const key = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v).trim() : "");
+        const at = (range.values as unknown[][]).findIndex((r) => key(r[c.row!.keyColumn]) === c.row!.key);
+        if (at >= 0 && c.row.column < range.columnCount) target = range.worksheet.getCell(range.rowIndex + at, range.columnIndex + c.row.column);
+      } else if (range && range.rowCount === 1 && range.columnCount === 1) target = range;
+      if (target) byName++;
+      (target ?? context.workbook.worksheets.getItem(c.sheet).getRange(c.cell)).values = [[cellInput(c.value)]];
+    });
+    await context.sync();
+    return { byName };
   });
 }
 

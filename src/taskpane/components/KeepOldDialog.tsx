@@ -1,26 +1,48 @@
-/** Asks before anything is written over sheets the workbook already has. */
+/** Asks before anything is written over sheets the workbook already has, saying first what replacing them would break. */
 import * as React from "react";
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
-import type { ExistingSheets } from "../../adapters/office/excelWorkbook";
+import type { ExistingSheets } from "../../adapters/office/excelWrite";
+import type { PlanHost } from "../host";
 
 type Answer = Exclude<ExistingSheets, "refuse"> | null;
 
-export function KeepOldDialog({ sheets, onAnswer }: { sheets: string[] | null; onAnswer: (answer: Answer) => void }) {
+interface Question {
+  sheets: string[];
+  /** Formulas and names elsewhere that replacing the sheets would turn into #REF!. */
+  breaks: string[];
+}
+
+export function KeepOldDialog({ question, onAnswer }: { question: Question | null; onAnswer: (answer: Answer) => void }) {
+  const breaks = question?.breaks ?? [];
   return (
-    <Dialog open={sheets !== null} onOpenChange={(_, d) => !d.open && onAnswer(null)}>
+    <Dialog open={question !== null} onOpenChange={(_, d) => !d.open && onAnswer(null)}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>Sổ đã có các trang này</DialogTitle>
           <DialogContent>
-            Sổ đang mở đã có: <strong>{sheets?.join(", ")}</strong>. Bạn có thể giữ các trang đó (đổi tên thành “… (cũ)”) và
-            tạo trang mới bên cạnh, hoặc thay hẳn chúng — chọn thay khi đó là các trang do Kế hoạch ISO tạo lần trước và bạn
-            không sửa tay gì trong đó.
+            <p>
+              Sổ đang mở đã có: <strong>{question?.sheets.join(", ")}</strong>. Bạn có thể giữ các trang đó (đổi tên thành “… (cũ)”) và
+              tạo trang mới bên cạnh, hoặc thay hẳn chúng — chọn thay khi đó là các trang do Kế hoạch ISO tạo lần trước và bạn
+              không sửa tay gì trong đó.
+            </p>
+            {breaks.length > 0 && (
+              <>
+                <p>
+                  <strong>Nếu thay, các chỗ sau đang dùng các trang cũ sẽ thành #REF!</strong> (giữ trang cũ thì chúng vẫn đúng):
+                </p>
+                <ul aria-label="Các chỗ sẽ hỏng nếu thay">
+                  {breaks.map((b) => (
+                    <li key={b}>{b}</li>
+                  ))}
+                </ul>
+              </>
+            )}
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => onAnswer("keep")}>
               Giữ trang cũ, tạo trang mới
             </Button>
-            <Button onClick={() => onAnswer("replace")}>Thay các trang này</Button>
+            <Button onClick={() => onAnswer("replace")}>{breaks.length > 0 ? "Vẫn thay các trang này" : "Thay các trang này"}</Button>
             <Button onClick={() => onAnswer(null)}>Huỷ</Button>
           </DialogActions>
         </DialogBody>
@@ -30,19 +52,23 @@ export function KeepOldDialog({ sheets, onAnswer }: { sheets: string[] | null; o
 }
 
 /** Ask only when needed: resolves to what to do with existing sheets ("refuse" when none clash), or null when the user cancels. */
-export function useKeepOld(): [React.ReactElement, (existing: string[]) => Promise<ExistingSheets | null>] {
-  const [sheets, setSheets] = React.useState<string[] | null>(null);
+export function useKeepOld(host: PlanHost): [React.ReactElement, (existing: string[]) => Promise<ExistingSheets | null>] {
+  const [question, setQuestion] = React.useState<Question | null>(null);
   const resolver = React.useRef<(v: Answer) => void>();
-  const ask = React.useCallback((existing: string[]): Promise<ExistingSheets | null> => {
-    if (existing.length === 0) return Promise.resolve("refuse");
-    setSheets(existing);
-    return new Promise<Answer>((resolve) => (resolver.current = resolve));
-  }, []);
+  const ask = React.useCallback(
+    async (existing: string[]): Promise<ExistingSheets | null> => {
+      if (existing.length === 0) return "refuse";
+      const breaks = (await host.dependents?.(existing)) ?? [];
+      setQuestion({ sheets: existing, breaks });
+      return new Promise<Answer>((resolve) => (resolver.current = resolve));
+    },
+    [host],
+  );
   const dialog = (
     <KeepOldDialog
-      sheets={sheets}
+      question={question}
       onAnswer={(answer) => {
-        setSheets(null);
+        setQuestion(null);
         resolver.current?.(answer);
       }}
     />

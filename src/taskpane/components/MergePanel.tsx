@@ -67,7 +67,7 @@ export function MergePanel({ host }: { host: PlanHost }) {
     }
   };
   const [status, run] = useFlow();
-  const [dialog, askKeepOld] = useKeepOld();
+  const [dialog, askKeepOld] = useKeepOld(host);
   const nextId = React.useRef(0);
   const reading = entries.filter((e) => e.state === "reading").length;
 

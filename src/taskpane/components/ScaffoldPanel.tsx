@@ -14,7 +14,7 @@ export function ScaffoldPanel({ host }: { host: PlanHost }) {
   const [levels, setLevels] = React.useState<AdminLevels>(2);
   const [tasks, setTasks] = React.useState(true);
   const [status, run] = useFlow();
-  const [dialog, askKeepOld] = useKeepOld();
+  const [dialog, askKeepOld] = useKeepOld(host);
   const yearOk = Number.isInteger(year) && year >= 2000 && year <= 2100;
 
   const create = () =>
