@@ -1,10 +1,12 @@
 /**
- * Files in the browser: reading submissions (in a Web Worker, stopped past the time limit)
- * and writing .xlsx downloads. exceljs is loaded here, on first use, never with the task pane.
+ * Files in the browser: read, merged and written as .xlsx in Web Workers (a file is stopped past
+ * the time limit), so the page never freezes; patching a user's file loads exceljs's chunk on
+ * first use, never with the task pane.
  */
 import type { RawWorkbook, WorkbookGrid } from "../workbook/grid";
 import { tooLargeReason } from "../workbook/sniff";
-import { READ_TIMEOUT_MS, type ReaderReply, type ReaderRequest } from "./readerProtocol";
+import { READ_TIMEOUT_MS, type WorkerReply, type WorkerRequest, type WorkerResult } from "./readerProtocol";
+import type { MergeParts } from "./flows/merge";
 
 const xlsx = () => import(/* webpackChunkName: "xlsx" */ "./xlsxChunk");
 
@@ -14,41 +16,74 @@ declare const READER_WORKER_URL: string;
 const idle: Worker[] = [];
 let nextId = 0;
 
-/** Read one file's bytes in a worker; a worker that runs past the limit is terminated, never reused. */
-function readInWorker(bytes: ArrayBuffer): Promise<ReaderReply> {
+/**
+ * One request to a worker of the pool. A request that runs past `timeoutMs` or is aborted
+ * terminates its worker (never reused); otherwise the worker goes back to the pool.
+ */
+function callWorker(request: DistributiveOmit<WorkerRequest, "id">, transfer: Transferable[], timeoutMs: number | null, signal?: AbortSignal): Promise<WorkerResult> {
   const worker = idle.pop() ?? new Worker(READER_WORKER_URL);
   const id = nextId++;
-  return new Promise<ReaderReply>((resolve) => {
-    const done = (reply: ReaderReply, reusable: boolean) => {
-      clearTimeout(timer);
+  return new Promise<WorkerResult>((resolve, reject) => {
+    const done = (reply: WorkerReply, reusable: boolean) => {
+      if (timer) clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
       worker.onmessage = null;
       worker.onerror = null;
-      if (reusable) idle.push(worker);
+      if (reusable && idle.length < 8) idle.push(worker);
       else worker.terminate();
-      resolve(reply);
+      if (reply.ok) resolve(reply.result);
+      else reject(new Error(reply.reason));
     };
-    const timer = setTimeout(() => done({ id, ok: false, reason: `đọc quá ${READ_TIMEOUT_MS / 1000} giây, đã dừng` }, false), READ_TIMEOUT_MS);
-    worker.onmessage = (ev: MessageEvent<ReaderReply>) => done(ev.data, true);
+    const timer = timeoutMs === null ? null : setTimeout(() => done({ id, ok: false, reason: `đọc quá ${timeoutMs / 1000} giây, đã dừng` }, false), timeoutMs);
+    const onAbort = () => done({ id, ok: false, reason: "đã dừng" }, false);
+    signal?.addEventListener("abort", onAbort);
+    worker.onmessage = (ev: MessageEvent<WorkerReply>) => done(ev.data, true);
     worker.onerror = (ev) => {
       ev.preventDefault();
       done({ id, ok: false, reason: `lỗi khi đọc tệp (${ev.message || "bộ đọc dừng bất thường"})` }, false);
     };
-    worker.postMessage({ id, bytes } satisfies ReaderRequest, [bytes]);
+    worker.postMessage({ ...request, id }, transfer);
   });
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+function resultOf<K extends WorkerResult["kind"]>(result: WorkerResult, kind: K): Extract<WorkerResult, { kind: K }> {
+  if (result.kind !== kind) throw new Error(`Kết quả không đúng loại: ${result.kind}`);
+  return result as Extract<WorkerResult, { kind: K }>;
 }
 
 /** Raw values of a workbook file, or an Error whose message is the Vietnamese reason. */
 export async function openFile(file: File): Promise<RawWorkbook> {
   const tooLarge = tooLargeReason(file.size);
   if (tooLarge) throw new Error(`Không đọc được tệp ${file.name}: ${tooLarge}.`);
-  const reply = await readInWorker(await file.arrayBuffer());
-  if (!reply.ok) throw new Error(`Không đọc được tệp ${file.name}: ${reply.reason}.`);
-  return reply.raw;
+  const bytes = await file.arrayBuffer();
+  try {
+    return resultOf(await callWorker({ kind: "open", bytes }, [bytes], READ_TIMEOUT_MS), "open").raw;
+  } catch (e) {
+    throw new Error(`Không đọc được tệp ${file.name}: ${e instanceof Error ? e.message : String(e)}.`);
+  }
 }
 
+/** The merge's heavy parts in workers: each file read to a submission in its worker, the merge in another. */
+export const workerMergeParts: MergeParts = {
+  async read(file, groups, signal) {
+    const tooLarge = tooLargeReason(file.size);
+    if (tooLarge) throw new Error(tooLarge);
+    const bytes = await file.arrayBuffer();
+    return resultOf(await callWorker({ kind: "submission", bytes, name: file.name, modified: file.lastModified, ...(groups ? { groups } : {}) }, [bytes], READ_TIMEOUT_MS, signal), "submission").outcome;
+  },
+  async consolidate(fresh, existing, overrides) {
+    return resultOf(await callWorker({ kind: "merge", fresh, existing, overrides }, [], null), "merge").merged;
+  },
+};
+
+/** How many files the pane reads at once: the machine's cores less the page's own, 1 to 4. */
+export const READ_LANES = Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1));
+
+/** The .xlsx bytes of a grid, written in a worker (exceljs never runs on the page's thread). */
 export async function xlsxBytes(grid: WorkbookGrid): Promise<Uint8Array> {
-  const { writeXlsx } = await xlsx();
-  return writeXlsx(grid);
+  return resultOf(await callWorker({ kind: "write", grid }, [], null), "write").bytes;
 }
 
 /** The user's own .xlsx with only these number cells changed (Error with the Vietnamese reason otherwise). */

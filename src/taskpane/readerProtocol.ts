@@ -1,12 +1,24 @@
-/** Messages between the task pane and its reader worker. */
-import type { RawWorkbook } from "../workbook/grid";
+/** Messages between the task pane and its workers: files read, merged and written off the page's thread. */
+import type { AgencyGroup } from "../core/groups";
+import type { Submission } from "../core/merge";
+import type { BaseOverrides } from "../workbook/base";
+import type { Existing } from "../workbook/consolidated";
+import type { RawWorkbook, WorkbookGrid } from "../workbook/grid";
+import type { Merged, ReadOutcome } from "./flows/merge";
 
-export interface ReaderRequest {
-  id: number;
-  bytes: ArrayBuffer;
-}
+export type WorkerRequest =
+  | { id: number; kind: "open"; bytes: ArrayBuffer }
+  | { id: number; kind: "submission"; bytes: ArrayBuffer; name: string; modified: number; groups?: AgencyGroup[] }
+  | { id: number; kind: "merge"; fresh: Submission[]; existing: Existing | null; overrides: BaseOverrides }
+  | { id: number; kind: "write"; grid: WorkbookGrid };
 
-export type ReaderReply = { id: number; ok: true; raw: RawWorkbook } | { id: number; ok: false; reason: string };
+export type WorkerResult =
+  | { kind: "open"; raw: RawWorkbook }
+  | { kind: "submission"; outcome: ReadOutcome }
+  | { kind: "merge"; merged: Merged | null }
+  | { kind: "write"; bytes: Uint8Array };
+
+export type WorkerReply = { id: number; ok: true; result: WorkerResult } | { id: number; ok: false; reason: string };
 
 /** Longest the pane waits for one file before stopping its reader (as the command line does). */
 export const READ_TIMEOUT_MS = 60_000;

@@ -110,6 +110,19 @@ it("adds a corrected file later without duplicating", async () => {
   const bytes = await downloadOf(() => page.getByRole("button", { name: "Tổng hợp và tải xuống (.xlsx)" }).click());
   const { plan } = readPlan(await openBytes(bytes));
   expect(plan.agencies).toHaveLength(149);
+  // The result has the focus, above the list; the list filters by status; one file can be taken out.
+  await expect(page.evaluate(() => document.activeElement?.className.includes("status") === true)).resolves.toBe(true);
+  const list = panel("Tổng hợp").getByRole("list", { name: "Các tệp" });
+  await panel("Tổng hợp").getByLabel("Hiện các tệp").selectOption("rejected");
+  await expect(list.locator(":scope > li").evaluateAll((items) => items.map((li) => li.getAttribute("data-file")))).resolves.toEqual(["hong.xlsx"]);
+  await panel("Tổng hợp").getByRole("button", { name: "Bỏ tệp hong.xlsx khỏi danh sách" }).click();
+  await page.getByText("Đã bỏ hong.xlsx khỏi danh sách.").waitFor();
+  await panel("Tổng hợp").getByLabel("Hiện các tệp").selectOption("all");
+  await expect(list.locator(":scope > li").count()).resolves.toBe(43);
+  // Adding the same files again lists none of them twice.
+  await page.getByLabel("Chọn các tệp gửi đến (.xlsx, .xls, .ods)").setInputFiles([join(files, "xa-huyen-05-sua.xlsx")]);
+  await page.getByText("Đã có trong danh sách, không thêm lần nữa: xa-huyen-05-sua.xlsx.").waitFor();
+  await expect(list.locator(":scope > li").count()).resolves.toBe(43);
 });
 
 it("lists a plan's problems by sheet, with their cells", async () => {

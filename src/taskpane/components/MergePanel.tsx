@@ -1,61 +1,59 @@
 /**
- * Tổng hợp: many submissions into the provincial appendix. Each file shows its status
- * as it is read; merging again after adding files updates the result without
- * duplicating anything (an earlier consolidated workbook counts as its files).
+ * Tổng hợp: shows the merge flow's state (flows/merge.ts) — the result first, then the files,
+ * filterable by status, each removable; reading can be stopped. Files are read and merged in Web
+ * Workers, so the page stays responsive with hundreds of files.
  */
 import * as React from "react";
-import { Badge, Button, ProgressBar, Text } from "@fluentui/react-components";
-import { computeBudget } from "../../core/budget";
-import type { FileReport, Submission } from "../../core/merge";
-import { formatVnNumber } from "../../core/numbers";
-import { consolidate, existingFromRaw, type Existing } from "../../workbook/consolidated";
-import { submissionFromRaw, submissionLine } from "../../workbook/submission";
-import type { PlanHost } from "../host";
-import { openFile } from "../files";
-import { notSpreadsheetReason } from "../../workbook/sniff";
-import { readPlan } from "../../workbook/read";
+import { Badge, Button, Field, ProgressBar, Select, Text } from "@fluentui/react-components";
 import type { Plan } from "../../core/model";
+import type { Problem } from "../../core/problems";
+import { readPlan } from "../../workbook/read";
+import type { PlanHost } from "../host";
+import { openFile, READ_LANES, workerMergeParts } from "../files";
+import { entryStatus, FILTERS, matchesFilter, MergeFlow, type EntryFilter, type MergeEntry } from "../flows/merge";
 import { FilePicker } from "./FilePicker";
 import { ProblemList } from "./CheckPanel";
 import { StatusView, useFlow } from "./Status";
 import { useKeepOld } from "./KeepOldDialog";
 
-interface Entry {
-  id: number;
-  name: string;
-  state: "reading" | "read" | "earlier";
-  submission?: Submission;
-  note?: string;
-}
-
-const STATUS: Record<FileReport["status"], [string, "success" | "warning" | "danger" | "informative"]> = {
+const BADGE: Record<ReturnType<typeof entryStatus>, [string, "success" | "warning" | "danger" | "informative" | "brand"]> = {
   ok: ["Đạt", "success"],
   warning: ["Có cảnh báo", "warning"],
   rejected: ["Bị loại", "danger"],
   replaced: ["Đã thay", "informative"],
   skipped: ["Bỏ qua", "informative"],
+  waiting: ["Chờ đọc", "informative"],
+  reading: ["Đang đọc", "informative"],
+  read: ["Đã đọc", "brand"],
+  earlier: ["Bản tổng hợp trước", "brand"],
 };
 
-async function readEntry(file: File, existing: Existing | null): Promise<{ submission?: Submission; earlier?: Existing }> {
-  const skip = notSpreadsheetReason(file.name);
-  if (skip) return { submission: { file: file.name, modified: file.lastModified, outcome: { kind: "rejected", reason: skip, skipped: true } } };
-  try {
-    const raw = await openFile(file);
-    const earlier = existingFromRaw(raw);
-    if (earlier) return { earlier };
-    return { submission: submissionFromRaw(file.name, file.lastModified, raw, existing ? { groups: existing.plan.groups } : {}) };
-  } catch (e) {
-    const reason = (e instanceof Error ? e.message : String(e)).replace(/^Không đọc được tệp [^:]*: /, "").replace(/\.$/, "");
-    return { submission: { file: file.name, modified: file.lastModified, outcome: { kind: "rejected", reason } } };
-  }
+/** Rows of the list drawn at once; the filter finds the others. */
+const SHOWN = 300;
+
+function EntryRow({ entry, status, onRemove, problems }: { entry: MergeEntry; status: ReturnType<typeof entryStatus>; onRemove: () => void; problems: Problem[] }) {
+  return (
+    <li data-file={entry.name}>
+      <Badge appearance="tint" color={BADGE[status][1]}>
+        {BADGE[status][0]}
+      </Badge>{" "}
+      <strong>{entry.name}</strong> — {entry.note ?? "…"}{" "}
+      <Button size="small" appearance="subtle" onClick={onRemove} aria-label={`Bỏ tệp ${entry.name} khỏi danh sách`}>
+        Bỏ
+      </Button>
+      {problems.length > 0 && <ProblemList problems={problems} />}
+    </li>
+  );
 }
 
 export function MergePanel({ host }: { host: PlanHost }) {
-  const [entries, setEntries] = React.useState<Entry[]>([]);
-  const [existing, setExisting] = React.useState<Existing | null>(null);
-  const [reports, setReports] = React.useState<FileReport[] | null>(null);
+  const [flow] = React.useState(() => new MergeFlow(workerMergeParts, READ_LANES));
+  const state = React.useSyncExternalStore(flow.subscribe, flow.getState);
+  const [filter, setFilter] = React.useState<EntryFilter>("all");
   const [province, setProvince] = React.useState<{ file: string; plan: Plan } | null>(null);
   const [provinceError, setProvinceError] = React.useState<string | null>(null);
+  const [status, run] = useFlow();
+  const [dialog, askKeepOld] = useKeepOld(host);
 
   const pickProvince = async (file: File) => {
     try {
@@ -66,94 +64,48 @@ export function MergePanel({ host }: { host: PlanHost }) {
       setProvinceError(e instanceof Error ? e.message : String(e));
     }
   };
-  const [status, run] = useFlow();
-  const [dialog, askKeepOld] = useKeepOld(host);
-  const nextId = React.useRef(0);
-  const reading = entries.filter((e) => e.state === "reading").length;
 
-  const addFiles = async (files: File[]) => {
-    const added = files.map((f) => ({ id: nextId.current++, name: f.name, state: "reading" as const }));
-    setEntries((list) => [...list, ...added]);
-    let earlier = existing;
-    for (const [i, file] of files.entries()) {
-      const { submission, earlier: found } = await readEntry(file, earlier);
-      if (found) {
-        earlier = found;
-        setExisting(found);
-      }
-      const update: Entry = found
-        ? { id: added[i].id, name: file.name, state: "earlier", note: `bản tổng hợp trước (${found.stored.length} tệp)` }
-        : { id: added[i].id, name: file.name, state: "read", submission, note: submissionLine(submission!) };
-      setEntries((list) => list.map((e) => (e.id === update.id ? update : e)));
-    }
-  };
-
-  const merge = () =>
-    run("Đang tổng hợp…", async () => {
-      let earlier = existing;
-      if (!earlier && host.readOpenWorkbook) earlier = existingFromRaw(await host.readOpenWorkbook());
-      const fresh = entries.flatMap((e) => (e.submission ? [e.submission] : []));
-      const done = consolidate(fresh, earlier, province ? { plan: province } : {});
-      if (!done) throw new Error("Không tổng hợp được: mọi tệp đều bị loại.");
-      const choice = await askKeepOld(await host.existingSheets(done.grid.sheets.map((s) => s.name)));
-      if (choice === null) return { kind: "done", title: "Đã huỷ", text: "Không trang nào bị thay đổi.", intent: "warning" };
-      const message = await host.putWorkbook(done.grid, "tong-hop-ke-hoach.xlsx", choice);
-      setReports(done.result.files);
-      const t = done.result.totals;
-      const budget = computeBudget(done.result.plan);
-      return {
-        kind: "done",
-        title: `Tổng hợp: ${formatVnNumber(done.result.plan.agencies.length)} cơ quan, ${formatVnNumber(budget.total)} triệu đồng`,
-        text: [
-          done.notice ? `Lưu ý: ${done.notice}` : "",
-          `${budget.totalWords}. ${t.files} tệp; ${t.read} dòng đọc được = ${t.kept} đưa vào + ${t.duplicates} trùng + ${t.rejected} không đưa vào + ${t.replaced} đã thay.`,
-          done.result.possibleDuplicates.length
-            ? `Có thể trùng (đã giữ cả hai, cần kiểm tra ở Phụ lục 1): ${done.result.possibleDuplicates.map((d) => d.name).join("; ")}.`
-            : "",
-          message,
-        ].filter(Boolean).join(" "),
-        intent: done.notice || done.result.possibleDuplicates.length || done.result.files.some((f) => f.status === "rejected" || f.rejected > 0) ? "warning" : "success",
-      };
-    });
+  const entries = state.entries;
+  const shown = entries.filter((e) => matchesFilter(e, filter, state.reports));
 
   return (
     <section aria-label="Tổng hợp" className="panel">
-      <FilePicker multiple label="Chọn các tệp gửi đến (.xlsx, .xls, .ods)" onFiles={(f) => void addFiles(f)} />
+      <FilePicker multiple label="Chọn các tệp gửi đến (.xlsx, .xls, .ods)" onFiles={(f) => void flow.addFiles(f)} />
       <FilePicker multiple={false} label="Kế hoạch của tỉnh (số, ngày, định mức) — không bắt buộc" onFiles={([f]) => void pickProvince(f)} />
       {province && <Text size={200}>Kế hoạch của tỉnh: {province.file} ({province.plan.info.issuer || "chưa rõ cơ quan ban hành"})</Text>}
       {provinceError && <Text size={200}>{provinceError}</Text>}
+      {/* The result first: on a 300-file list it is never 7.000 px below. */}
+      <StatusView status={status} />
       {entries.length > 0 && (
         <>
-          {reading > 0 && <ProgressBar value={(entries.length - reading) / entries.length} aria-label="Đang đọc tệp" />}
-          <Text size={200}>
-            {entries.length - reading}/{entries.length} tệp đã đọc{existing ? `; kèm bản tổng hợp trước với ${existing.stored.length} tệp` : ""}
+          <div className="actions">
+            <Button appearance="primary" disabled={state.pending > 0 || status.kind === "busy"} onClick={() => void run("Đang tổng hợp…", () => flow.merge(host, askKeepOld, province))}>
+              {host.kind === "excel" ? "Tổng hợp vào sổ này" : "Tổng hợp và tải xuống (.xlsx)"}
+            </Button>
+            {state.pending > 0 && <Button onClick={() => flow.cancel()}>Dừng đọc</Button>}
+          </div>
+          {state.pending > 0 && <ProgressBar value={(entries.length - state.pending) / entries.length} aria-label="Đang đọc tệp" />}
+          <Text size={200} role="status">
+            {entries.length - state.pending}/{entries.length} tệp đã đọc{state.existing ? `; kèm bản tổng hợp trước với ${state.existing.stored.length} tệp` : ""}
           </Text>
+          {state.listNote && <Text size={200}>{state.listNote}</Text>}
+          <Field label="Hiện các tệp">
+            <Select value={filter} onChange={(_, d) => setFilter(d.value as EntryFilter)}>
+              {FILTERS.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label} ({entries.filter((e) => matchesFilter(e, value, state.reports)).length})
+                </option>
+              ))}
+            </Select>
+          </Field>
           <ul className="files" aria-label="Các tệp">
-            {entries.map((e) => {
-              const report = reports?.find((r) => r.file === e.name);
-              return (
-                <li key={e.id} data-file={e.name}>
-                  {report ? (
-                    <Badge appearance="tint" color={STATUS[report.status][1]}>
-                      {STATUS[report.status][0]}
-                    </Badge>
-                  ) : (
-                    <Badge appearance="outline" color={e.state === "reading" ? "informative" : e.submission?.outcome.kind === "rejected" ? "danger" : "brand"}>
-                      {e.state === "reading" ? "Đang đọc" : e.submission?.outcome.kind === "rejected" ? "Bị loại" : "Đã đọc"}
-                    </Badge>
-                  )}{" "}
-                  <strong>{e.name}</strong> — {e.note ?? "…"}
-                  {report && report.status !== "rejected" && report.problems.length > 0 && <ProblemList problems={report.problems} />}
-                </li>
-              );
-            })}
+            {shown.slice(0, SHOWN).map((e) => (
+              <EntryRow key={e.id} entry={e} status={entryStatus(e, state.reports)} onRemove={() => flow.remove(e.id)} problems={(e.submission && state.reports?.get(e.submission.file)?.problems) ?? []} />
+            ))}
           </ul>
-          <Button appearance="primary" disabled={reading > 0 || status.kind === "busy"} onClick={() => void merge()}>
-            {host.kind === "excel" ? "Tổng hợp vào sổ này" : "Tổng hợp và tải xuống (.xlsx)"}
-          </Button>
+          {shown.length > SHOWN && <Text size={200}>… và {shown.length - SHOWN} tệp khác: chọn “Hiện các tệp” để lọc.</Text>}
         </>
       )}
-      <StatusView status={status} />
       {dialog}
     </section>
   );

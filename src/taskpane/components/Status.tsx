@@ -2,13 +2,24 @@
 import * as React from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
 
-export type Status =
-  | { kind: "idle" }
-  | { kind: "busy"; text: string }
-  | { kind: "done"; title: string; text?: string; intent?: "success" | "warning" | "error" }
-  | { kind: "error"; text: string };
+import type { Status } from "../flows/status";
+
+export type { Status };
 
 export function StatusView({ status }: { status: Status }) {
+  // Focus goes to the result once a step ends (never back to the top of the page).
+  const ref = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (status.kind === "done" || status.kind === "error") ref.current?.focus();
+  }, [status]);
+  return (
+    <div ref={ref} tabIndex={-1} className="status">
+      <StatusBody status={status} />
+    </div>
+  );
+}
+
+function StatusBody({ status }: { status: Status }) {
   if (status.kind === "idle") return null;
   if (status.kind === "busy") return <Spinner size="tiny" label={status.text} labelPosition="after" />;
   if (status.kind === "error") {

@@ -1,0 +1,296 @@
+/**
+ * The Tổng hợp flow over PlanHost, without React: the list of files handed in, read a few at a
+ * time (in Web Workers in the browser), files removed or reading stopped, the merge, and what to
+ * say about it. The panel only shows its state.
+ *
+ * Every file added appears in the list and, once merged, in the report; adding the same file again
+ * (same name, size and date) never lists it twice; a re-merge merges the list as it is now.
+ */
+import { computeBudget } from "../../core/budget";
+import type { AgencyGroup } from "../../core/groups";
+import type { FileReport, MergeResult, Submission } from "../../core/merge";
+import type { Plan } from "../../core/model";
+import { formatVnNumber } from "../../core/numbers";
+import type { BaseOverrides } from "../../workbook/base";
+import { existingFromRaw, type Existing } from "../../workbook/consolidated";
+import type { WorkbookGrid } from "../../workbook/grid";
+import { submissionLine } from "../../workbook/submission";
+import { notSpreadsheetReason } from "../../workbook/sniff";
+import type { ExistingSheets } from "../../adapters/office/excelWrite";
+import type { PlanHost } from "../host";
+import type { Status } from "./status";
+
+/** One file read for the merge: a submission, or an earlier consolidated workbook (holding its files). */
+export type ReadOutcome = { submission: Submission } | { earlier: Existing };
+
+/** What a merge gives the pane (the submissions stay where they were merged). */
+export interface Merged {
+  result: MergeResult;
+  grid: WorkbookGrid;
+  baseFrom: string | null;
+  notice: string | null;
+}
+
+/** The heavy parts, in Web Workers in the browser and in-process in tests. */
+export interface MergeParts {
+  /** Read one file; a file that cannot be read becomes a rejected submission with its reason, never a throw. */
+  read(file: File, groups: AgencyGroup[] | undefined, signal: AbortSignal): Promise<ReadOutcome>;
+  consolidate(fresh: Submission[], existing: Existing | null, overrides: BaseOverrides): Promise<Merged | null>;
+}
+
+export interface MergeEntry {
+  id: number;
+  name: string;
+  state: "waiting" | "reading" | "read" | "earlier";
+  submission?: Submission;
+  note?: string;
+}
+
+/** How the list is filtered. */
+export type EntryFilter = "all" | "attention" | "rejected" | "pending";
+
+export const FILTERS: ReadonlyArray<[EntryFilter, string]> = [
+  ["all", "Tất cả"],
+  ["attention", "Có lỗi hoặc cảnh báo"],
+  ["rejected", "Bị loại"],
+  ["pending", "Chưa đọc xong"],
+];
+
+export interface MergeState {
+  entries: readonly MergeEntry[];
+  existing: Existing | null;
+  /** The last merge's report per file, by file name. */
+  reports: ReadonlyMap<string, FileReport> | null;
+  /** Files still to read or being read. */
+  pending: number;
+  /** A message about the list itself (files stopped, a file added twice). */
+  listNote: string | null;
+}
+
+/** An entry's status for its badge and the filter: the last merge's, else what reading gave. */
+export function entryStatus(e: MergeEntry, reports: MergeState["reports"]): FileReport["status"] | "waiting" | "reading" | "read" | "earlier" {
+  const report = e.submission ? reports?.get(e.submission.file) : undefined;
+  if (report) return report.status;
+  if (e.state !== "read") return e.state;
+  return e.submission?.outcome.kind === "rejected" ? (e.submission.outcome.skipped ? "skipped" : "rejected") : "read";
+}
+
+export function matchesFilter(e: MergeEntry, filter: EntryFilter, reports: MergeState["reports"]): boolean {
+  const s = entryStatus(e, reports);
+  switch (filter) {
+    case "all":
+      return true;
+    case "pending":
+      return s === "waiting" || s === "reading";
+    case "rejected":
+      return s === "rejected" || s === "skipped";
+    case "attention": {
+      const problems = e.submission?.outcome.kind === "read" ? e.submission.outcome.problems : [];
+      return s === "rejected" || s === "warning" || s === "replaced" || problems.some((p) => p.severity !== "info");
+    }
+  }
+}
+
+interface Queued {
+  entry: MergeEntry;
+  file: File;
+  key: string;
+}
+
+const fileKey = (f: File) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`;
+
+export class MergeFlow {
+  private entries: MergeEntry[] = [];
+  private existing: Existing | null = null;
+  private reports: Map<string, FileReport> | null = null;
+  private listNote: string | null = null;
+  private readonly keys = new Map<number, string>();
+  private queue: Queued[] = [];
+  private running = 0;
+  private controller = new AbortController();
+  private nextId = 0;
+  private state: MergeState;
+  private readonly listeners = new Set<() => void>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private idle: Array<() => void> = [];
+
+  constructor(
+    private readonly parts: MergeParts,
+    private readonly lanes = 4,
+    /** Readers' results are shown at most this often: 1.000 files are not 1.000 renders. */
+    private readonly refreshMs = 100,
+  ) {
+    this.state = this.snapshot();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): MergeState => this.state;
+
+  private snapshot(): MergeState {
+    return {
+      entries: [...this.entries],
+      existing: this.existing,
+      reports: this.reports,
+      pending: this.entries.filter((e) => e.state === "waiting" || e.state === "reading").length,
+      listNote: this.listNote,
+    };
+  }
+
+  private publish(now = false): void {
+    if (!now) {
+      this.timer ??= setTimeout(() => this.publish(true), this.refreshMs);
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.state = this.snapshot();
+    for (const l of this.listeners) l();
+  }
+
+  private update(id: number, change: Partial<MergeEntry>): void {
+    const i = this.entries.findIndex((e) => e.id === id);
+    if (i >= 0) this.entries[i] = { ...this.entries[i], ...change };
+  }
+
+  /** Add files to the list and read them, a few at a time; resolves when every file added so far is read. */
+  addFiles(files: readonly File[]): Promise<void> {
+    const known = new Set(this.keys.values());
+    const twice: string[] = [];
+    for (const file of files) {
+      const key = fileKey(file);
+      if (known.has(key)) {
+        twice.push(file.name);
+        continue;
+      }
+      known.add(key);
+      const entry: MergeEntry = { id: this.nextId++, name: file.name, state: "waiting" };
+      this.keys.set(entry.id, key);
+      this.entries.push(entry);
+      this.queue.push({ entry, file, key });
+    }
+    this.listNote = twice.length ? `Đã có trong danh sách, không thêm lần nữa: ${twice.join(", ")}.` : null;
+    this.pump();
+    this.publish(true);
+    return this.whenIdle();
+  }
+
+  private whenIdle(): Promise<void> {
+    if (this.queue.length === 0 && this.running === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private pump(): void {
+    while (this.running < this.lanes && this.queue.length > 0) {
+      const job = this.queue.shift()!;
+      this.running++;
+      void this.readOne(job, this.controller.signal).finally(() => {
+        this.running--;
+        this.pump();
+        if (this.queue.length === 0 && this.running === 0) {
+          this.publish(true);
+          for (const resolve of this.idle.splice(0)) resolve();
+        }
+      });
+    }
+  }
+
+  private async readOne({ entry, file }: Queued, signal: AbortSignal): Promise<void> {
+    this.update(entry.id, { state: "reading" });
+    this.publish();
+    const skip = notSpreadsheetReason(file.name);
+    let outcome: ReadOutcome;
+    if (skip) outcome = { submission: { file: file.name, modified: file.lastModified, outcome: { kind: "rejected", reason: skip, skipped: true } } };
+    else {
+      try {
+        outcome = await this.parts.read(file, this.existing?.plan.groups, signal);
+      } catch (e) {
+        if (signal.aborted) return;
+        outcome = { submission: { file: file.name, modified: file.lastModified, outcome: { kind: "rejected", reason: e instanceof Error ? e.message : String(e) } } };
+      }
+    }
+    // Removed or stopped while it was being read: its result goes nowhere.
+    if (signal.aborted || !this.entries.some((e) => e.id === entry.id)) return;
+    if ("earlier" in outcome) {
+      this.existing = outcome.earlier;
+      this.update(entry.id, { state: "earlier", note: `bản tổng hợp trước (${outcome.earlier.stored.length} tệp): các tệp mới được gộp thêm vào nó` });
+    } else {
+      this.update(entry.id, { state: "read", submission: outcome.submission, note: submissionLine(outcome.submission) });
+    }
+    this.publish();
+  }
+
+  /** Take one file out of the list (read or not); the next merge goes without it. */
+  remove(id: number): void {
+    const entry = this.entries.find((e) => e.id === id);
+    if (!entry) return;
+    this.entries = this.entries.filter((e) => e.id !== id);
+    this.queue = this.queue.filter((q) => q.entry.id !== id);
+    this.keys.delete(id);
+    if (entry.state === "earlier") this.existing = null;
+    this.listNote = `Đã bỏ ${entry.name} khỏi danh sách.`;
+    this.publish(true);
+  }
+
+  /** Stop reading: files not read yet leave the list (they can be added again). */
+  cancel(): void {
+    const stopped = this.entries.filter((e) => e.state === "waiting" || e.state === "reading");
+    if (stopped.length === 0) return;
+    this.controller.abort();
+    this.controller = new AbortController();
+    this.queue = [];
+    const ids = new Set(stopped.map((e) => e.id));
+    this.entries = this.entries.filter((e) => !ids.has(e.id));
+    for (const id of ids) this.keys.delete(id);
+    this.listNote = `Đã dừng đọc: ${stopped.length} tệp chưa đọc xong đã bỏ khỏi danh sách (có thể chọn lại).`;
+    this.publish(true);
+    for (const resolve of this.idle.splice(0)) resolve();
+  }
+
+  /**
+   * Merge the files of the list as it is now (an earlier consolidated workbook among them, or in the
+   * open workbook, counts as its files) and put the result in place, asking first about the sheets of
+   * the same names the workbook already has (`askExisting` gets those, and "refuse" means none).
+   * Returns what to show.
+   */
+  async merge(host: PlanHost, askExisting: (existing: string[]) => Promise<ExistingSheets | null>, province: { file: string; plan: Plan } | null): Promise<Status> {
+    if (this.entries.some((e) => e.state === "waiting" || e.state === "reading")) return { kind: "error", text: "Còn tệp đang đọc: đợi đọc xong hoặc bấm Dừng đọc." };
+    let earlier = this.existing;
+    if (!earlier && host.readOpenWorkbook) earlier = existingFromRaw(await host.readOpenWorkbook());
+    const fresh = this.entries.flatMap((e) => (e.submission ? [e.submission] : []));
+    const done = await this.parts.consolidate(fresh, earlier, province ? { plan: province } : {});
+    if (!done) return { kind: "error", text: "Không tổng hợp được: mọi tệp đều bị loại." };
+    const choice = await askExisting(await host.existingSheets(done.grid.sheets.map((s) => s.name)));
+    if (choice === null) return { kind: "done", title: "Đã huỷ", text: "Không trang nào bị thay đổi.", intent: "warning" };
+    const message = await host.putWorkbook(done.grid, "tong-hop-ke-hoach.xlsx", choice);
+    this.reports = new Map(done.result.files.map((f) => [f.file, f]));
+    this.listNote = null;
+    this.publish(true);
+    return mergeStatus(done, message);
+  }
+}
+
+/** What the pane says of a merge: the totals first, then what needs a person's eye. */
+export function mergeStatus(done: Merged, message: string): Status {
+  const t = done.result.totals;
+  const budget = computeBudget(done.result.plan);
+  const byStatus = (s: FileReport["status"]) => done.result.files.filter((f) => f.status === s).length;
+  return {
+    kind: "done",
+    title: `Tổng hợp: ${formatVnNumber(done.result.plan.agencies.length)} cơ quan, ${formatVnNumber(budget.total)} triệu đồng`,
+    text: [
+      done.notice ? `Lưu ý: ${done.notice}` : "",
+      `${budget.totalWords}.`,
+      `${t.files} tệp: ${byStatus("ok")} đạt, ${byStatus("warning")} có cảnh báo, ${byStatus("replaced")} đã thay, ${byStatus("rejected")} bị loại${byStatus("skipped") ? `, ${byStatus("skipped")} bỏ qua` : ""}.`,
+      `${t.read} dòng đọc được = ${t.kept} đưa vào + ${t.duplicates} trùng + ${t.rejected} không đưa vào + ${t.replaced} đã thay.`,
+      done.result.possibleDuplicates.length
+        ? `Có thể trùng (đã giữ cả hai, cần kiểm tra ở Phụ lục 1): ${done.result.possibleDuplicates.map((d) => d.name).join("; ")}.`
+        : "",
+      message,
+    ].filter(Boolean).join(" "),
+    intent: done.notice || done.result.possibleDuplicates.length || done.result.files.some((f) => f.status === "rejected" || f.rejected > 0) ? "warning" : "success",
+  };
+}
