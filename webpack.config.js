@@ -58,6 +58,8 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // The manifest's SupportUrl and LearnMoreUrl.
+          { from: "assets/help.html", to: "help.html" },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => content.toString().split(DEV_URL).join(prodUrl) },
         ],
       }),

@@ -53,13 +53,25 @@ describe("manifest.xml", () => {
     expect(one(one(manifest, "DefaultSettings"), "SourceLocation").attrs.DefaultValue).toMatch(/^https:\/\//);
   });
 
-  it("puts a button on the Home tab that opens the task pane", () => {
+  it("puts a group named like the add-in on the Home tab, with a button per flow opening the pane at that flow", () => {
     expect(one(manifest, "OfficeTab").attrs.id).toBe("TabHome");
-    const control = one(manifest, "Control");
-    expect(one(control, "Action").attrs["xsi:type"]).toBe("ShowTaskpane");
-    const labelId = one(control, "Label").attrs.resid;
-    const label = all(manifest, "bt:String").find((s) => s.attrs.id === labelId)!;
-    expect(label.attrs.DefaultValue).toBe("Kế hoạch ISO");
+    const text = (id: string) => all(manifest, "bt:String").concat(all(manifest, "bt:Url")).find((s) => s.attrs.id === id)!.attrs.DefaultValue;
+    const group = one(manifest, "Group");
+    expect(text(group.children.find((c) => c.name === "Label")!.attrs.resid)).toBe(one(manifest, "DisplayName").attrs.DefaultValue);
+    const buttons = all(group, "Control").map((control) => {
+      expect(one(control, "Action").attrs["xsi:type"]).toBe("ShowTaskpane");
+      expect(one(control, "TaskpaneId").text).toBe("KeHoachIsoPane");
+      return [text(one(control, "Label").attrs.resid), new URL(text(one(control, "SourceLocation").attrs.resid)).search];
+    });
+    // The pane's own tabs, in the same order (src/taskpane/components/App.tsx reads ?flow=).
+    expect(buttons).toEqual([["Tạo mẫu", "?flow=scaffold"], ["Kiểm tra", "?flow=check"], ["Kinh phí", "?flow=budget"], ["Tổng hợp", "?flow=merge"]]);
+  });
+
+  it("points its help links at the help page the build ships", () => {
+    const urls = [one(manifest, "SupportUrl").attrs.DefaultValue, ...all(manifest, "bt:Url").filter((u) => u.attrs.id === "GetStarted.LearnMoreUrl").map((u) => u.attrs.DefaultValue)];
+    expect(urls.length).toBe(2);
+    for (const url of urls) expect(new URL(url).pathname).toBe("/help.html");
+    expect(existsSync(join(ROOT, "assets", "help.html"))).toBe(true);
   });
 
   it("resolves every resid and ships every icon it names", () => {

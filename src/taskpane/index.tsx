@@ -10,9 +10,10 @@ import { browserHost } from "./browserHost";
 import { excelHost } from "./excelHost";
 import { excelApiSupported, REQUIRED_EXCEL_API } from "../adapters/office/excelWorkbook";
 import type { PlanHost } from "./host";
+import { officeIsDark } from "./theme";
 
 /** What Office says once it is ready: the host for the pane, and what to tell the user first. */
-function hostFor(office: typeof Office, info: { host: Office.HostType | null } | null): { host: PlanHost; notice?: string } {
+function hostFor(office: typeof Office, info: { host: Office.HostType | null } | null): { host: PlanHost; notice?: string; dark?: boolean } {
   if (!info || info.host !== office.HostType.Excel) return { host: browserHost() };
   if (!excelApiSupported(office)) {
     return {
@@ -20,11 +21,12 @@ function hostFor(office: typeof Office, info: { host: Office.HostType | null } |
       notice: `Phiên bản Excel này chưa hỗ trợ ExcelApi ${REQUIRED_EXCEL_API} (cần Excel 2016 trở lên, Microsoft 365 hoặc Excel trên web). Ngăn tác vụ làm việc trên tệp như trong trình duyệt.`,
     };
   }
-  return { host: excelHost(Excel, (v) => office.context.requirements.isSetSupported("ExcelApi", v)) };
+  return { host: excelHost(Excel, (v) => office.context.requirements.isSetSupported("ExcelApi", v)), dark: officeIsDark(office) };
 }
 
 const root = createRoot(document.getElementById("root")!);
-const show = ({ host, notice }: { host: PlanHost; notice?: string }) => root.render(<App key={host.kind} host={host} notice={notice} />);
+const show = ({ host, notice, dark }: { host: PlanHost; notice?: string; dark?: boolean }) =>
+  root.render(<App key={host.kind} host={host} notice={notice} dark={dark ?? globalThis.matchMedia?.("(prefers-color-scheme: dark)").matches} />);
 
 // In a plain browser office.js never says Excel: the browser mode shows after 3 s at most. Inside
 // Excel, a late Office.onReady still switches the pane to the open workbook.

@@ -186,3 +186,58 @@ it("shows what the file's Phụ lục 2 says beside the rates' figure, names the
   await rate.fill("15");
   await expect(download.isEnabled()).resolves.toBe(true);
 });
+
+it("commits a rate with Enter, and stays readable at 320 px and usable at 270 px (Excel for Mac), every tab reachable", async () => {
+  const rate = page.getByLabel("Cơ quan cấp xã (triệu đồng/cơ quan)");
+  await rate.fill("20");
+  await rate.press("Enter");
+  await expect(page.getByTestId("budget-total").textContent()).resolves.toBe("3.160");
+  for (const width of [320, 270]) {
+    await page.setViewportSize({ width, height: 800 });
+    // Nothing wider than the pane, every tab in view, Nội dung with room to read.
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(width);
+    for (const name of ["Tạo mẫu", "Kiểm tra", "Kinh phí", "Tổng hợp"]) {
+      const box = (await page.getByRole("tab", { name }).boundingBox())!;
+      expect([name, box.x >= 0 && box.x + box.width <= width]).toEqual([name, true]);
+    }
+    const content = (await panel("Kinh phí").getByRole("columnheader", { name: "Nội dung" }).boundingBox())!;
+    expect(content.width).toBeGreaterThan(width * 0.5);
+    await expect(panel("Kinh phí").getByRole("columnheader", { name: "Số tiền (triệu đồng)" }).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: join(SCREENS, `5-kinh-phi-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 420, height: 900 });
+});
+
+it("has no accessibility violations of its own (axe), in every flow", async () => {
+  await page.addScriptTag({ content: readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+  for (const name of ["Tạo mẫu", "Kiểm tra", "Kinh phí", "Tổng hợp"]) {
+    await page.getByRole("tab", { name }).click();
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+      // Fluent's focus manager (tabster) puts aria-hidden focus sentinels around the tab list: its own, not ours.
+      return (await axe.run({ include: [["body"]], exclude: [["[data-tabster-dummy]"]] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    });
+    expect([name, violations]).toEqual([name, []]);
+  }
+});
+
+it("opens at the flow a ribbon button asks for, shows the first-run guide once, follows a dark theme, and ships its help page", async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: "vi-VN", colorScheme: "dark" });
+  const fresh = await context.newPage();
+  await fresh.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  await fresh.goto(`${base}/taskpane.html?flow=merge`);
+  await expect(fresh.getByRole("tab", { name: "Tổng hợp" }).getAttribute("aria-selected")).resolves.toBe("true");
+  const guide = fresh.getByText("Bắt đầu", { exact: true });
+  await guide.waitFor();
+  const background = await fresh.evaluate(() => getComputedStyle(document.querySelector(".app")!).backgroundColor);
+  const [r, g, b] = background.match(/\d+/g)!.map(Number);
+  expect(r + g + b).toBeLessThan(3 * 80);
+  await fresh.getByRole("button", { name: "Đã hiểu" }).click();
+  await fresh.reload();
+  await fresh.getByRole("tab", { name: "Tổng hợp" }).waitFor();
+  await expect(fresh.getByText("Bắt đầu", { exact: true }).count()).resolves.toBe(0);
+  const help = await fresh.request.get(`${base}/help.html`);
+  expect(help.status()).toBe(200);
+  expect(await help.text()).toContain("Kế hoạch ISO — Hướng dẫn sử dụng");
+  await context.close();
+});

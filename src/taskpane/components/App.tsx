@@ -1,6 +1,6 @@
 /** The task pane: four flows, one host. */
 import * as React from "react";
-import { FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Title3, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Tab, TabList, Title3, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import type { PlanHost } from "../host";
 import { ScaffoldPanel } from "./ScaffoldPanel";
 import { CheckPanel } from "./CheckPanel";
@@ -17,12 +17,58 @@ const FLOWS = [
 
 type TabId = (typeof FLOWS)[number]["id"];
 
-export function App({ host, notice }: { host: PlanHost; notice?: string }) {
-  const [tab, setTab] = React.useState<TabId>("scaffold");
+/** The flow a ribbon button opened the pane at (taskpane.html?flow=merge), else the first. */
+export function initialFlow(search: string): TabId {
+  const wanted = new URLSearchParams(search).get("flow");
+  return FLOWS.find((f) => f.id === wanted)?.id ?? "scaffold";
+}
+
+const GUIDE_KEY = "kehoach-iso.guide-seen";
+
+/** The first-run guide, until the user says they have read it. */
+function Guide() {
+  const [seen, setSeen] = React.useState(() => {
+    try {
+      return globalThis.localStorage?.getItem(GUIDE_KEY) === "1";
+    } catch {
+      return false;
+    }
+  });
+  if (seen) return null;
+  const close = () => {
+    try {
+      globalThis.localStorage?.setItem(GUIDE_KEY, "1");
+    } catch {
+      // Storage may be blocked: the guide just comes back next time.
+    }
+    setSeen(true);
+  };
   return (
-    <FluentProvider theme={webLightTheme} className="app">
+    <MessageBar intent="info" layout="multiline" aria-label="Bắt đầu">
+      <MessageBarBody>
+        <MessageBarTitle>Bắt đầu</MessageBarTitle>
+        1. Tạo mẫu kế hoạch và gửi các đơn vị điền. 2. Kiểm tra từng kế hoạch: lỗi chỉ tới từng ô. 3. Kinh phí: định mức, tổng tiền, bằng chữ. 4. Tổng
+        hợp các tệp gửi về thành phụ lục của tỉnh.{" "}
+        <Link href="help.html" target="_blank">
+          Hướng dẫn đầy đủ
+        </Link>
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={close}>
+          Đã hiểu
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+export function App({ host, notice, dark = false }: { host: PlanHost; notice?: string; dark?: boolean }) {
+  const [tab, setTab] = React.useState<TabId>(() => initialFlow(globalThis.location?.search ?? ""));
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className="app">
       <header>
         <Title3 as="h1">Kế hoạch ISO</Title3>
+        <Guide />
         {host.kind === "browser" && (
           <MessageBar intent="info">
             <MessageBarBody>

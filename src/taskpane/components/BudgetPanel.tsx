@@ -28,6 +28,13 @@ function RateInput({ field, onChange, onValid }: { field: RateField; onChange: (
     setShown(field.value);
     setText(shownText(field.value));
   }
+  const commit = () => {
+    const r = parseVnNumber(text);
+    if (!r.ok) return setError(r.message);
+    if (r.value < 0) return setError("Định mức không được âm");
+    setError(undefined);
+    if (r.value !== field.value) onChange(r.value);
+  };
   return (
     <Field label={field.label} validationMessage={error} size="small">
       <Input
@@ -37,12 +44,10 @@ function RateInput({ field, onChange, onValid }: { field: RateField; onChange: (
           const r = parseVnNumber(d.value);
           onValid(r.ok && r.value >= 0);
         }}
-        onBlur={() => {
-          const r = parseVnNumber(text);
-          if (!r.ok) return setError(r.message);
-          if (r.value < 0) return setError("Định mức không được âm");
-          setError(undefined);
-          if (r.value !== field.value) onChange(r.value);
+        onBlur={commit}
+        // Enter commits the rate as leaving the field does.
+        onKeyDown={(e) => {
+          if (e.key === "Enter") commit();
         }}
       />
     </Field>
@@ -127,13 +132,12 @@ export function BudgetPanel({ host }: { host: PlanHost }) {
               {host.writeCells ? "Ghi định mức vào sổ" : "Tải sổ với định mức này (.xlsx)"}
             </Button>
           )}
-          <Table size="small" aria-label="Kinh phí (triệu đồng)">
+          {/* Two columns, so that Nội dung keeps its room at 270–320 px: quantity × rate go under the label. */}
+          <Table size="small" aria-label="Kinh phí (triệu đồng)" className="budget">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Nội dung</TableHeaderCell>
-                <TableHeaderCell>Số lượng</TableHeaderCell>
-                <TableHeaderCell>Định mức</TableHeaderCell>
-                <TableHeaderCell>Số tiền</TableHeaderCell>
+                <TableHeaderCell className="num amount">Số tiền (triệu đồng)</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -141,24 +145,28 @@ export function BudgetPanel({ host }: { host: PlanHost }) {
                 <React.Fragment key={s.roman}>
                   <TableRow className="section-row">
                     <TableCell>{`${s.roman}. ${s.title}`}</TableCell>
-                    <TableCell />
-                    <TableCell />
                     <TableCell className="num">{formatVnNumber(s.total)}</TableCell>
                   </TableRow>
                   {s.lines.map((l, i) => (
                     <TableRow key={i}>
-                      <TableCell>{l.label}</TableCell>
-                      <TableCell className="num">{l.quantityText}</TableCell>
-                      <TableCell className="num">{l.rate === null ? "" : formatVnNumber(l.rate)}</TableCell>
+                      <TableCell>
+                        {l.label}
+                        {(l.quantityText || l.rate !== null) && (
+                          <Text size={200} block className="detail">
+                            {[l.quantityText, l.rate === null ? "" : `${formatVnNumber(l.rate)} triệu đồng`].filter(Boolean).join(" × ")}
+                          </Text>
+                        )}
+                      </TableCell>
                       <TableCell className="num">{formatVnNumber(l.amount)}</TableCell>
                     </TableRow>
                   ))}
                 </React.Fragment>
               ))}
               <TableRow className="section-row">
-                <TableCell>Tổng cộng</TableCell>
-                <TableCell className="num">{`${budget.agencyCount} cơ quan`}</TableCell>
-                <TableCell />
+                <TableCell>
+                  Tổng cộng
+                  <Text size={200} block className="detail">{`${budget.agencyCount} cơ quan`}</Text>
+                </TableCell>
                 <TableCell className="num" data-testid="budget-total">
                   {formatVnNumber(budget.total)}
                 </TableCell>

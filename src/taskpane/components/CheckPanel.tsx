@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Badge, Button, Link, Text } from "@fluentui/react-components";
 import { sortProblems, type Problem } from "../../core/problems";
-import { readPlan } from "../../workbook/read";
+import { checkPlan } from "../flows/check";
 import { SHEETS } from "../../workbook/layout";
 import type { RawWorkbook } from "../../workbook/grid";
 import type { PlanHost } from "../host";
@@ -58,14 +58,9 @@ export function CheckPanel({ host }: { host: PlanHost }) {
     run("Đang đọc và kiểm tra…", async () => {
       // The last file's list goes as soon as another is checked: never shown under a new file's name.
       setProblems(null);
-      const found = readPlan(await read()).problems;
-      setProblems(found);
-      const errors = found.filter((p) => p.severity === "error").length;
-      const warnings = found.filter((p) => p.severity === "warning").length;
-      if (errors + warnings === 0) {
-        return { kind: "done", title: "Không có lỗi", text: `${source}: mọi ô đều hợp lệ${found.length ? ` (${found.length} ghi chú bên dưới)` : ""}.` };
-      }
-      return { kind: "done", title: `${errors} lỗi, ${warnings} cảnh báo`, text: `${source}: xem danh sách dưới đây (lỗi trước).`, intent: errors > 0 ? "error" : "warning" };
+      const checked = await checkPlan(source, read);
+      setProblems(checked.problems);
+      return checked.status;
     });
 
   return (

@@ -2,9 +2,7 @@
 import * as React from "react";
 import { Button, Checkbox, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
 import type { AdminLevels } from "../../core/groups";
-import { newPlan } from "../../workbook/plan";
-import { buildWorkbook } from "../../workbook/write";
-import { TEMPLATE_AGENCY_ROWS } from "../../workbook/layout";
+import { scaffold, yearProblem } from "../flows/scaffold";
 import type { PlanHost } from "../host";
 import { StatusView, useFlow } from "./Status";
 import { useKeepOld } from "./KeepOldDialog";
@@ -15,19 +13,14 @@ export function ScaffoldPanel({ host }: { host: PlanHost }) {
   const [tasks, setTasks] = React.useState(true);
   const [status, run] = useFlow();
   const [dialog, askKeepOld] = useKeepOld(host);
-  const yearOk = Number.isInteger(year) && year >= 2000 && year <= 2100;
+  const yearError = yearProblem(year);
+  const yearOk = yearError === undefined;
 
-  const create = () =>
-    run("Đang tạo mẫu kế hoạch…", async () => {
-      const grid = buildWorkbook(newPlan({ year, levels, standardTasks: tasks }), { spareAgencyRows: TEMPLATE_AGENCY_ROWS });
-      const existing = await askKeepOld(await host.existingSheets(grid.sheets.map((s) => s.name)));
-      if (existing === null) return { kind: "done", title: "Đã huỷ", text: "Không trang nào bị thay đổi.", intent: "warning" };
-      return { kind: "done", title: "Đã tạo mẫu kế hoạch", text: await host.putWorkbook(grid, `mau-ke-hoach-${year}.xlsx`, existing) };
-    });
+  const create = () => run("Đang tạo mẫu kế hoạch…", () => scaffold(host, { year, levels, standardTasks: tasks }, askKeepOld));
 
   return (
     <section aria-label="Tạo mẫu kế hoạch" className="panel">
-      <Field label="Năm kế hoạch" validationMessage={yearOk ? undefined : "Nhập năm từ 2000 đến 2100"}>
+      <Field label="Năm kế hoạch" validationMessage={yearError}>
         <Input type="number" value={String(year)} onChange={(_, d) => setYear(Number(d.value))} />
       </Field>
       <Field label="Chính quyền địa phương">

@@ -1,0 +1,74 @@
+/**
+ * Every Excel flow of the task pane as the pane runs it — a plain module over the Excel PlanHost —
+ * on the strict fake Excel: scaffold beside an older plan, again with the sheets kept, replaced
+ * (what breaks listed first) or left alone; check the open workbook; merge into it.
+ */
+import { scaffold } from "../../src/taskpane/flows/scaffold";
+import { checkPlan } from "../../src/taskpane/flows/check";
+import { MergeFlow, type MergeParts } from "../../src/taskpane/flows/merge";
+import { excelHost } from "../../src/taskpane/excelHost";
+import { SHEETS } from "../../src/workbook/layout";
+import { readPlan } from "../../src/workbook/read";
+import { consolidate } from "../../src/workbook/consolidated";
+import { dongThapSubmissions } from "../../src/samples/dongThapSubmissions";
+import { FakeExcel } from "../helpers/fakeExcel";
+
+const opts = { year: 2026, levels: 2 as const, standardTasks: true };
+
+it("scaffolds into the open workbook, then asks about the sheets it would write over: keep, replace (listing what breaks) or cancel", async () => {
+  const fx = new FakeExcel({ sheets: [{ name: "Báo cáo của tôi", rows: [["Tổng kinh phí"]] }] });
+  const host = excelHost(fx);
+  const asked: string[][] = [];
+  expect(await scaffold(host, opts, (existing) => (asked.push(existing), Promise.resolve("refuse")))).toMatchObject({ kind: "done", title: "Đã tạo mẫu kế hoạch" });
+  expect(asked).toEqual([[]]);
+  fx.sheet("Báo cáo của tôi")!.cells.set("0,1", { input: `='${SHEETS.budget}'!F13` });
+
+  // Cancel: nothing changes.
+  const before = structuredClone(fx.snapshot());
+  expect(await scaffold(host, opts, () => Promise.resolve(null))).toMatchObject({ title: "Đã huỷ" });
+  expect(fx.snapshot()).toEqual(before);
+
+  // Keep: the old sheets set aside, the user's formula still reading them.
+  const kept = await scaffold(host, opts, (existing) => (asked.push(existing), Promise.resolve("keep")));
+  expect(asked.at(-1)).toEqual([SHEETS.info, SHEETS.tasks, SHEETS.agencies, SHEETS.budget, SHEETS.lists]);
+  expect(kept).toMatchObject({ text: expect.stringContaining(`Trang cũ được giữ lại với tên: ${SHEETS.info} (cũ)`) as string });
+  expect(fx.input("Báo cáo của tôi", "B1")).toBe(`='${SHEETS.budget} (cũ)'!F13`);
+
+  // Replace: the pane lists what would break before asking.
+  fx.sheet("Báo cáo của tôi")!.cells.set("1,1", { input: `='${SHEETS.budget}'!F13` });
+  expect(await host.dependents!([SHEETS.budget])).toEqual([`trang Báo cáo của tôi, ô B2: ='${SHEETS.budget}'!F13`]);
+  const replaced = await scaffold(host, opts, () => Promise.resolve("replace"));
+  expect(replaced).toMatchObject({ text: expect.stringContaining("thay các trang cũ cùng tên") as string });
+  expect(fx.input("Báo cáo của tôi", "B2")).toBe("=#REF!");
+});
+
+it("checks the open workbook as Excel shows it", async () => {
+  const fx = new FakeExcel();
+  const host = excelHost(fx);
+  await scaffold(host, opts, () => Promise.resolve("refuse"));
+  // The user types an agency without a group.
+  fx.sheet(SHEETS.agencies)!.cells.set("6,1", { input: "Hội Nông dân tỉnh" });
+  const { problems, status } = await checkPlan("Sổ đang mở", () => host.readOpenWorkbook!());
+  expect(problems.filter((p) => p.severity === "error").map((p) => [p.sheet, p.cell])).toEqual([[SHEETS.agencies, "C7"]]);
+  expect(status).toMatchObject({ kind: "done", intent: "error" });
+});
+
+it("merges into the open workbook and reads the merge back from it", async () => {
+  const fx = new FakeExcel();
+  const host = excelHost(fx);
+  const subs = dongThapSubmissions();
+  const parts: MergeParts = {
+    read: (file) => Promise.resolve({ submission: { file: file.name, modified: 1, outcome: { kind: "read", plan: subs.find((s) => s.file === file.name)!.plan, problems: [] } } }),
+    consolidate: (fresh, existing, overrides) => {
+      const done = consolidate(fresh, existing, overrides);
+      return Promise.resolve(done && { result: done.result, grid: done.grid, baseFrom: done.baseFrom, notice: done.notice });
+    },
+  };
+  const flow = new MergeFlow(parts, 2, 0);
+  await flow.addFiles(subs.map((s) => new File(["x"], s.file)));
+  const status = await flow.merge(host, () => Promise.resolve("refuse"), null);
+  expect(status).toMatchObject({ kind: "done", title: "Tổng hợp: 150 cơ quan, 2.620 triệu đồng" });
+  expect(Math.max(...fx.requests)).toBeLessThan(5 * 1024 * 1024);
+  const { plan } = readPlan(await host.readOpenWorkbook!());
+  expect(plan.agencies).toHaveLength(150);
+});
