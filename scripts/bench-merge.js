@@ -11,30 +11,11 @@ const { tmpdir } = require("node:os");
 const { join } = require("node:path");
 const { execFileSync } = require("node:child_process");
 const ExcelJS = require("exceljs");
-const { dongThapSubmissions } = require("../dist/samples/dongThapSubmissions");
-const { buildWorkbook } = require("../dist/workbook/write");
-const { writeXlsx } = require("../dist/adapters/xlsx/writeXlsx");
+const { generate } = require("./bench-files");
 const { mergeFiles } = require("../dist/cli/merge");
 
 const N = Number(process.argv[2] ?? 1000);
 const seconds = (ms) => (ms / 1000).toFixed(2) + " s";
-
-async function generate(dir) {
-  // Realistic shapes: district files (10–30 agencies), department and unit files (1–3).
-  const samples = dongThapSubmissions();
-  const districts = samples.filter((s) => s.file.startsWith("xa-huyen"));
-  const others = samples.filter((s) => !s.file.startsWith("xa-huyen"));
-  for (let i = 0; i < N; i++) {
-    const src = i % 4 === 0 ? districts[i % districts.length] : others[i % others.length];
-    const tag = `${String(i).padStart(4, "0")}`;
-    const plan = {
-      ...src.plan,
-      info: { ...src.plan.info, issuer: `${src.plan.info.issuer} ${tag}`, area: `${src.plan.info.area} ${tag}` },
-      agencies: src.plan.agencies.flatMap((a) => (i % 4 === 0 ? [a, { ...a, name: `${a.name} B` }] : [a])).map((a) => ({ ...a, name: `${a.name} ${tag}` })),
-    };
-    writeFileSync(join(dir, `nop-${tag}.xlsx`), await writeXlsx(buildWorkbook(plan, { spareAgencyRows: 10 })));
-  }
-}
 
 async function bareLoad(dir) {
   const start = performance.now();
@@ -62,7 +43,7 @@ function pandasRead(dir) {
   try {
     console.log(`Tạo ${N} tệp nộp mẫu trong ${dir} …`);
     const g0 = performance.now();
-    await generate(dir);
+    await generate(dir, N);
     console.log(`  xong trong ${seconds(performance.now() - g0)}`);
 
     const bare = await bareLoad(dir);
