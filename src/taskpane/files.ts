@@ -7,6 +7,7 @@ import type { RawWorkbook, WorkbookGrid } from "../workbook/grid";
 import { tooLargeReason } from "../workbook/sniff";
 import { READ_TIMEOUT_MS, type WorkerReply, type WorkerRequest, type WorkerResult } from "./readerProtocol";
 import type { MergeParts } from "./flows/merge";
+import type { Submission } from "../core/merge";
 
 const xlsx = () => import(/* webpackChunkName: "xlsx" */ "./xlsxChunk");
 
@@ -20,8 +21,8 @@ let nextId = 0;
  * One request to a worker of the pool. A request that runs past `timeoutMs` or is aborted
  * terminates its worker (never reused); otherwise the worker goes back to the pool.
  */
-function callWorker(request: DistributiveOmit<WorkerRequest, "id">, transfer: Transferable[], timeoutMs: number | null, signal?: AbortSignal): Promise<WorkerResult> {
-  const worker = idle.pop() ?? new Worker(READER_WORKER_URL);
+function callWorker(request: DistributiveOmit<WorkerRequest, "id">, transfer: Transferable[], timeoutMs: number | null, signal?: AbortSignal, own?: Worker): Promise<WorkerResult> {
+  const worker = own ?? idle.pop() ?? new Worker(READER_WORKER_URL);
   const id = nextId++;
   return new Promise<WorkerResult>((resolve, reject) => {
     const done = (reply: WorkerReply, reusable: boolean) => {
@@ -29,7 +30,9 @@ function callWorker(request: DistributiveOmit<WorkerRequest, "id">, transfer: Tr
       signal?.removeEventListener("abort", onAbort);
       worker.onmessage = null;
       worker.onerror = null;
-      if (reusable && idle.length < 8) idle.push(worker);
+      if (own) {
+        // A worker of the caller's: the caller ends it.
+      } else if (reusable && idle.length < 8) idle.push(worker);
       else worker.terminate();
       if (reply.ok) resolve(reply.result);
       else reject(new Error(reply.reason));
@@ -73,10 +76,28 @@ export const workerMergeParts: MergeParts = {
     const bytes = await file.arrayBuffer();
     return resultOf(await callWorker({ kind: "submission", bytes, name: file.name, modified: file.lastModified, ...(groups ? { groups } : {}) }, [bytes], READ_TIMEOUT_MS, signal), "submission").outcome;
   },
-  async consolidate(fresh, existing, overrides) {
-    return resultOf(await callWorker({ kind: "merge", fresh, existing, overrides }, [], null), "merge").merged;
+  async consolidate(fresh, existing, overrides, output) {
+    // A worker of its own, sent the submissions in batches (each copy a short task on the page),
+    // then asked to merge — and, for a download, to write the .xlsx there too.
+    const worker = new Worker(READER_WORKER_URL);
+    try {
+      const send = async (key: "fresh" | "stored", list: readonly Submission[]) => {
+        for (let i = 0; i < list.length; i += MERGE_BATCH) {
+          worker.postMessage({ id: nextId++, kind: "merge-add", [key]: list.slice(i, i + MERGE_BATCH) } satisfies WorkerRequest);
+          await new Promise((r) => setTimeout(r, 0));
+        }
+      };
+      await send("fresh", fresh);
+      await send("stored", existing?.stored ?? []);
+      return resultOf(await callWorker({ kind: "merge-run", existingPlan: existing?.plan ?? null, overrides, output }, [], null, undefined, worker), "merge-run").merged;
+    } finally {
+      worker.terminate();
+    }
   },
 };
+
+/** Submissions per message to the merging worker: each copy stays a short task on the page. */
+const MERGE_BATCH = 50;
 
 /** How many files the pane reads at once: one worker per core (the page itself is mostly idle meanwhile), 2 to 4. */
 export const READ_LANES = Math.max(2, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));

@@ -17,6 +17,8 @@ export interface PlanHost {
   dependents?(sheets: string[]): Promise<string[]>;
   /** Put a workbook in place: into the open workbook (sheets of the same names dealt with as the user chose), or as a download. Returns what was done, in Vietnamese. */
   putWorkbook(grid: WorkbookGrid, fileName: string, existing: ExistingSheets): Promise<string>;
+  /** Offer a workbook already written as .xlsx bytes (browser only: the merge writes it in its worker). */
+  putBytes?(bytes: Uint8Array, fileName: string): Promise<string>;
   /** The open workbook's values (Excel only). */
   readOpenWorkbook?(): Promise<RawWorkbook>;
   selectCell?(sheet: string, cell: string): Promise<void>;

@@ -6,6 +6,8 @@
 import { openWorkbook, UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import { pakoZip } from "../adapters/xlsx/pakoZip";
 import { consolidate, existingFromRaw } from "../workbook/consolidated";
+import type { Submission } from "../core/merge";
+import { mergedOf } from "./flows/merge";
 import { submissionFromRaw } from "../workbook/submission";
 import type { WorkerReply, WorkerRequest, WorkerResult } from "./readerProtocol";
 
@@ -15,7 +17,10 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-async function handle(req: WorkerRequest): Promise<WorkerResult> {
+/** The merge session of this worker: submissions received so far. */
+const session: { fresh: Submission[]; stored: Submission[] } = { fresh: [], stored: [] };
+
+async function handle(req: Exclude<WorkerRequest, { kind: "merge-add" }>): Promise<WorkerResult> {
   switch (req.kind) {
     case "open":
       return { kind: "open", raw: await openWorkbook(new Uint8Array(req.bytes), { codec: pakoZip }) };
@@ -25,9 +30,15 @@ async function handle(req: WorkerRequest): Promise<WorkerResult> {
       if (earlier) return { kind: "submission", outcome: { earlier } };
       return { kind: "submission", outcome: { submission: submissionFromRaw(req.name, req.modified, raw, req.groups ? { groups: req.groups } : {}) } };
     }
-    case "merge": {
-      const done = consolidate(req.fresh, req.existing, req.overrides);
-      return { kind: "merge", merged: done && { result: done.result, grid: done.grid, baseFrom: done.baseFrom, notice: done.notice } };
+    case "merge-run": {
+      const existing = req.existingPlan ? { plan: req.existingPlan, stored: session.stored } : null;
+      const done = consolidate(session.fresh, existing, req.overrides);
+      session.fresh = [];
+      session.stored = [];
+      if (!done) return { kind: "merge-run", merged: null };
+      if (req.output === "grid") return { kind: "merge-run", merged: mergedOf(done, "grid") };
+      const { writeXlsx } = await import(/* webpackChunkName: "xlsx" */ "./xlsxChunk");
+      return { kind: "merge-run", merged: mergedOf(done, "bytes", await writeXlsx(done.grid)) };
     }
     case "write": {
       // exceljs only when a workbook is written: reading files never loads it.
@@ -37,10 +48,22 @@ async function handle(req: WorkerRequest): Promise<WorkerResult> {
   }
 }
 
+/** The bytes a reply hands over rather than copies. */
+function transfers(result: WorkerResult): Transferable[] {
+  if (result.kind === "write") return [result.bytes.buffer as ArrayBuffer];
+  if (result.kind === "merge-run" && result.merged?.bytes) return [result.merged.bytes.buffer as ArrayBuffer];
+  return [];
+}
+
 scope.onmessage = (ev) => {
   const req = ev.data;
+  if (req.kind === "merge-add") {
+    session.fresh.push(...(req.fresh ?? []));
+    session.stored.push(...(req.stored ?? []));
+    return;
+  }
   handle(req).then(
-    (result) => scope.postMessage({ id: req.id, ok: true, result }, result.kind === "write" ? [result.bytes.buffer as ArrayBuffer] : []),
+    (result) => scope.postMessage({ id: req.id, ok: true, result }, transfers(result)),
     (e: unknown) => scope.postMessage({ id: req.id, ok: false, reason: e instanceof UnreadableWorkbook ? e.reason : `lỗi khi đọc tệp (${e instanceof Error ? e.message : String(e)})` }),
   );
 };

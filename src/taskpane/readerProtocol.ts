@@ -2,20 +2,22 @@
 import type { AgencyGroup } from "../core/groups";
 import type { Submission } from "../core/merge";
 import type { BaseOverrides } from "../workbook/base";
-import type { Existing } from "../workbook/consolidated";
+import type { Plan } from "../core/model";
 import type { RawWorkbook, WorkbookGrid } from "../workbook/grid";
-import type { Merged, ReadOutcome } from "./flows/merge";
+import type { Merged, MergeOutput, ReadOutcome } from "./flows/merge";
 
 export type WorkerRequest =
   | { id: number; kind: "open"; bytes: ArrayBuffer }
   | { id: number; kind: "submission"; bytes: ArrayBuffer; name: string; modified: number; groups?: AgencyGroup[] }
-  | { id: number; kind: "merge"; fresh: Submission[]; existing: Existing | null; overrides: BaseOverrides }
+  /** A merge session in a worker of its own: submissions sent in batches (no reply), then the run. */
+  | { id: number; kind: "merge-add"; fresh?: Submission[]; stored?: Submission[] }
+  | { id: number; kind: "merge-run"; existingPlan: Plan | null; overrides: BaseOverrides; output: MergeOutput }
   | { id: number; kind: "write"; grid: WorkbookGrid };
 
 export type WorkerResult =
   | { kind: "open"; raw: RawWorkbook }
   | { kind: "submission"; outcome: ReadOutcome }
-  | { kind: "merge"; merged: Merged | null }
+  | { kind: "merge-run"; merged: Merged | null }
   | { kind: "write"; bytes: Uint8Array };
 
 export type WorkerReply = { id: number; ok: true; result: WorkerResult } | { id: number; ok: false; reason: string };

@@ -9,7 +9,7 @@ import { MergeFlow, type MergeParts } from "../../src/taskpane/flows/merge";
 import { excelHost } from "../../src/taskpane/excelHost";
 import { SHEETS } from "../../src/workbook/layout";
 import { readPlan } from "../../src/workbook/read";
-import { consolidate } from "../../src/workbook/consolidated";
+import { inProcessParts } from "../helpers/mergeParts";
 import { dongThapSubmissions } from "../../src/samples/dongThapSubmissions";
 import { FakeExcel } from "../helpers/fakeExcel";
 
@@ -59,10 +59,7 @@ it("merges into the open workbook and reads the merge back from it", async () =>
   const subs = dongThapSubmissions();
   const parts: MergeParts = {
     read: (file) => Promise.resolve({ submission: { file: file.name, modified: 1, outcome: { kind: "read", plan: subs.find((s) => s.file === file.name)!.plan, problems: [] } } }),
-    consolidate: (fresh, existing, overrides) => {
-      const done = consolidate(fresh, existing, overrides);
-      return Promise.resolve(done && { result: done.result, grid: done.grid, baseFrom: done.baseFrom, notice: done.notice });
-    },
+    consolidate: (...args) => inProcessParts.consolidate(...args),
   };
   const flow = new MergeFlow(parts, 2, 0);
   await flow.addFiles(subs.map((s) => new File(["x"], s.file)));

@@ -9,23 +9,12 @@ import type { PlanHost } from "../../src/taskpane/host";
 import { dongThapSubmissions } from "../../src/samples/dongThapSubmissions";
 import { buildWorkbook } from "../../src/workbook/write";
 import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
-import { consolidate, existingFromRaw } from "../../src/workbook/consolidated";
-import { submissionFromRaw } from "../../src/workbook/submission";
 import type { WorkbookGrid } from "../../src/workbook/grid";
+import { inProcessParts } from "../helpers/mergeParts";
 import { openBytes } from "../helpers/open";
+import { readPlan } from "../../src/workbook/read";
 
-const inProcess: MergeParts = {
-  async read(file, groups) {
-    const raw = await openBytes(new Uint8Array(await file.arrayBuffer()));
-    const earlier = existingFromRaw(raw);
-    if (earlier) return { earlier };
-    return { submission: submissionFromRaw(file.name, file.lastModified, raw, groups ? { groups } : {}) };
-  },
-  consolidate: (fresh, existing, overrides) => {
-    const done = consolidate(fresh, existing, overrides);
-    return Promise.resolve(done && { result: done.result, grid: done.grid, baseFrom: done.baseFrom, notice: done.notice });
-  },
-};
+const inProcess = inProcessParts;
 
 function fakeHost(): PlanHost & { put: WorkbookGrid[] } {
   const put: WorkbookGrid[] = [];
@@ -133,4 +122,21 @@ it("filters the list by status", async () => {
   expect(names("all")).toEqual([files[0].name, "hong.xlsx", "ghi-chu.docx"]);
   expect(names("rejected")).toEqual(["hong.xlsx", "ghi-chu.docx"]);
   expect(names("pending")).toEqual([]);
+});
+
+it("for a download, gets the workbook as .xlsx bytes written where it was merged, and the same figures", async () => {
+  const bytes: Uint8Array[] = [];
+  const host: PlanHost = {
+    kind: "browser",
+    existingSheets: () => Promise.resolve([]),
+    putWorkbook: () => Promise.reject(new Error("the grid should not come back for a download")),
+    putBytes: (b, fileName) => (bytes.push(b), Promise.resolve(`Đã tạo tệp ${fileName}.`)),
+  };
+  const flow = new MergeFlow(inProcess, 2, 0);
+  await flow.addFiles(files);
+  const status = await flow.merge(host, agree, null);
+  const agencies = dongThapSubmissions().slice(0, files.length).reduce((n, s) => n + s.plan.agencies.length, 0);
+  expect(status).toMatchObject({ kind: "done", title: expect.stringContaining(`Tổng hợp: ${agencies} cơ quan`) as string });
+  const { plan } = readPlan(await openBytes(bytes[0]));
+  expect(plan.agencies).toHaveLength(agencies);
 });

@@ -12,7 +12,7 @@ import type { FileReport, MergeResult, Submission } from "../../core/merge";
 import type { Plan } from "../../core/model";
 import { formatVnNumber } from "../../core/numbers";
 import type { BaseOverrides } from "../../workbook/base";
-import { existingFromRaw, type Existing } from "../../workbook/consolidated";
+import { existingFromRaw, type Consolidation, type Existing } from "../../workbook/consolidated";
 import type { WorkbookGrid } from "../../workbook/grid";
 import { submissionLine } from "../../workbook/submission";
 import { notSpreadsheetReason } from "../../workbook/sniff";
@@ -23,19 +23,50 @@ import type { Status } from "./status";
 /** One file read for the merge: a submission, or an earlier consolidated workbook (holding its files). */
 export type ReadOutcome = { submission: Submission } | { earlier: Existing };
 
-/** What a merge gives the pane (the submissions stay where they were merged). */
+/**
+ * What a merge gives the pane: the report and the figures, and the consolidated workbook — as a
+ * grid for the open workbook, or as .xlsx bytes for a download — never the merged plan itself
+ * (in the browser all of it stays in the worker that merged it).
+ */
 export interface Merged {
-  result: MergeResult;
-  grid: WorkbookGrid;
+  files: FileReport[];
+  totals: MergeResult["totals"];
+  possibleDuplicates: MergeResult["possibleDuplicates"];
+  agencies: number;
+  total: number;
+  totalWords: string;
+  sheetNames: string[];
   baseFrom: string | null;
   notice: string | null;
+  grid?: WorkbookGrid;
+  bytes?: Uint8Array;
+}
+
+/** How the consolidated workbook is wanted: a grid to write into Excel, or the bytes of a file. */
+export type MergeOutput = "grid" | "bytes";
+
+/** What a consolidation gives the pane (the workbook as asked for). */
+export function mergedOf(done: Consolidation, output: MergeOutput, bytes?: Uint8Array): Merged {
+  const budget = computeBudget(done.result.plan);
+  return {
+    files: done.result.files,
+    totals: done.result.totals,
+    possibleDuplicates: done.result.possibleDuplicates,
+    agencies: done.result.plan.agencies.length,
+    total: budget.total,
+    totalWords: budget.totalWords,
+    sheetNames: done.grid.sheets.map((s) => s.name),
+    baseFrom: done.baseFrom,
+    notice: done.notice,
+    ...(output === "grid" ? { grid: done.grid } : { bytes }),
+  };
 }
 
 /** The heavy parts, in Web Workers in the browser and in-process in tests. */
 export interface MergeParts {
   /** Read one file; a file that cannot be read becomes a rejected submission with its reason, never a throw. */
   read(file: File, groups: AgencyGroup[] | undefined, signal: AbortSignal): Promise<ReadOutcome>;
-  consolidate(fresh: Submission[], existing: Existing | null, overrides: BaseOverrides): Promise<Merged | null>;
+  consolidate(fresh: Submission[], existing: Existing | null, overrides: BaseOverrides, output: MergeOutput): Promise<Merged | null>;
 }
 
 export interface MergeEntry {
@@ -97,6 +128,9 @@ interface Queued {
   key: string;
 }
 
+/** Files listed per task when many are added at once. */
+const ADD_SLICE = 100;
+
 const fileKey = (f: File) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`;
 
 export class MergeFlow {
@@ -156,25 +190,32 @@ export class MergeFlow {
     if (i >= 0) this.entries[i] = { ...this.entries[i], ...change };
   }
 
-  /** Add files to the list and read them, a few at a time; resolves when every file added so far is read. */
-  addFiles(files: readonly File[]): Promise<void> {
+  /**
+   * Add files to the list and read them, a few at a time; resolves when every file added so far is
+   * read. Files are listed a slice at a time: asking the browser each file's size and date (to list
+   * a file once) is slow for a thousand files, and the page must not freeze meanwhile.
+   */
+  async addFiles(files: readonly File[]): Promise<void> {
     const known = new Set(this.keys.values());
     const twice: string[] = [];
-    for (const file of files) {
-      const key = fileKey(file);
-      if (known.has(key)) {
-        twice.push(file.name);
-        continue;
+    for (let start = 0; start < files.length; start += ADD_SLICE) {
+      if (start > 0) await new Promise((r) => setTimeout(r, 0));
+      for (const file of files.slice(start, start + ADD_SLICE)) {
+        const key = fileKey(file);
+        if (known.has(key)) {
+          twice.push(file.name);
+          continue;
+        }
+        known.add(key);
+        const entry: MergeEntry = { id: this.nextId++, name: file.name, state: "waiting" };
+        this.keys.set(entry.id, key);
+        this.entries.push(entry);
+        this.queue.push({ entry, file, key });
       }
-      known.add(key);
-      const entry: MergeEntry = { id: this.nextId++, name: file.name, state: "waiting" };
-      this.keys.set(entry.id, key);
-      this.entries.push(entry);
-      this.queue.push({ entry, file, key });
+      this.listNote = twice.length ? `Đã có trong danh sách, không thêm lần nữa: ${twice.join(", ")}.` : null;
+      this.pump();
+      this.publish(true);
     }
-    this.listNote = twice.length ? `Đã có trong danh sách, không thêm lần nữa: ${twice.join(", ")}.` : null;
-    this.pump();
-    this.publish(true);
     return this.whenIdle();
   }
 
@@ -261,12 +302,13 @@ export class MergeFlow {
     let earlier = this.existing;
     if (!earlier && host.readOpenWorkbook) earlier = existingFromRaw(await host.readOpenWorkbook());
     const fresh = this.entries.flatMap((e) => (e.submission ? [e.submission] : []));
-    const done = await this.parts.consolidate(fresh, earlier, province ? { plan: province } : {});
+    const done = await this.parts.consolidate(fresh, earlier, province ? { plan: province } : {}, host.putBytes ? "bytes" : "grid");
     if (!done) return { kind: "error", text: "Không tổng hợp được: mọi tệp đều bị loại." };
-    const choice = await askExisting(await host.existingSheets(done.grid.sheets.map((s) => s.name)));
+    const choice = await askExisting(await host.existingSheets(done.sheetNames));
     if (choice === null) return { kind: "done", title: "Đã huỷ", text: "Không trang nào bị thay đổi.", intent: "warning" };
-    const message = await host.putWorkbook(done.grid, "tong-hop-ke-hoach.xlsx", choice);
-    this.reports = new Map(done.result.files.map((f) => [f.file, f]));
+    const fileName = "tong-hop-ke-hoach.xlsx";
+    const message = done.bytes && host.putBytes ? await host.putBytes(done.bytes, fileName) : await host.putWorkbook(done.grid!, fileName, choice);
+    this.reports = new Map(done.files.map((f) => [f.file, f]));
     this.listNote = null;
     this.publish(true);
     return mergeStatus(done, message);
@@ -275,22 +317,21 @@ export class MergeFlow {
 
 /** What the pane says of a merge: the totals first, then what needs a person's eye. */
 export function mergeStatus(done: Merged, message: string): Status {
-  const t = done.result.totals;
-  const budget = computeBudget(done.result.plan);
-  const byStatus = (s: FileReport["status"]) => done.result.files.filter((f) => f.status === s).length;
+  const t = done.totals;
+  const byStatus = (s: FileReport["status"]) => done.files.filter((f) => f.status === s).length;
   return {
     kind: "done",
-    title: `Tổng hợp: ${formatVnNumber(done.result.plan.agencies.length)} cơ quan, ${formatVnNumber(budget.total)} triệu đồng`,
+    title: `Tổng hợp: ${formatVnNumber(done.agencies)} cơ quan, ${formatVnNumber(done.total)} triệu đồng`,
     text: [
       done.notice ? `Lưu ý: ${done.notice}` : "",
-      `${budget.totalWords}.`,
+      `${done.totalWords}.`,
       `${t.files} tệp: ${byStatus("ok")} đạt, ${byStatus("warning")} có cảnh báo, ${byStatus("replaced")} đã thay, ${byStatus("rejected")} bị loại${byStatus("skipped") ? `, ${byStatus("skipped")} bỏ qua` : ""}.`,
       `${t.read} dòng đọc được = ${t.kept} đưa vào + ${t.duplicates} trùng + ${t.rejected} không đưa vào + ${t.replaced} đã thay.`,
-      done.result.possibleDuplicates.length
-        ? `Có thể trùng (đã giữ cả hai, cần kiểm tra ở Phụ lục 1): ${done.result.possibleDuplicates.map((d) => d.name).join("; ")}.`
+      done.possibleDuplicates.length
+        ? `Có thể trùng (đã giữ cả hai, cần kiểm tra ở Phụ lục 1): ${done.possibleDuplicates.map((d) => d.name).join("; ")}.`
         : "",
       message,
     ].filter(Boolean).join(" "),
-    intent: done.notice || done.result.possibleDuplicates.length || done.result.files.some((f) => f.status === "rejected" || f.rejected > 0) ? "warning" : "success",
+    intent: done.notice || done.possibleDuplicates.length || done.files.some((f) => f.status === "rejected" || f.rejected > 0) ? "warning" : "success",
   };
 }
