@@ -80,6 +80,12 @@ export const workerMergeParts: MergeParts = {
     // A worker of its own, sent the submissions in batches (each copy a short task on the page),
     // then asked to merge — and, for a download, to write the .xlsx there too.
     const worker = new Worker(READER_WORKER_URL);
+    // The worker may fail before the run's reply is awaited (its script not loading): never wait for nothing.
+    const early: { failure?: string } = {};
+    worker.onerror = (ev) => {
+      ev.preventDefault();
+      early.failure = ev.message || "bộ tổng hợp dừng bất thường";
+    };
     try {
       const send = async (key: "fresh" | "stored", list: readonly Submission[]) => {
         for (let i = 0; i < list.length; i += MERGE_BATCH) {
@@ -89,6 +95,7 @@ export const workerMergeParts: MergeParts = {
       };
       await send("fresh", fresh);
       await send("stored", existing?.stored ?? []);
+      if (early.failure !== undefined) throw new Error(`lỗi khi tổng hợp (${early.failure})`);
       return resultOf(await callWorker({ kind: "merge-run", existingPlan: existing?.plan ?? null, overrides, output }, [], null, undefined, worker), "merge-run").merged;
     } finally {
       worker.terminate();

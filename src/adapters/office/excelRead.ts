@@ -7,7 +7,7 @@
 import type { RawSheet, RawValue, RawWorkbook } from "../../workbook/grid";
 import { cellError, isDateFormat, serialToDate } from "../../workbook/cellValues";
 import { HEADER_SCAN_ROWS, isAmountHeader, sheetMayBeUsed } from "../../workbook/read";
-import { requestBytes, type ExcelApi } from "./excelWorkbook";
+import { payloadBytes, type ExcelApi } from "./excelWorkbook";
 
 /** What Excel returns for a range. */
 export interface OfficeRange {
@@ -142,7 +142,7 @@ export async function readWorkbook(excel: ExcelApi): Promise<RawWorkbook> {
       }
       if (probeRows === s.used.rowCount && probeCols === s.used.columnCount) continue;
       // The rest of the sheet, full width, in chunks sized from what its first rows cost.
-      const perRow = (Math.max(64, (requestBytes(top.values) + requestBytes(top.valueTypes) + requestBytes(top.numberFormat)) / probeRows) * s.used.columnCount) / probeCols;
+      const perRow = (Math.max(64, (payloadBytes(top.values) + payloadBytes(top.valueTypes) + payloadBytes(top.numberFormat)) / probeRows) * s.used.columnCount) / probeCols;
       const rows = Math.max(1, Math.floor(CHUNK_RESPONSE / perRow));
       s.parts = [];
       for (let start = 0; start < s.used.rowCount; start += rows) {

@@ -32,8 +32,8 @@ export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** Bytes of one queued action beyond its value: the JSON of its ids, type, property and object path. */
 export const ACTION_BYTES = 300;
 
-/** What a value costs in a request: its JSON, with non-ASCII characters as the \uXXXX escapes office.js may send. */
-export function requestBytes(value: unknown): number {
+/** What a value costs in a request or a response: its JSON, non-ASCII characters counted as the \uXXXX escapes office.js may use, plus an action's envelope. */
+export function payloadBytes(value: unknown): number {
   const s = JSON.stringify(value) ?? "";
   let n = s.length;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) n += 5;

@@ -15,7 +15,7 @@ import { sheetRef } from "../../workbook/grid";
 import { gridProblems, namesForSheet, sheetKey } from "../../workbook/excelRules";
 import { FONT_NAME, FONT_SIZE, PRINT, STYLES } from "../../workbook/layout";
 import { columnLetters } from "../../core/problems";
-import { a1, cellInput, excelErrorCode, excelErrorMessage, ExcelWriteError, PAYLOAD_LIMIT, requestBytes, type ExcelApi, type Supports } from "./excelWorkbook";
+import { a1, cellInput, excelErrorCode, excelErrorMessage, ExcelWriteError, PAYLOAD_LIMIT, payloadBytes, type ExcelApi, type Supports } from "./excelWorkbook";
 import { rectanglesByKey } from "./rectangles";
 
 /** Queued bytes after which a write syncs: with one chunk more, still under the 5 MB limit. */
@@ -52,7 +52,7 @@ class Request {
   constructor(private readonly context: Excel.RequestContext) {}
   /** Count what was just queued: a value, or `actions` small property sets. */
   add(value: unknown, actions = 1): void {
-    this.pending += requestBytes(value) + (actions - 1) * requestBytes(null);
+    this.pending += payloadBytes(value) + (actions - 1) * payloadBytes(null);
   }
   async maybeSync(): Promise<void> {
     if (this.pending >= SYNC_PAYLOAD_BYTES) await this.sync();
