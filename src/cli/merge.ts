@@ -3,8 +3,7 @@ import { computeBudget } from "../core/budget";
 import type { MergeResult, Submission } from "../core/merge";
 import { formatVnNumber } from "../core/numbers";
 import { consolidate, existingFromRaw, type Existing } from "../workbook/consolidated";
-import { submissionLine } from "../workbook/submission";
-import { STATUS_VI } from "../workbook/layout";
+import { mergeCountLines, submissionLine } from "../workbook/submission";
 import { UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import { writeXlsx } from "../adapters/xlsx/writeXlsx";
 import { findInputs } from "./inputs";
@@ -113,12 +112,10 @@ export function mergeJson(result: MergeResult, notice: string | null = null) {
 export function mergeSummary(result: MergeResult, out: string, notice: string | null = null): string {
   const t = result.totals;
   const budget = computeBudget(result.plan);
-  const byStatus = (s: keyof typeof STATUS_VI) => result.files.filter((f) => f.status === s).length;
   return [
     ...(notice ? [`LƯU Ý: ${notice}`] : []),
     `Đã ghi bản tổng hợp: ${out}`,
-    `${t.files} tệp: ${byStatus("ok")} đạt, ${byStatus("warning")} có cảnh báo, ${byStatus("replaced")} đã thay bằng tệp mới hơn, ${byStatus("rejected")} bị loại${byStatus("skipped") ? `, ${byStatus("skipped")} bỏ qua (không phải sổ tính)` : ""}.`,
-    `Dòng cơ quan: ${formatVnNumber(t.read)} đọc được = ${formatVnNumber(t.kept)} đưa vào + ${formatVnNumber(t.duplicates)} trùng + ${formatVnNumber(t.rejected)} không đưa vào + ${formatVnNumber(t.replaced)} đã thay.`,
+    ...mergeCountLines(result.files, t),
     `Tổng hợp: ${formatVnNumber(result.plan.agencies.length)} cơ quan, kinh phí ${formatVnNumber(budget.total)} triệu đồng (${budget.totalWords}).`,
     ...(result.possibleDuplicates.length
       ? [`Có thể trùng (cùng tên, chưa rõ địa bàn — đã giữ cả hai, cần kiểm tra): ${result.possibleDuplicates.map((d) => `${d.name} (${d.entries.map((e) => e.file).join(", ")})`).join("; ")}.`]

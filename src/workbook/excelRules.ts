@@ -91,14 +91,23 @@ function formulasOf(sheet: SheetGrid): string[] {
 }
 
 /**
+ * Whether a formula uses one of these defined names (the test built once, for many formulas). Names
+ * are compared as Excel compares them, without regard to case; text in string literals and a sheet
+ * qualifier are not uses.
+ */
+export function usesNames(names: readonly string[]): (formula: string) => boolean {
+  if (names.length === 0) return () => false;
+  const alternatives = names.map((n) => n.replace(/[.\\]/g, "\\$&")).join("|");
+  const use = new RegExp(`(^|[^\\p{L}\\p{N}_.!$])(${alternatives})(?![\\p{L}\\p{N}_.(!])`, "iu");
+  return (formula) => use.test(formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'!/g, ""));
+}
+
+/**
  * The defined names a sheet needs in its own scope: those its formulas, dropdowns and conditional
  * formats use, and those that point into it. Scoped to our own sheets, the names never change what
  * another plan's sheets or the user's own formulas read.
  */
 export function namesForSheet(sheet: SheetGrid, names: readonly DefinedName[]): DefinedName[] {
-  const text = formulasOf(sheet)
-    // String literals and sheet-qualified references are not name uses.
-    .map((f) => f.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'!/g, ""))
-    .join("\n");
-  return names.filter((n) => sheetKey(n.sheet) === sheetKey(sheet.name) || new RegExp(`(^|[^\\p{L}\\p{N}_.!$])${n.name.replace(/[.\\]/g, "\\$&")}(?![\\p{L}\\p{N}_.(!])`, "u").test(text));
+  const text = formulasOf(sheet).join("\n");
+  return names.filter((n) => sheetKey(n.sheet) === sheetKey(sheet.name) || usesNames([n.name])(text));
 }

@@ -1,6 +1,7 @@
 /** A submitted workbook's raw values turned into a Submission (read, or rejected with a reason). */
 import type { AgencyGroup, AdminLevels } from "../core/groups";
-import type { Submission } from "../core/merge";
+import type { FileReport, MergeTotals, Submission } from "../core/merge";
+import { formatVnNumber } from "../core/numbers";
 import type { RawWorkbook } from "./grid";
 import { cellText, readPlan } from "./read";
 import { SHEETS } from "./layout";
@@ -33,4 +34,13 @@ export function submissionLine(s: Submission): string {
   if (s.outcome.kind === "rejected") return `${s.outcome.skipped ? "bỏ qua" : "bị loại"}: ${s.outcome.reason}`;
   const errors = s.outcome.problems.filter((p) => p.severity === "error").length;
   return `${s.outcome.plan.agencies.length} cơ quan, ${errors} lỗi`;
+}
+
+/** What a merge did with the files and with their agency rows, in two lines (command line and task pane alike). */
+export function mergeCountLines(files: readonly FileReport[], t: MergeTotals): [string, string] {
+  const byStatus = (s: FileReport["status"]) => files.filter((f) => f.status === s).length;
+  return [
+    `${t.files} tệp: ${byStatus("ok")} đạt, ${byStatus("warning")} có cảnh báo, ${byStatus("replaced")} đã thay bằng tệp mới hơn, ${byStatus("rejected")} bị loại${byStatus("skipped") ? `, ${byStatus("skipped")} bỏ qua (không phải sổ tính)` : ""}.`,
+    `Dòng cơ quan: ${formatVnNumber(t.read)} đọc được = ${formatVnNumber(t.kept)} đưa vào + ${formatVnNumber(t.duplicates)} trùng + ${formatVnNumber(t.rejected)} không đưa vào + ${formatVnNumber(t.replaced)} đã thay.`,
+  ];
 }

@@ -12,7 +12,7 @@
  */
 import type { SheetGrid, WorkbookGrid } from "../../workbook/grid";
 import { sheetRef } from "../../workbook/grid";
-import { gridProblems, namesForSheet, sheetKey } from "../../workbook/excelRules";
+import { gridProblems, namesForSheet, sheetKey, usesNames } from "../../workbook/excelRules";
 import { FONT_NAME, FONT_SIZE, PRINT, STYLES } from "../../workbook/layout";
 import { columnLetters } from "../../core/problems";
 import { a1, cellInput, excelErrorCode, excelErrorMessage, ExcelWriteError, PAYLOAD_LIMIT, payloadBytes, type ExcelApi, type Supports } from "./excelWorkbook";
@@ -349,9 +349,7 @@ export async function dependentsOf(excel: ExcelApi, targets: readonly string[]):
       return typeof formula === "string" && refersToTarget(formula) ? [{ name: n.name, formula }] : [];
     });
     out.push(...broken);
-    const usesBroken = broken.length
-      ? new RegExp(`(^|[^\\p{L}\\p{N}_.!])(${broken.map((n) => n.name.replace(/[.\\]/g, "\\$&")).join("|")})(?![\\p{L}\\p{N}_.(])`, "iu")
-      : null;
+    const usesBroken = usesNames(broken.map((n) => n.name));
     const targetKeys = new Set(targets.map(sheetKey));
     const others = sheets.items.filter((s) => !targetKeys.has(sheetKey(s.name)));
     const used = others.map((ws) => {
@@ -385,7 +383,7 @@ export async function dependentsOf(excel: ExcelApi, targets: readonly string[]):
       (c.range.formulas as unknown[][]).forEach((row, i) =>
         row.forEach((f, j) => {
           if (typeof f !== "string" || !f.startsWith("=")) return;
-          if (refersToTarget(f) || usesBroken?.test(f)) out.push({ sheet: c.sheet, cell: a1(c.row + i, c.col + j, 1, 1), formula: f });
+          if (refersToTarget(f) || usesBroken(f)) out.push({ sheet: c.sheet, cell: a1(c.row + i, c.col + j, 1, 1), formula: f });
         }),
       );
     }

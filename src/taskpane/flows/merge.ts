@@ -14,7 +14,7 @@ import { formatVnNumber } from "../../core/numbers";
 import type { BaseOverrides } from "../../workbook/base";
 import { existingFromRaw, type Consolidation, type Existing } from "../../workbook/consolidated";
 import type { WorkbookGrid } from "../../workbook/grid";
-import { submissionLine } from "../../workbook/submission";
+import { mergeCountLines, submissionLine } from "../../workbook/submission";
 import { notSpreadsheetReason } from "../../workbook/sniff";
 import type { ExistingSheets } from "../../adapters/office/excelWrite";
 import type { PlanHost } from "../host";
@@ -317,16 +317,13 @@ export class MergeFlow {
 
 /** What the pane says of a merge: the totals first, then what needs a person's eye. */
 export function mergeStatus(done: Merged, message: string): Status {
-  const t = done.totals;
-  const byStatus = (s: FileReport["status"]) => done.files.filter((f) => f.status === s).length;
   return {
     kind: "done",
     title: `Tổng hợp: ${formatVnNumber(done.agencies)} cơ quan, ${formatVnNumber(done.total)} triệu đồng`,
     text: [
       done.notice ? `Lưu ý: ${done.notice}` : "",
       `${done.totalWords}.`,
-      `${t.files} tệp: ${byStatus("ok")} đạt, ${byStatus("warning")} có cảnh báo, ${byStatus("replaced")} đã thay, ${byStatus("rejected")} bị loại${byStatus("skipped") ? `, ${byStatus("skipped")} bỏ qua` : ""}.`,
-      `${t.read} dòng đọc được = ${t.kept} đưa vào + ${t.duplicates} trùng + ${t.rejected} không đưa vào + ${t.replaced} đã thay.`,
+      ...mergeCountLines(done.files, done.totals),
       done.possibleDuplicates.length
         ? `Có thể trùng (đã giữ cả hai, cần kiểm tra ở Phụ lục 1): ${done.possibleDuplicates.map((d) => d.name).join("; ")}.`
         : "",
