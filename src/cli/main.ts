@@ -22,7 +22,7 @@ import { writeXlsx } from "../adapters/xlsx/writeXlsx";
 import { UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import { openInWorker } from "./readFiles";
 import { budgetJson, budgetText, problemLine, problemsSummary } from "./format";
-import { mergeFiles, MergeFailure, mergeJson, mergeSummary } from "./merge";
+import { consolidateFiles, mergeFiles, MergeFailure, mergeJson, mergeSummary, trackingJson, trackingLines, type MergeArgs } from "./merge";
 
 export class UsageError extends Error {}
 
@@ -69,19 +69,33 @@ const COMMANDS: Record<string, Command> = {
     examples: ["kehoach-iso budget ke-hoach.xlsx"],
   },
   merge: {
-    usage: "kehoach-iso merge TỆP_HOẶC_THƯ_MỤC... -o TỔNG_HỢP.xlsx [--plan KẾ_HOẠCH_TỈNH.xlsx] [--into BẢN_TỔNG_HỢP_CŨ.xlsx] [--json] [--jobs N] [--year NĂM] [--levels 2|3] [--force]",
+    usage: "kehoach-iso merge TỆP_HOẶC_THƯ_MỤC... -o TỔNG_HỢP.xlsx [--plan KẾ_HOẠCH_TỈNH.xlsx] [--into BẢN_TỔNG_HỢP_CŨ.xlsx] [--expected DANH_SÁCH.xlsx] [--map CHUYỂN_ĐỔI.csv] [--json] [--jobs N] [--year NĂM] [--levels 2|3] [--force]",
     about:
       "Tổng hợp các tệp gửi đến thành phụ lục cấp tỉnh. Mọi tệp trong thư mục đều được nêu trong báo cáo. " +
       "--plan: kế hoạch của tỉnh (số, ngày, định mức); --into: gộp thêm vào bản tổng hợp lần trước. " +
+      "--expected: danh sách dự kiến (bản tổng hợp năm trước hay sổ có danh sách cơ quan): ai đã gửi, ai chưa (trang \"Theo dõi nộp\"), " +
+      "thứ tự Phụ lục 1 theo danh sách này, so sánh với năm trước (trang \"So với năm trước\"); được lưu lại cho các lần gộp sau. " +
+      "--map: bảng chuyển đổi đơn vị cũ sang mới sau sáp nhập (CSV hay sổ tính, các cột Tên cũ, Địa bàn cũ, Tên mới, Địa bàn mới). " +
+      "Những gì người tổng hợp sửa ở Phụ lục 1 của bản tổng hợp được giữ và áp dụng lại (trang \"Điều chỉnh\"). " +
       "-o không bao giờ ghi đè một tệp đầu vào hay một sổ không phải bản tổng hợp, trừ khi có --force.",
     options: {
       out: { type: "string", short: "o" }, plan: { type: "string" }, into: { type: "string" }, json: { type: "boolean" },
       jobs: { type: "string" }, year: { type: "string" }, levels: { type: "string" }, force: { type: "boolean" },
+      expected: { type: "string" }, map: { type: "string" },
     },
     examples: [
-      "kehoach-iso merge thu-den/ -o tong-hop-2022.xlsx --plan ke-hoach-tinh-2022.xlsx",
+      "kehoach-iso merge thu-den/ -o tong-hop-2022.xlsx --plan ke-hoach-tinh-2022.xlsx --expected tong-hop-2021.xlsx",
       "kehoach-iso merge thu-den/tuan-nay/ --into tong-hop-2022.xlsx -o tong-hop-2022.xlsx",
+      "kehoach-iso merge thu-den/ -o tong-hop-2026.xlsx --expected tong-hop-2025.xlsx --map chuyen-doi-don-vi.csv",
     ],
+  },
+  status: {
+    usage: "kehoach-iso status TỆP_HOẶC_THƯ_MỤC... [--expected DANH_SÁCH.xlsx] [--into BẢN_TỔNG_HỢP.xlsx] [--map CHUYỂN_ĐỔI.csv] [--json] [--jobs N]",
+    about:
+      "Ai đã gửi, ai chưa gửi: đọc các tệp gửi đến, đối chiếu với danh sách dự kiến và in ra, không ghi tệp nào. " +
+      "Không có --expected thì dùng danh sách đã lưu trong bản tổng hợp (--into, hay bản tổng hợp nằm trong các tệp).",
+    options: { expected: { type: "string" }, into: { type: "string" }, map: { type: "string" }, json: { type: "boolean" }, jobs: { type: "string" }, levels: { type: "string" }, year: { type: "string" } },
+    examples: ["kehoach-iso status thu-den/ --expected tong-hop-2021.xlsx", "kehoach-iso status thu-den/ --into tong-hop-2022.xlsx --json"],
   },
 };
 
@@ -197,6 +211,21 @@ async function checkOut(path: string, inputs: readonly string[], force: boolean)
 
 export class FileProblem extends Error {}
 
+/** The reading and merging options merge and status share. */
+function mergeOptions(args: Args): Omit<MergeArgs, "out"> {
+  const text = (k: string) => {
+    const v = args.values[k];
+    return typeof v === "string" ? { [k]: v } : {};
+  };
+  return {
+    inputs: args.positional,
+    ...text("into"), ...text("plan"), ...text("expected"), ...text("map"),
+    ...(args.values.jobs !== undefined ? { jobs: intFlag(args, "jobs", 1) } : {}),
+    ...(args.values.year !== undefined ? { year: intFlag(args, "year", 0) } : {}),
+    ...(args.values.levels !== undefined ? { levels: intFlag(args, "levels", 3, [2, 3]) as 2 | 3 } : {}),
+  };
+}
+
 async function loadPlan(path: string) {
   try {
     return readPlan(await openInWorker(path));
@@ -304,21 +333,30 @@ export async function run(argv: string[], io: Io): Promise<number> {
         if (args.positional.length === 0 && !into) throw new UsageError("Cần ít nhất một tệp hoặc thư mục để tổng hợp.");
         await checkOut(out, [...args.positional, ...(plan ? [plan] : [])], force);
         try {
-          const outcome = await mergeFiles(
-            {
-              inputs: args.positional,
-              out,
-              ...(into ? { into } : {}),
-              ...(plan ? { plan } : {}),
-              ...(args.values.jobs !== undefined ? { jobs: intFlag(args, "jobs", 1) } : {}),
-              ...(args.values.year !== undefined ? { year: intFlag(args, "year", 0) } : {}),
-              ...(args.values.levels !== undefined ? { levels: intFlag(args, "levels", 3, [2, 3]) as 2 | 3 } : {}),
-            },
-            io.err,
-          );
+          const outcome = await mergeFiles({ ...mergeOptions(args), out }, io.err);
           await save(out, outcome.bytes);
-          if (json) io.out(JSON.stringify(mergeJson(outcome.result, outcome.notice), null, 2));
-          else io.out(mergeSummary(outcome.result, out, outcome.notice));
+          if (json) io.out(JSON.stringify(mergeJson(outcome.result, outcome.notice, outcome), null, 2));
+          else io.out(mergeSummary(outcome.result, out, outcome.notice, outcome));
+          return 0;
+        } catch (e) {
+          if (e instanceof MergeFailure) {
+            io.err(e.message);
+            return 2;
+          }
+          throw e;
+        }
+      }
+      case "status": {
+        const into = typeof args.values.into === "string" ? args.values.into : undefined;
+        if (args.positional.length === 0 && !into) throw new UsageError("Cần ít nhất một tệp hoặc thư mục đã gửi đến.");
+        try {
+          const done = await consolidateFiles(mergeOptions(args), () => undefined);
+          if (!done.tracking) {
+            io.err("Chưa có danh sách dự kiến: thêm --expected DANH_SÁCH.xlsx (bản tổng hợp năm trước hay sổ có danh sách cơ quan).");
+            return 2;
+          }
+          if (json) io.out(JSON.stringify(trackingJson(done.tracking), null, 2));
+          else io.out(trackingLines(done.tracking, true).join("\n"));
           return 0;
         } catch (e) {
           if (e instanceof MergeFailure) {

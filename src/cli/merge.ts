@@ -1,8 +1,14 @@
-/** kehoach-iso merge INPUT... -o OUT.xlsx [--into EXISTING.xlsx] [--json] [--jobs N] [--year N] [--levels 2|3] */
+/**
+ * kehoach-iso merge INPUT... -o OUT.xlsx [--into EXISTING.xlsx] [--expected LIST] [--map MAPPING] [--json] [--jobs N] [--year N] [--levels 2|3]
+ * and kehoach-iso status INPUT... --expected LIST: the same reading and merging, nothing written.
+ */
 import { computeBudget } from "../core/budget";
-import type { MergeResult, Submission } from "../core/merge";
+import type { MergeResult } from "../core/merge";
 import { formatVnNumber } from "../core/numbers";
-import { consolidate, existingFromRaw, type Existing } from "../workbook/consolidated";
+import { consolidate, existingFromRaw, type Consolidation, type Existing } from "../workbook/consolidated";
+import { agencyList, type AgencyList, type Tracking, type UnitMapping } from "../core/season";
+import { mappingFromRaw, MappingProblem } from "../workbook/mapping";
+import { readFile } from "node:fs/promises";
 import { mergeCountLines, submissionLine } from "../workbook/submission";
 import { UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import { writeXlsx } from "../adapters/xlsx/writeXlsx";
@@ -22,6 +28,10 @@ export interface MergeArgs {
   jobs?: number;
   year?: number;
   levels?: AdminLevels;
+  /** Who should send: last year's consolidated workbook or any workbook with an agency list. */
+  expected?: string;
+  /** Old units to new ones (CSV or workbook). */
+  map?: string;
 }
 
 export class MergeFailure extends Error {}
@@ -35,12 +45,8 @@ async function readExisting(path: string): Promise<Existing | null> {
   }
 }
 
-export interface MergeOutcome {
-  result: MergeResult;
-  submissions: Submission[];
+export interface MergeOutcome extends Consolidation {
   bytes: Uint8Array;
-  baseFrom: string | null;
-  notice: string | null;
 }
 
 async function readProvincePlan(path: string): Promise<{ file: string; plan: Plan }> {
@@ -52,8 +58,41 @@ async function readProvincePlan(path: string): Promise<{ file: string; plan: Pla
   }
 }
 
+async function readExpected(path: string): Promise<AgencyList> {
+  try {
+    const list = agencyList(basename(path), readPlan(await openInWorker(path)).plan);
+    if (list.agencies.length === 0) throw new MergeFailure(`Danh sách dự kiến ${path} không có cơ quan nào (cần một trang có cột "Tên cơ quan").`);
+    return list;
+  } catch (e) {
+    if (e instanceof UnreadableWorkbook) throw new MergeFailure(`Không đọc được danh sách dự kiến ${path}: ${e.reason}.`);
+    throw e;
+  }
+}
+
+async function readMapping(path: string): Promise<UnitMapping[]> {
+  try {
+    if (/\.csv$/i.test(path)) {
+      const { readCsv } = await import("../adapters/xlsx/readSheetJs");
+      return mappingFromRaw(readCsv(await readFile(path), basename(path)), path);
+    }
+    return mappingFromRaw(await openInWorker(path), path);
+  } catch (e) {
+    if (e instanceof UnreadableWorkbook) throw new MergeFailure(`Không đọc được bảng chuyển đổi ${path}: ${e.reason}.`);
+    if (e instanceof MappingProblem) throw new MergeFailure(e.message);
+    if (e instanceof Error && (e as NodeJS.ErrnoException).code) throw new MergeFailure(`Không đọc được bảng chuyển đổi ${path}: ${(e as NodeJS.ErrnoException).code}.`);
+    if (e instanceof Error) throw new MergeFailure(`Không đọc được bảng chuyển đổi ${path}: ${e.message}.`);
+    throw e;
+  }
+}
+
 /** Read, merge and render; throws MergeFailure when nothing can be merged. */
 export async function mergeFiles(args: MergeArgs, progress: (line: string) => void): Promise<MergeOutcome> {
+  const done = await consolidateFiles(args, progress);
+  return { ...done, bytes: await writeXlsx(done.grid) };
+}
+
+/** Read and merge, nothing written (the merge and the status commands). */
+export async function consolidateFiles(args: Omit<MergeArgs, "out">, progress: (line: string) => void): Promise<Consolidation> {
   let existing = args.into ? await readExisting(args.into) : null;
   if (args.into && !existing) progress(`${args.into} không có dữ liệu nguồn của lần tổng hợp trước; chỉ tổng hợp các tệp mới.`);
   const province = args.plan ? await readProvincePlan(args.plan) : undefined;
@@ -77,16 +116,34 @@ export async function mergeFiles(args: MergeArgs, progress: (line: string) => vo
     files = files.filter((_, i) => i !== earlier[0]);
     fresh = fresh.filter((_, i) => i !== earlier[0]);
   }
-  const done = consolidate(fresh, existing, { year: args.year, levels: args.levels, ...(province ? { plan: province } : {}) });
+  const season = {
+    ...(args.expected ? { expected: await readExpected(args.expected) } : {}),
+    ...(args.map ? { mapping: await readMapping(args.map) } : {}),
+  };
+  const done = consolidate(fresh, existing, { year: args.year, levels: args.levels, ...(province ? { plan: province } : {}) }, season);
   if (!done) throw new MergeFailure(`Không tổng hợp được: cả ${fresh.length} tệp đều bị loại.`);
   if (done.notice) progress(`LƯU Ý: ${done.notice}`);
-  return { result: done.result, submissions: done.submissions, bytes: await writeXlsx(done.grid), baseFrom: done.baseFrom, notice: done.notice };
+  return done;
 }
 
-export function mergeJson(result: MergeResult, notice: string | null = null) {
+/** Who has sent, for --json (merge and status). */
+export function trackingJson(t: Tracking) {
+  const agency = (a: { name: string; area: string; groupId: string | null }) => ({ name: a.name, area: a.area, groupId: a.groupId });
+  return {
+    file: t.file,
+    sent: t.sent,
+    missing: t.missing,
+    expected: t.expected.map((e) => ({ ...agency(e.agency), file: e.file || null, date: e.date || null, ...(e.maybe ? { maybe: agency(e.maybe) } : {}) })),
+    unexpected: t.unexpected.map((u) => ({ ...agency(u.agency), file: u.file, ...(u.maybeOf ? { maybeOf: agency(u.maybeOf) } : {}) })),
+  };
+}
+
+export function mergeJson(result: MergeResult, notice: string | null = null, season?: Pick<Consolidation, "tracking" | "comparison" | "corrections">) {
   const budget = computeBudget(result.plan);
   return {
     ...(notice ? { notice } : {}),
+    ...(season?.tracking ? { tracking: trackingJson(season.tracking) } : {}),
+    ...(season?.corrections.length ? { corrections: season.corrections.map((c) => ({ ...c.correction, status: c.status, ...(c.reason ? { reason: c.reason } : {}) })) } : {}),
     agencies: result.plan.agencies.length,
     total: budget.total,
     files: result.files.map((f) => ({
@@ -109,7 +166,45 @@ export function mergeJson(result: MergeResult, notice: string | null = null) {
   };
 }
 
-export function mergeSummary(result: MergeResult, out: string, notice: string | null = null): string {
+const agencyText = (a: { name: string; area: string }) => (a.area ? `${a.name} (${a.area})` : a.name);
+
+/** Who has not sent: every one (status), or the first few with a pointer to the sheet (merge). */
+export function trackingLines(t: Tracking, all: boolean): string[] {
+  const missing = t.expected.filter((e) => !e.file);
+  const shown = all ? missing : missing.slice(0, 15);
+  const more = missing.length - shown.length;
+  return [
+    `Danh sách dự kiến ${t.file}: ${formatVnNumber(t.sent)}/${formatVnNumber(t.expected.length)} cơ quan đã gửi.`,
+    `Chưa gửi: ${formatVnNumber(t.missing)} cơ quan${missing.length ? ":" : "."}`,
+    ...shown.map((e) => `  - ${agencyText(e.agency)}${e.maybe ? ` — có thể đã gửi dưới tên "${e.maybe.name}", cần xác nhận` : ""}`),
+    ...(more > 0 ? [`  … và ${formatVnNumber(more)} cơ quan nữa (trang "Theo dõi nộp").`] : []),
+    ...(t.unexpected.length
+      ? [
+          `Gửi đến nhưng không có trong danh sách dự kiến: ${formatVnNumber(t.unexpected.length)} cơ quan${all || t.unexpected.length <= 15 ? ":" : ` (trang "Theo dõi nộp").`}`,
+          ...(all || t.unexpected.length <= 15 ? t.unexpected.map((u) => `  - ${agencyText(u.agency)} — tệp ${u.file}${u.maybeOf ? ` — có thể là "${u.maybeOf.name}" đổi tên` : ""}`) : []),
+        ]
+      : []),
+  ];
+}
+
+/** The season's lines of a merge summary: who has sent, the officer's corrections, last year. */
+export function seasonLines(done: Pick<Consolidation, "tracking" | "comparison" | "corrections">): string[] {
+  const lines = done.tracking ? trackingLines(done.tracking, false) : [];
+  if (done.corrections.length) {
+    const gone = done.corrections.filter((c) => c.status === "gone");
+    lines.push(`Điều chỉnh của người tổng hợp ở Phụ lục 1: ${done.corrections.length} (${done.corrections.length - gone.length} áp dụng lại${gone.length ? `, ${gone.length} không còn áp dụng: ${gone.map((g) => `${g.correction.name} — ${g.reason}`).join("; ")}` : ""}); trang "Điều chỉnh".`);
+  }
+  const c = done.comparison;
+  if (c) {
+    const sum = (k: "lastCount" | "thisCount" | "lastAmount" | "thisAmount") => c.byGroup.reduce((a, g) => a + g[k], 0);
+    lines.push(
+      `So với ${c.lastFile}: ${formatVnNumber(sum("lastCount"))} → ${formatVnNumber(sum("thisCount"))} cơ quan, kinh phí duy trì ${formatVnNumber(sum("lastAmount"))} → ${formatVnNumber(sum("thisAmount"))} triệu đồng; ${c.added.length} mới, ${c.removed.length} không còn, ${c.suggested.length} có thể đổi tên (trang "So với năm trước").`,
+    );
+  }
+  return lines;
+}
+
+export function mergeSummary(result: MergeResult, out: string, notice: string | null = null, season?: Pick<Consolidation, "tracking" | "comparison" | "corrections">): string {
   const t = result.totals;
   const budget = computeBudget(result.plan);
   return [
@@ -117,6 +212,7 @@ export function mergeSummary(result: MergeResult, out: string, notice: string | 
     `Đã ghi bản tổng hợp: ${out}`,
     ...mergeCountLines(result.files, t),
     `Tổng hợp: ${formatVnNumber(result.plan.agencies.length)} cơ quan, kinh phí ${formatVnNumber(budget.total)} triệu đồng (${budget.totalWords}).`,
+    ...(season ? seasonLines(season) : []),
     ...(result.possibleDuplicates.length
       ? [`Có thể trùng (cùng tên, chưa rõ địa bàn — đã giữ cả hai, cần kiểm tra): ${result.possibleDuplicates.map((d) => `${d.name} (${d.entries.map((e) => e.file).join(", ")})`).join("; ")}.`]
       : []),

@@ -100,6 +100,8 @@ export interface MergeResult {
   totals: MergeTotals;
   /** The source file of each kept agency, in plan.agencies order. */
   agencySources: string[];
+  /** The units' own task tables, kept apart: the consolidated task table is the province's own. */
+  unitTasks: Array<{ unit: string; file: string; tasks: Task[] }>;
 }
 
 /** Day number of a plan date typed "27/02/2023" (or "27-2-2023"), or null. */
@@ -200,7 +202,7 @@ const DISTRICT = new RegExp(`^(${DISTRICT_WORDS})\\s`);
 const PLACE = new RegExp(`^(tinh|${DISTRICT_WORDS}|q\\.|${COMMUNE_WORDS})(\\s|$)`);
 
 /** An area that names the whole province (a commune's district is not known from it). */
-const isProvinceWide = (area: string) => PROVINCE_WIDE.test(foldText(area));
+export const isProvinceWide = (area: string) => PROVINCE_WIDE.test(foldText(area));
 /** A district, district-level town or city: what a commune's area should name under three-level government. */
 const isDistrict = (area: string) => DISTRICT.test(foldText(area));
 /** An area that names a place (tỉnh, huyện, xã …), not a parent agency. */
@@ -225,18 +227,29 @@ function mergedArea(a: Agency, group: AgencyGroup, plan: Plan): string {
 }
 
 /** The standard commune group: the only one whose names repeat across districts. */
-const COMMUNE = "cap-xa";
+export const COMMUNE = "cap-xa";
+
+/**
+ * An agency of `plan` as the consolidation holds it: in `group` (the consolidating plan's), under
+ * the area it is merged by; a parent agency typed in the area column moves to the note.
+ */
+export function placedAgency(a: Agency, group: AgencyGroup, plan: Plan): Agency {
+  const area = mergedArea(a, group, plan);
+  const parent = a.area && area !== a.area && !isPlace(a.area) ? `Đơn vị cấp trên: ${a.area}` : "";
+  const note = [a.note, parent].filter(Boolean).join(". ");
+  return { name: a.name, groupId: group.id, area, note, ...(a.form ? { form: a.form } : {}), ...(a.at ? { at: a.at } : {}) };
+}
 
 /**
  * The key two rows are one agency under: communes by name and area (Phường 1 of Cao Lãnh is not
  * Phường 1 of Sa Đéc); every other agency by name, unique within a province.
  */
-function mergeKey(a: Agency): string {
+export function mergeKey(a: Pick<Agency, "name" | "area" | "groupId">): string {
   return a.groupId === COMMUNE ? agencyKey(a) : `\u0000${unitKey(a.name)}`;
 }
 
 /** The base plan's group for an agency of a submission, or null. */
-function mapGroup(a: Agency, from: readonly AgencyGroup[], to: readonly AgencyGroup[]): AgencyGroup | null {
+export function mapGroup(a: Agency, from: readonly AgencyGroup[], to: readonly AgencyGroup[]): AgencyGroup | null {
   if (a.groupId !== null) {
     const own = from.find((g) => g.id === a.groupId);
     const byId = to.find((g) => g.id === a.groupId);
@@ -347,6 +360,34 @@ function placeSections(lines: readonly ExtraLine[]): ExtraLine[] {
   });
 }
 
+const COLLATOR = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
+
+/**
+ * The order of the consolidated Phụ lục 1 when no list gives one (SPEC §7): by group, then by area —
+ * the province's own first, then each area where its first agency comes (a district with its UBND,
+ * so its communes follow their district) — then by sender in Vietnamese alphabetical order, then
+ * in each file's own order. Never by file name: names are chosen by whoever saved the file.
+ * Returns the permutation of indices.
+ */
+function officialOrder(agencies: readonly Agency[], sources: readonly string[], senders: readonly string[], base: Plan): number[] {
+  const groupRank = new Map(base.groups.map((g, i) => [g.id, i]));
+  const rank = (i: number) => groupRank.get(agencies[i].groupId ?? "") ?? base.groups.length;
+  const bySender = (i: number, j: number) =>
+    COLLATOR.compare(senders[i], senders[j]) || (sources[i] < sources[j] ? -1 : sources[i] > sources[j] ? 1 : 0) || i - j;
+  const first = agencies.map((_, i) => i).sort((i, j) => rank(i) - rank(j) || bySender(i, j));
+  const provinceArea = unitKey(base.info.area);
+  const areaRank = new Map<string, number>();
+  first.forEach((i, at) => {
+    const a = agencies[i].area;
+    const key = unitKey(a);
+    // The province's own area first; an unknown one (a commune whose district no one named) last, for a person to place.
+    if (!areaRank.has(key)) areaRank.set(key, key === provinceArea || isProvinceWide(a) ? -1 : key === "" ? Infinity : at);
+  });
+  const areaOf = (i: number) => areaRank.get(unitKey(agencies[i].area)) ?? 0;
+  const byArea = (i: number, j: number) => (areaOf(i) === areaOf(j) ? 0 : areaOf(i) < areaOf(j) ? -1 : 1);
+  return first.slice().sort((i, j) => rank(i) - rank(j) || byArea(i, j) || bySender(i, j));
+}
+
 /**
  * Merge submissions into the consolidating plan `base` (its info, groups and rates;
  * its own agencies, tasks and lines are ignored — pass them as a submission).
@@ -362,10 +403,11 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan,
   const dupFiles = new Map<string, string[]>();
   const agencies: Agency[] = [];
   const agencySources: string[] = [];
-  const tasks: Task[] = [];
+  const senders: string[] = [];
+  const unitTasks: MergeResult["unitTasks"] = [];
   const carried: ExtraLine[] = [];
-  // The province's own management lines: its own file's, else the consolidating plan's.
-  let own: Pick<Plan, "rates" | "training" | "extraLines"> = base;
+  // The province's own management lines and tasks: its own file's, else the consolidating plan's.
+  let own: Pick<Plan, "rates" | "training" | "extraLines" | "tasks"> = base;
   const files: FileReport[] = [];
 
   for (const s of subs) {
@@ -417,10 +459,7 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan,
         );
         continue;
       }
-      const area = mergedArea(a, group, plan);
-      const parent = a.area && area !== a.area && !isPlace(a.area) ? `Đơn vị cấp trên: ${a.area}` : "";
-      const note = [a.note, parent].filter(Boolean).join(". ");
-      const merged: Agency = { name: a.name, groupId: group.id, area, note, ...(a.form ? { form: a.form } : {}), ...(a.at ? { at: a.at } : {}) };
+      const merged = placedAgency(a, group, plan);
       const key = mergeKey(merged);
       // A commune whose district is unknown is never taken for another: it is kept, and shown.
       const unknown = group.id === COMMUNE && merged.area === "";
@@ -441,11 +480,14 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan,
       if (!unknown) kept.set(key, { agency: merged, file: s.file });
       agencies.push(merged);
       agencySources.push(s.file);
+      senders.push(unitOf(s) || baseName(s.file));
       report.kept++;
     }
-    for (const t of plan.tasks) tasks.push({ ...t, source: s.file });
     if (s.file === ownFile) own = plan;
-    else carried.push(...unitLines(plan, unitOf(s) || s.file, s.file));
+    else {
+      carried.push(...unitLines(plan, unitOf(s) || s.file, s.file));
+      if (plan.tasks.length) unitTasks.push({ unit: unitOf(s) || baseName(s.file), file: s.file, tasks: plan.tasks });
+    }
   }
   for (const r of files) {
     if (r.status === "ok" && r.problems.some((p) => p.severity !== "info")) r.status = "warning";
@@ -464,13 +506,14 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan,
     return { name: a.name, area: a.area, files: list };
   });
   const sum = (k: "read" | "kept" | "duplicates" | "rejected" | "replaced") => files.reduce((acc, f) => acc + f[k], 0);
+  const order = officialOrder(agencies, agencySources, senders, base);
   const plan: Plan = {
     info: { ...base.info },
     groups: base.groups.map((g) => ({ ...g, patterns: [...g.patterns] })),
     rates: { ...base.rates, inspectionLumpSum: own.rates.inspectionLumpSum },
     training: { ...own.training },
-    agencies,
-    tasks,
+    agencies: order.map((i) => agencies[i]),
+    tasks: own.tasks.map((t) => ({ ...t })),
     extraLines: placeSections([...own.extraLines, ...carried]),
   };
   return {
@@ -479,6 +522,7 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan,
     duplicates,
     possibleDuplicates,
     totals: { files: files.length, read: sum("read"), kept: sum("kept"), duplicates: sum("duplicates"), rejected: sum("rejected"), replaced: sum("replaced") },
-    agencySources,
+    agencySources: order.map((i) => agencySources[i]),
+    unitTasks,
   };
 }

@@ -60,6 +60,8 @@ export interface Agency {
   form?: ExtraForm;
   /** Why this row cannot be used (its text could not be read); it is reported, never merged. */
   rejectReason?: string;
+  /** In a consolidated list: the row's id (hidden column), so the officer's corrections can be told apart. */
+  rowId?: string;
 }
 
 export interface Task {

@@ -32,7 +32,8 @@ export type ProblemCode =
   | "MULTI_NAME"
   | "HIDDEN_ROW"
   | "NOT_AGENCY"
-  | "LEGACY_ENCODING";
+  | "LEGACY_ENCODING"
+  | "REQUIRED_ACTIVITY";
 
 export interface Problem {
   severity: Severity;

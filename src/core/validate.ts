@@ -8,7 +8,7 @@ import type { Agency, CellRef, Plan } from "./model";
 import { formatVnNumber } from "./numbers";
 import { cellAddress, type Problem, type ProblemCode, type Severity } from "./problems";
 import { fromRoman, toRoman } from "./roman";
-import { unitKey } from "./text";
+import { foldText, unitKey } from "./text";
 import { parseTiming, timingYear } from "./timing";
 
 export function problemAt(
@@ -145,7 +145,75 @@ function checkForms(plan: Plan): Problem[] {
   });
 }
 
-/** The rules over the model: groups, forms, duplicates, timing, money. */
+/** The activities every plan must hold at least once a year (SPEC §6, §7), found by their words (folded). */
+export const REQUIRED_ACTIVITIES = [
+  { id: "audit", label: "đánh giá nội bộ", pattern: /danh gia noi bo/ },
+  { id: "review", label: "họp xem xét của lãnh đạo", pattern: /xem xet (cua )?lanh dao|xem xet cua ban lanh dao/ },
+] as const;
+
+const HALF_YEAR = /\b(6|sau) thang( dau)?( nam)?( \d{4})?/g;
+
+/** The two reports and their deadlines (day, month): 6 tháng before 15/6, năm before 15/11 (a report may be both). */
+export const REQUIRED_REPORTS = [
+  { id: "half", label: "báo cáo 6 tháng", deadline: [15, 6], months: [1, 6], is: (t: string) => new RegExp(HALF_YEAR.source).test(t) },
+  // "năm" once the 6-month phrase ("6 tháng đầu năm 2022") is taken out.
+  { id: "year", label: "báo cáo năm", deadline: [15, 11], months: [7, 11], is: (t: string) => /\b(nam|tong ket)\b/.test(t.replace(HALF_YEAR, " ")) },
+] as const;
+
+export const REQUIRED_ACTIVITY: ProblemCode = "REQUIRED_ACTIVITY";
+
+const taskText = (t: Plan["tasks"][number]) => foldText([t.content, t.action, t.result].join(" "));
+
+/** When a timing falls, for a report's deadline: the earliest (day, month) it names within `months`, or null when it names none. */
+function reportDate(timing: string, months: readonly [number, number]): [number, number] | null {
+  const t = parseTiming(timing);
+  if (!t) return null;
+  if (t.kind === "deadline") return [t.day, t.month];
+  if (t.kind === "month") {
+    const m = t.months.filter((x) => x >= months[0] && x <= months[1]);
+    return m.length ? [1, Math.min(...m)] : [1, Math.min(...t.months)];
+  }
+  if (t.kind === "quarter") {
+    const q = t.quarters.map((x) => x * 3 - 2).filter((x) => x <= months[1]);
+    return q.length ? [1, Math.max(...q)] : [1, Math.min(...t.quarters) * 3 - 2];
+  }
+  return null;
+}
+
+/**
+ * Internal audit and management review at least once a year, the 6-month report before 15/6 and the
+ * yearly one before 15/11: warnings naming the task sheet (and the timing cell of a late report).
+ * Only for a plan that has a task table.
+ */
+export function checkRequiredActivities(plan: Plan): Problem[] {
+  if (plan.tasks.length === 0) return [];
+  const sheet = plan.tasks.find((t) => t.at)?.at?.sheet ?? "";
+  const problems: Problem[] = [];
+  const texts = plan.tasks.map(taskText);
+  for (const a of REQUIRED_ACTIVITIES) {
+    if (!texts.some((t) => a.pattern.test(t))) {
+      problems.push(problemAt(undefined, "warning", REQUIRED_ACTIVITY, `Bảng nhiệm vụ chưa có ${a.label} (ít nhất một lần trong năm).`, sheet));
+    }
+  }
+  for (const r of REQUIRED_REPORTS) {
+    const tasks = plan.tasks.filter((t, i) => /bao cao/.test(texts[i]) && r.is(texts[i]));
+    if (tasks.length === 0) {
+      problems.push(problemAt(undefined, "warning", REQUIRED_ACTIVITY, `Bảng nhiệm vụ chưa có ${r.label} (trước ngày ${r.deadline[0]}/${r.deadline[1]}).`, sheet));
+      continue;
+    }
+    const dated = tasks.map((t) => ({ t, date: reportDate(t.timing, r.months) })).filter((x) => x.date !== null);
+    const onTime = dated.some(({ date }) => date![1] < r.deadline[1] || (date![1] === r.deadline[1] && date![0] <= r.deadline[0]));
+    if (dated.length > 0 && !onTime) {
+      const late = dated[0].t;
+      problems.push(problemAt(late.timingAt ?? late.at, "warning", REQUIRED_ACTIVITY, `${capitalize(r.label)} hẹn "${late.timing}", sau hạn ngày ${r.deadline[0]}/${r.deadline[1]}.`, sheet));
+    }
+  }
+  return problems;
+}
+
+const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
+
+/** The rules over the model: groups, forms, duplicates, timing, money, the required activities. */
 export function validatePlan(plan: Plan, refs: RateRefs = {}): Problem[] {
-  return [...checkAgencies(plan), ...checkForms(plan), ...checkTasks(plan), ...checkRates(plan, refs)];
+  return [...checkAgencies(plan), ...checkForms(plan), ...checkTasks(plan), ...checkRequiredActivities(plan), ...checkRates(plan, refs)];
 }

@@ -76,7 +76,7 @@ export const workerMergeParts: MergeParts = {
     const bytes = await file.arrayBuffer();
     return resultOf(await callWorker({ kind: "submission", bytes, name: file.name, modified: file.lastModified, ...(groups ? { groups } : {}) }, [bytes], READ_TIMEOUT_MS, signal), "submission").outcome;
   },
-  async consolidate(fresh, existing, overrides, output) {
+  async consolidate(fresh, existing, overrides, output, season = {}) {
     // A worker of its own, sent the submissions in batches (each copy a short task on the page),
     // then asked to merge — and, for a download, to write the .xlsx there too.
     const worker = new Worker(READER_WORKER_URL);
@@ -96,7 +96,9 @@ export const workerMergeParts: MergeParts = {
       await send("fresh", fresh);
       await send("stored", existing?.stored ?? []);
       if (early.failure !== undefined) throw new Error(`lỗi khi tổng hợp (${early.failure})`);
-      return resultOf(await callWorker({ kind: "merge-run", existingPlan: existing?.plan ?? null, overrides, output }, [], null, undefined, worker), "merge-run").merged;
+      // The earlier result travels without its submissions (sent above in batches).
+      const earlier = existing ? { ...existing, stored: [] } : null;
+      return resultOf(await callWorker({ kind: "merge-run", existing: earlier, overrides, output, season }, [], null, undefined, worker), "merge-run").merged;
     } finally {
       worker.terminate();
     }

@@ -31,8 +31,8 @@ async function handle(req: Exclude<WorkerRequest, { kind: "merge-add" }>): Promi
       return { kind: "submission", outcome: { submission: submissionFromRaw(req.name, req.modified, raw, req.groups ? { groups: req.groups } : {}) } };
     }
     case "merge-run": {
-      const existing = req.existingPlan ? { plan: req.existingPlan, stored: session.stored } : null;
-      const done = consolidate(session.fresh, existing, req.overrides);
+      const existing = req.existing ? { ...req.existing, stored: session.stored } : null;
+      const done = consolidate(session.fresh, existing, req.overrides, req.season);
       session.fresh = [];
       session.stored = [];
       if (!done) return { kind: "merge-run", merged: null };

@@ -2,7 +2,7 @@
 import type { AgencyGroup } from "../core/groups";
 import type { Submission } from "../core/merge";
 import type { BaseOverrides } from "../workbook/base";
-import type { Plan } from "../core/model";
+import type { Existing, Season } from "../workbook/consolidated";
 import type { RawWorkbook, WorkbookGrid } from "../workbook/grid";
 import type { Merged, MergeOutput, ReadOutcome } from "./flows/merge";
 
@@ -11,7 +11,8 @@ export type WorkerRequest =
   | { id: number; kind: "submission"; bytes: ArrayBuffer; name: string; modified: number; groups?: AgencyGroup[] }
   /** A merge session in a worker of its own: submissions sent in batches (no reply), then the run. */
   | { id: number; kind: "merge-add"; fresh?: Submission[]; stored?: Submission[] }
-  | { id: number; kind: "merge-run"; existingPlan: Plan | null; overrides: BaseOverrides; output: MergeOutput }
+  /** The earlier result without its submissions (they come in batches); the season's inputs. */
+  | { id: number; kind: "merge-run"; existing: Existing | null; overrides: BaseOverrides; output: MergeOutput; season: Season }
   | { id: number; kind: "write"; grid: WorkbookGrid };
 
 export type WorkerResult =

@@ -88,7 +88,8 @@ export function chooseBase(subs: readonly Submission[], o: BaseOverrides = {}, e
       info: { ...plan.info, year: o.year ?? plan.info.year, levels },
       groups: levels === plan.info.levels ? plan.groups : defaultGroups(levels),
       agencies: [],
-      tasks: [],
+      // A given province plan's task table is the consolidated one; otherwise the province's own file's.
+      tasks: o.plan ? plan.tasks : [],
       // A given province plan's own lines stay; an earlier result's are re-made from its sources.
       extraLines: o.plan ? plan.extraLines : [],
     },

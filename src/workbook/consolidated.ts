@@ -5,7 +5,9 @@
  *  - "Dữ liệu nguồn" (hidden): every submission as read, so that merging new files into
  *    this workbook later gives the same result as merging everything at once.
  */
+import { applyCorrections, assignRowIds, detectCorrections, type AppliedCorrection, type Correction, type ListRow } from "../core/corrections";
 import { mergeSubmissions, type MergeResult, type Submission } from "../core/merge";
+import { applyMapping, compareYears, referenceOrder, trackSubmissions, type AgencyList, type Tracking, type UnitMapping, type YearComparison } from "../core/season";
 import type { Agency, ExtraLine, Plan, Task } from "../core/model";
 import { formatVnNumber } from "../core/numbers";
 import { sortProblems, type Problem } from "../core/problems";
@@ -16,14 +18,23 @@ import {
 import { buildWorkbook, SheetBuilder } from "./write";
 import { chooseBase, type BaseOverrides } from "./base";
 import { readPlan } from "./read";
+import { buildComparisonSheet, buildCorrectionsSheet, buildTrackingSheet, buildUnitTasksSheet } from "./seasonSheets";
 
-function buildSourcesSheet(result: MergeResult, notice: string | null) {
+/** How the officer's corrections change the count of Phụ lục 1 (empty when there are none). */
+export function correctionCountLine(result: MergeResult, corrections: readonly AppliedCorrection[]): string {
+  const n = (kind: "delete" | "add") => corrections.filter((c) => c.status === "applied" && c.correction.kind === kind).length;
+  const gone = corrections.filter((c) => c.status === "gone").length;
+  if (corrections.length === 0) return "";
+  return ` Phụ lục 1: ${formatVnNumber(result.plan.agencies.length)} cơ quan = ${formatVnNumber(result.totals.kept)} − ${n("delete")} dòng người tổng hợp xoá + ${n("add")} dòng thêm; ${corrections.length} điều chỉnh (trang "${SHEETS.corrections}")${gone ? `, ${gone} không còn áp dụng` : ""}.`;
+}
+
+function buildSourcesSheet(result: MergeResult, notice: string | null, corrections: readonly AppliedCorrection[]) {
   const cols = SOURCE_FILE_COLUMNS;
   const s = new SheetBuilder(SHEETS.sources, cols.map((c) => c.width));
   const t = result.totals;
   s.banner(1, cols.length, { v: SOURCES_TITLE, style: "title" });
   s.banner(2, cols.length, {
-    v: `${t.files} tệp; ${formatVnNumber(t.read)} dòng cơ quan đọc được = ${formatVnNumber(t.kept)} đưa vào tổng hợp + ${formatVnNumber(t.duplicates)} trùng + ${formatVnNumber(t.rejected)} không đưa vào (lỗi) + ${formatVnNumber(t.replaced)} thay bằng tệp mới hơn.`,
+    v: `${t.files} tệp; ${formatVnNumber(t.read)} dòng cơ quan đọc được = ${formatVnNumber(t.kept)} đưa vào tổng hợp + ${formatVnNumber(t.duplicates)} trùng + ${formatVnNumber(t.rejected)} không đưa vào (lỗi) + ${formatVnNumber(t.replaced)} thay bằng tệp mới hơn.${correctionCountLine(result, corrections)}`,
     style: "subtitle",
   });
   if (notice) s.banner(3, cols.length, { v: `LƯU Ý: ${notice}`, style: "caption" });
@@ -68,9 +79,25 @@ function buildSourcesSheet(result: MergeResult, notice: string | null) {
   return s.finish();
 }
 
-type StoredKind = "FILE" | "AGENCY" | "TASK" | "LINE" | "PROBLEM";
+type StoredKind = "FILE" | "AGENCY" | "TASK" | "LINE" | "PROBLEM" | "EXPECTED" | "EXPECTED_AGENCY" | "MAPPING" | "CORRECTION" | "WROTE";
 
-function buildStoreSheet(submissions: readonly Submission[]) {
+/** What a consolidated workbook keeps beside the submissions, so the next merge into it knows it. */
+export interface SeasonStore {
+  /** Who should send, as given at an earlier merge. */
+  expected: AgencyList | null;
+  mapping: UnitMapping[];
+  /** The officer's corrections so far. */
+  corrections: Correction[];
+  /** Phụ lục 1 as the tool last wrote it. */
+  written: ListRow[];
+}
+
+/** A PL1 row's fields an officer may change, as a list row. */
+export function listRow(a: Agency, groups: Plan["groups"]): ListRow {
+  return { rowId: a.rowId ?? "", name: a.name, group: groups.find((g) => g.id === a.groupId)?.label ?? a.groupText ?? "", area: a.area, note: a.note };
+}
+
+function buildStoreSheet(submissions: readonly Submission[], season: SeasonStore) {
   const s = new SheetBuilder(SHEETS.store, [10, 40, 120], false);
   let row = 1;
   s.value(row, 1, "Loại");
@@ -93,15 +120,51 @@ function buildStoreSheet(submissions: readonly Submission[]) {
     for (const l of plan.extraLines) put("LINE", sub.file, l);
     for (const p of problems) put("PROBLEM", sub.file, p);
   }
+  if (season.expected) {
+    const { file, year, groups, agencies } = season.expected;
+    put("EXPECTED", file, { year, groups });
+    for (const a of agencies) put("EXPECTED_AGENCY", file, { name: a.name, groupId: a.groupId, area: a.area, note: a.note, ...(a.form ? { form: a.form } : {}) });
+  }
+  for (const m of season.mapping) put("MAPPING", "", m);
+  for (const c of season.corrections) put("CORRECTION", "", c);
+  for (const w of season.written) put("WROTE", "", [w.rowId, w.name, w.group, w.area, w.note]);
   s.grid.hidden = true;
   return s.grid;
 }
 
+/** What the season adds to a consolidated workbook (all optional). */
+export interface SeasonReport {
+  tracking?: Tracking | null;
+  comparison?: YearComparison | null;
+  /** The groups of the list compared with (last year's). */
+  lastGroups?: Plan["groups"];
+  corrections?: AppliedCorrection[];
+  store?: Partial<SeasonStore>;
+  today?: string;
+}
+
 /** The consolidated workbook of a merge. `submissions` are all that went into it. */
-export function buildConsolidatedWorkbook(result: MergeResult, submissions: readonly Submission[], notice: string | null = null): WorkbookGrid {
+export function buildConsolidatedWorkbook(result: MergeResult, submissions: readonly Submission[], notice: string | null = null, season: SeasonReport = {}): WorkbookGrid {
   const grid = buildWorkbook(result.plan);
-  grid.sheets.push(buildSourcesSheet(result, notice), buildStoreSheet(submissions));
+  const today = season.today ?? todayText();
+  const groups = result.plan.groups;
+  grid.sheets.push(buildSourcesSheet(result, notice, season.corrections ?? []));
+  if (season.tracking) grid.sheets.push(buildTrackingSheet(season.tracking, groups, today));
+  if (season.comparison) grid.sheets.push(buildComparisonSheet(season.comparison, groups, season.lastGroups ?? groups, today));
+  if (season.corrections?.length) grid.sheets.push(buildCorrectionsSheet(season.corrections));
+  if (result.unitTasks.length) grid.sheets.push(buildUnitTasksSheet(result.unitTasks));
+  grid.sheets.push(buildStoreSheet(submissions, {
+    expected: season.store?.expected ?? null,
+    mapping: season.store?.mapping ?? [],
+    corrections: season.store?.corrections ?? [],
+    written: result.plan.agencies.map((a) => listRow(a, groups)),
+  }));
   return grid;
+}
+
+/** Today as dd/mm/yyyy (when a correction was first seen, when a report was made). */
+export function todayText(now = new Date()): string {
+  return `${String(now.getDate()).padStart(2, "0")}/${String(now.getMonth() + 1).padStart(2, "0")}/${now.getFullYear()}`;
 }
 
 /** A FILE row of the hidden store, as buildStoreSheet writes it. */
@@ -118,13 +181,42 @@ interface StoredFile {
 
 /** The submissions stored in a consolidated workbook (empty when it has none). */
 export function readStoredSubmissions(wb: RawWorkbook): Submission[] {
+  return readStore(wb).stored;
+}
+
+/** Everything a consolidated workbook's hidden store holds. */
+export function readStore(wb: RawWorkbook): SeasonStore & { stored: Submission[] } {
+  const season: SeasonStore = { expected: null, mapping: [], corrections: [], written: [] };
   const sheet = wb.sheets.find((s) => s.name === SHEETS.store);
-  if (!sheet) return [];
+  if (!sheet) return { ...season, stored: [] };
   const byFile = new Map<string, Submission>();
   const order: Submission[] = [];
   for (const cells of sheet.rows.slice(1)) {
-    const [kind, file, json] = cells;
+    const [kind, fileCell, json] = cells;
+    const file = fileCell ?? "";
     if (typeof kind !== "string" || typeof file !== "string" || typeof json !== "string") continue;
+    if (kind === "EXPECTED") {
+      const data = JSON.parse(json) as { year: number | null; groups: Plan["groups"] };
+      season.expected = { file, year: data.year ?? NaN, groups: data.groups, agencies: [] };
+      continue;
+    }
+    if (kind === "EXPECTED_AGENCY") {
+      season.expected?.agencies.push(JSON.parse(json) as Agency);
+      continue;
+    }
+    if (kind === "MAPPING") {
+      season.mapping.push(JSON.parse(json) as UnitMapping);
+      continue;
+    }
+    if (kind === "CORRECTION") {
+      season.corrections.push(JSON.parse(json) as Correction);
+      continue;
+    }
+    if (kind === "WROTE") {
+      const [rowId, name, group, area, note] = JSON.parse(json) as string[];
+      season.written.push({ rowId, name, group, area, note });
+      continue;
+    }
     if (kind === "FILE") {
       const data = JSON.parse(json) as StoredFile;
       const sub: Submission = data.rejected !== undefined
@@ -149,23 +241,32 @@ export function readStoredSubmissions(wb: RawWorkbook): Submission[] {
     else if (kind === "LINE") sub.outcome.plan.extraLines.push(JSON.parse(json) as ExtraLine);
     else if (kind === "PROBLEM") sub.outcome.problems.push(JSON.parse(json) as Problem);
   }
-  return order;
+  return { ...season, stored: order };
 }
 
-/** An earlier consolidated workbook: its plan (info, groups, rates) and the submissions it holds. */
-export interface Existing {
+/** An earlier consolidated workbook: its plan (info, groups, rates), the submissions and season it holds, and its PL1 as it now stands. */
+export interface Existing extends SeasonStore {
   plan: Plan;
   stored: Submission[];
+  /** Phụ lục 1 as the workbook shows it now (the officer may have corrected it). */
+  current: ListRow[];
 }
 
 /** Read an earlier consolidated workbook, or null when it holds no stored submissions. */
 export function existingFromRaw(raw: RawWorkbook): Existing | null {
-  const stored = readStoredSubmissions(raw);
-  return stored.length === 0 ? null : { plan: readPlan(raw).plan, stored };
+  const store = readStore(raw);
+  if (store.stored.length === 0) return null;
+  const plan = readPlan(raw).plan;
+  return { ...store, plan, current: plan.agencies.map((a) => listRow(a, plan.groups)) };
 }
 
 export interface Consolidation {
   result: MergeResult;
+  /** Who has sent, when an expected list is known. */
+  tracking: Tracking | null;
+  comparison: YearComparison | null;
+  /** The officer's corrections, each applied again or said to no longer apply. */
+  corrections: AppliedCorrection[];
   submissions: Submission[];
   grid: WorkbookGrid;
   /** The submission whose info and rates became the consolidating plan's, if any. */
@@ -179,10 +280,45 @@ export interface Consolidation {
  * result + new submissions → consolidating plan → merge → workbook. Null when no
  * submission could be read.
  */
-export function consolidate(fresh: readonly Submission[], existing: Existing | null, overrides: BaseOverrides = {}): Consolidation | null {
+export function consolidate(fresh: readonly Submission[], existing: Existing | null, overrides: BaseOverrides = {}, season: Season = {}): Consolidation | null {
   const submissions = [...(existing?.stored ?? []), ...fresh];
   if (!submissions.some((s) => s.outcome.kind === "read")) return null;
   const base = chooseBase(submissions, overrides, existing?.plan ?? null);
   const result = mergeSubmissions(submissions, base.plan, base.own);
-  return { result, submissions, grid: buildConsolidatedWorkbook(result, submissions, base.notice), baseFrom: base.from, notice: base.notice };
+  const today = season.today ?? todayText();
+  const expected = season.expected ?? existing?.expected ?? null;
+  const mapping = season.mapping ?? existing?.mapping ?? [];
+  const reorder = (order: number[]) => {
+    result.plan.agencies = order.map((i) => result.plan.agencies[i]);
+    result.agencySources = order.map((i) => result.agencySources[i]);
+  };
+  // The official order: the expected list's, new agencies at the end of their group and area.
+  if (expected) reorder(referenceOrder(result.plan.agencies, applyMapping(expected.agencies, mapping).map((e) => e.agency), result.plan.groups));
+  const tracking = expected ? trackSubmissions(expected, result, mapping) : null;
+  result.plan.agencies = assignRowIds(result.plan.agencies);
+  // The officer's corrections: those found now (against what was last written) and those recorded before.
+  const known = existing?.corrections ?? [];
+  const corrections = existing && existing.written.length ? detectCorrections(existing.written, existing.current, known, today) : known;
+  const applied = applyCorrections(result.plan.agencies, result.agencySources, corrections, result.plan.groups, ADDED_BY_HAND);
+  result.plan.agencies = applied.agencies;
+  result.agencySources = applied.sources;
+  const comparison = expected ? compareYears(expected, result.plan, mapping) : null;
+  const grid = buildConsolidatedWorkbook(result, submissions, base.notice, {
+    tracking, comparison, lastGroups: expected?.groups, corrections: applied.applied, today,
+    store: { expected, mapping, corrections },
+  });
+  return { result, tracking, comparison, corrections: applied.applied, submissions, grid, baseFrom: base.from, notice: base.notice };
+}
+
+/** The source named for a row the officer added to Phụ lục 1. */
+export const ADDED_BY_HAND = "(người tổng hợp thêm ở Phụ lục 1)";
+
+/** The season's inputs of a merge (all optional). */
+export interface Season {
+  /** Who should send; else the list an earlier merge stored. */
+  expected?: AgencyList | null;
+  /** Old units to new ones; else the mapping an earlier merge stored. */
+  mapping?: UnitMapping[] | null;
+  /** Today (dd/mm/yyyy), when corrections are first seen. */
+  today?: string;
 }

@@ -64,6 +64,8 @@ export interface SheetGrid {
   landscape: boolean;
   /** Rows frozen at the top. */
   freezeRows?: number;
+  /** Columns (1-based) hidden: not shown, not printed. */
+  hiddenColumns?: number[];
   hidden?: boolean;
   /** Locked by sheet protection without a password (its figures are computed; unprotect to type over them). */
   protect?: boolean;

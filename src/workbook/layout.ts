@@ -12,8 +12,15 @@ export const SHEETS = {
   budget: "PL2 Kinh phí",
   lists: "Danh mục",
   sources: "Nguồn dữ liệu",
+  tracking: "Theo dõi nộp",
+  comparison: "So với năm trước",
+  corrections: "Điều chỉnh",
+  unitTasks: "Nhiệm vụ các đơn vị",
   store: "Dữ liệu nguồn",
 } as const;
+
+/** The consolidated workbook's own sheets: reports and the store, never a part of a plan. */
+export const REPORT_SHEETS: readonly string[] = [SHEETS.sources, SHEETS.tracking, SHEETS.comparison, SHEETS.corrections, SHEETS.unitTasks, SHEETS.store];
 
 export type SheetKey = keyof typeof SHEETS;
 
@@ -36,7 +43,7 @@ export interface ColumnSpec<K extends string> {
   style: StyleName;
 }
 
-export type AgencyColumn = "stt" | "name" | "group" | "area" | "note" | "form";
+export type AgencyColumn = "stt" | "name" | "group" | "area" | "note" | "form" | "rowId";
 export type TaskColumn = "tt" | "content" | "action" | "result" | "lead" | "partner" | "timing" | "approval" | "source";
 export type BudgetColumn = "stt" | "label" | "quantity" | "content" | "rate" | "amount" | "note";
 export type GroupColumn = "label" | "rate" | "build" | "extend" | "section" | "id";
@@ -53,6 +60,8 @@ export const AGENCY_COLUMNS: ColumnSpec<AgencyColumn>[] = [
   { key: "area", header: "Địa bàn / đơn vị cấp trên", width: 28, aliases: ["Địa bàn", "Đơn vị cấp trên", "Cơ quan chủ quản", "Đơn vị chủ quản", "Cơ quan cấp trên", "Huyện", "Địa phương"], style: "text" },
   { key: "note", header: "Ghi chú", width: 18, aliases: ["GC"], style: "text" },
   { key: "form", header: "Hình thức", width: 16, aliases: ["Hình thức áp dụng", "Hình thức thực hiện", "Hình thức (duy trì / xây dựng mới / mở rộng)"], style: "textCenter" },
+  /** Only in a consolidated list, hidden: each row's id, so the officer's corrections are told apart at the next merge. */
+  { key: "rowId", header: "Mã dòng (không sửa)", width: 16, aliases: ["Mã dòng"], style: "text" },
 ];
 
 export const TASK_COLUMNS: ColumnSpec<TaskColumn>[] = [

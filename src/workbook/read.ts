@@ -20,7 +20,7 @@ import type { RawSheet, RawValue, RawWorkbook } from "./grid";
 import { dateText, isCellError } from "./cellValues";
 import { convertLegacy, unclearKey } from "./legacy";
 import {
-  AGENCY_COLUMNS, BUDGET_COLUMNS, BUDGET_LINE_LABELS, BUDGET_TOTAL_PATTERN, GROUP_COLUMNS, INFO_ROWS, RATE_ROWS, SHEET_ALIASES, SHEETS, TASK_COLUMNS, UNIFORM_RATE_LABELS,
+  AGENCY_COLUMNS, BUDGET_COLUMNS, BUDGET_LINE_LABELS, BUDGET_TOTAL_PATTERN, GROUP_COLUMNS, INFO_ROWS, RATE_ROWS, REPORT_SHEETS, SHEET_ALIASES, SHEETS, TASK_COLUMNS, UNIFORM_RATE_LABELS,
   type ColumnSpec, type InfoKey, type InfoRowSpec,
 } from "./layout";
 
@@ -446,6 +446,7 @@ function readAgencies(sheet: RawSheet, groups: AgencyGroup[], unclear: ReadonlyS
         at: nameAt,
         ...(groupAt ? { groupAt } : {}),
         ...(form === "build" || form === "extend" ? { form } : {}),
+        ...(c.rowId && get(cells, c.rowId) ? { rowId: get(cells, c.rowId) } : {}),
         ...(unreadable ? { rejectReason: `chữ trong dòng ${r + 1} gõ bằng bảng mã cũ, không đọc được chắc chắn`, groupId: null } : {}),
       });
     }
@@ -687,7 +688,7 @@ export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResul
   const wb = legacy.raw;
   const problems: Problem[] = [...legacy.problems];
   // The consolidated workbook's own report sheets are never a plan's part.
-  const used = new Set<string>([SHEETS.sources, SHEETS.store]);
+  const used = new Set<string>(REPORT_SHEETS);
   const pick = <K extends string>(aliases: string[], cols: ColumnSpec<K>[] | null, need: K[]) => {
     const s = findSheet(wb, aliases, cols, need, used);
     if (s) used.add(s.name);
@@ -699,7 +700,7 @@ export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResul
   const taskSheet = pick(SHEET_ALIASES.tasks, TASK_COLUMNS, ["content", "timing"]);
   // A sheet may stack several parts (Thông tin, then Phụ lục 1, then Phụ lục 2): the agency list and
   // Thông tin may share the budget's sheet; never the task table's.
-  const shared = new Set([SHEETS.sources, SHEETS.store, ...(taskSheet ? [taskSheet.name] : [])]);
+  const shared = new Set([...REPORT_SHEETS, ...(taskSheet ? [taskSheet.name] : [])]);
   const infoSheet = pick(SHEET_ALIASES.info, null, []) ?? findInfoByLabels(wb, used) ?? findInfoByLabels(wb, shared);
   const agencySheets = chooseAgencySheets(rankSheets(wb, SHEET_ALIASES.agencies, (s) => agencyHeader(s) !== null, shared));
   const agencySheet = agencySheets[0] ?? null;

@@ -222,14 +222,17 @@ export const NAME_DIGIT_WORDS = "ChuSo";
 export const NAME_GROUP_TABLE = "DM_BangNhom";
 
 function buildAgencies(plan: Plan, info: InfoSheet, opts: WriteOptions): AgencySheet {
-  const cols = AGENCY_COLUMNS;
+  // The row id column only in a consolidated list (hidden); a plan's own list has none.
+  const withIds = plan.agencies.some((a) => a.rowId);
+  const cols = AGENCY_COLUMNS.filter((col) => withIds || col.key !== "rowId");
   const s = new SheetBuilder(SHEETS.agencies, cols.map((c) => c.width));
+  const shown = cols.length - (withIds ? 1 : 0);
   const c = (k: (typeof cols)[number]["key"]) => colOf(cols, k);
-  s.banner(1, cols.length, { v: PL1_CAPTION, style: "caption" });
+  s.banner(1, shown, { v: PL1_CAPTION, style: "caption" });
   const title = titleLine(PL1_TITLE, plan);
-  s.banner(2, cols.length, { v: title.v, f: title.f, style: "title" });
+  s.banner(2, shown, { v: title.v, f: title.f, style: "title" });
   const att = attachmentLine(plan);
-  s.banner(3, cols.length, { v: att.v, f: att.f, style: "subtitle" });
+  s.banner(3, shown, { v: att.v, f: att.f, style: "subtitle" });
   s.header(TABLE_HEADER_ROW, cols);
   const labelOf = new Map(plan.groups.map((g) => [g.id, g.label]));
   let row = TABLE_HEADER_ROW + 1;
@@ -253,6 +256,7 @@ function buildAgencies(plan: Plan, info: InfoSheet, opts: WriteOptions): AgencyS
         s.value(row, c("area"), a.area, "text");
         s.value(row, c("note"), a.note, "text");
         s.value(row, c("form"), a.form ? formLabel(a.form) : null, "textCenter");
+        if (withIds) s.value(row, c("rowId"), a.rowId ?? null, "text");
         row++;
       }
     }
@@ -291,6 +295,7 @@ function buildAgencies(plan: Plan, info: InfoSheet, opts: WriteOptions): AgencyS
   s.formula(totalRow, c("area"), ungrouped.f, ungrouped.v, "warning");
   s.grid.printTitleRows = [TABLE_HEADER_ROW, TABLE_HEADER_ROW];
   s.grid.freezeRows = TABLE_HEADER_ROW;
+  if (withIds) s.grid.hiddenColumns = [c("rowId")];
   const range = (col: number) => `${abs(first, col)}:${abs(last, col)}`;
   const names: DefinedName[] = [
     { name: NAME_PL1_GROUPS, sheet: SHEETS.agencies, ref: range(groupCol) },

@@ -40,9 +40,10 @@ describe("mergeSubmissions", () => {
       base(),
     );
     invariant(r);
+    // Official order: the district before its communes, whatever the files are called.
     expect(r.plan.agencies.map((a) => [a.name, a.groupId, a.area])).toEqual([
-      ["UBND xã Hòa An", "cap-xa", "Thành phố Cao Lãnh"],
       ["UBND thành phố Cao Lãnh", "cap-huyen", "Thành phố Cao Lãnh"],
+      ["UBND xã Hòa An", "cap-xa", "Thành phố Cao Lãnh"],
       ["UBND xã Hòa An", "cap-xa", "Huyện Lấp Vò"],
     ]);
     expect(r.duplicates).toEqual([{ name: "UBND xã Hòa An", area: "Thành phố Cao Lãnh", files: ["huyen-a.xlsx", "xa-hoa-an.xlsx"] }]);
@@ -105,10 +106,22 @@ describe("mergeSubmissions", () => {
     ]);
   });
 
-  it("combines the task tables, each row keeping its source file", () => {
+  it("keeps the province's own task table as the plan's, and each unit's task table apart, named with its unit and file", () => {
     const task = (content: string) => ({ tt: "1", content, action: "", result: "", lead: "", partner: "", timing: "Quý I/2022", approval: "" });
-    const r = mergeSubmissions([sub("b.xlsx", [], { plan: { tasks: [task("Đánh giá nội bộ")] } }), sub("a.xlsx", [], { plan: { tasks: [task("Rà soát quy trình")] } })], base());
-    expect(r.plan.tasks.map((t) => [t.content, t.source])).toEqual([["Rà soát quy trình", "a.xlsx"], ["Đánh giá nội bộ", "b.xlsx"]]);
+    const r = mergeSubmissions(
+      [
+        sub("b.xlsx", [], { issuer: "Sở Y tế", plan: { tasks: [task("Đánh giá nội bộ")] } }),
+        sub("a.xlsx", [], { issuer: "Sở Nội vụ", plan: { tasks: [task("Rà soát quy trình")] } }),
+        sub("tinh.xlsx", [], { issuer: "Sở Khoa học và Công nghệ", plan: { tasks: [task("Kiểm tra việc duy trì")] } }),
+      ],
+      base(),
+      "tinh.xlsx",
+    );
+    expect(r.plan.tasks.map((t) => t.content)).toEqual(["Kiểm tra việc duy trì"]);
+    expect(r.unitTasks.map((u) => [u.unit, u.file, u.tasks.map((t) => t.content)])).toEqual([
+      ["Sở Nội vụ", "a.xlsx", ["Rà soát quy trình"]],
+      ["Sở Y tế", "b.xlsx", ["Đánh giá nội bộ"]],
+    ]);
   });
 
   it("gives the same result whatever order the files arrive in, and keeps rejected files in the report", () => {
@@ -221,7 +234,7 @@ describe("same agency, different agency", () => {
       base(),
     );
     invariant(r);
-    // Canonical order is by file name; Sa Đéc's own file names its district, the departments' files do not.
+    // Sa Đéc's own file names its district, the departments' files do not: the unknown ones come last, for a person to place.
     expect(r.plan.agencies.map((a) => a.area)).toEqual(["Thành phố Sa Đéc", "", ""]);
     expect(r.totals.duplicates).toBe(0);
     expect(r.possibleDuplicates).toEqual([

@@ -34,7 +34,37 @@ describe("validatePlan", () => {
     const task = (timing: string, row: number) => ({ tt: "1", content: "x", action: "", result: "", lead: "", partner: "", timing, approval: "", timingAt: ref(row, 7, "ND") });
     const p = plan({ tasks: [task("Quý I/2026", 6), task("Quý II/2025", 7), task("sớm nhất có thể", 8), task("", 9)] });
     const problems = validatePlan(p);
-    expect(problems.map((x) => [x.code, x.cell])).toEqual([["TIMING_YEAR", "G7"], ["TIMING_UNPARSED", "G8"]]);
+    expect(problems.filter((x) => x.code.startsWith("TIMING")).map((x) => [x.code, x.cell])).toEqual([["TIMING_YEAR", "G7"], ["TIMING_UNPARSED", "G8"]]);
+  });
+
+  describe("required activities", () => {
+    const task = (content: string, timing: string, action = "") => ({ tt: "1", content, action, result: "", lead: "", partner: "", timing, approval: "", at: ref(6, 1, "Nội dung thực hiện"), timingAt: ref(6, 7, "Nội dung thực hiện") });
+    const messages = (tasks: ReturnType<typeof task>[]) => validatePlan(plan({ tasks })).filter((p) => p.code === "REQUIRED_ACTIVITY").map((p) => [p.sheet, p.message]);
+
+    it("are satisfied by the standard task table", () => {
+      expect(messages(newPlan({ year: 2026, levels: 2 }).tasks.map((t) => ({ ...t, at: ref(6, 1, "Nội dung thực hiện"), timingAt: ref(6, 7, "Nội dung thực hiện") })))).toEqual([]);
+    });
+
+    it("name what is missing, on the task sheet", () => {
+      expect(messages([task("Rà soát, cập nhật quy trình", "Thường xuyên"), task("Báo cáo 6 tháng", "trước ngày 15/6/2026", "Báo cáo kết quả 6 tháng đầu năm 2026")])).toEqual([
+        ["Nội dung thực hiện", "Bảng nhiệm vụ chưa có đánh giá nội bộ (ít nhất một lần trong năm)."],
+        ["Nội dung thực hiện", "Bảng nhiệm vụ chưa có họp xem xét của lãnh đạo (ít nhất một lần trong năm)."],
+        ["Nội dung thực hiện", "Bảng nhiệm vụ chưa có báo cáo năm (trước ngày 15/11)."],
+      ]);
+    });
+
+    it("take one row for both reports (Tháng 6 và tháng 11), and say when a report is due after its deadline", () => {
+      const base = [task("Đánh giá nội bộ", "Quý III/2026"), task("Họp xem xét của lãnh đạo", "Tháng 12/2026")];
+      expect(messages([...base, task("Báo cáo 6 tháng và năm", "Tháng 6 và tháng 11/2026")])).toEqual([]);
+      expect(messages([...base, task("Báo cáo 6 tháng", "trước ngày 20/6/2026"), task("Báo cáo năm", "trước ngày 30/11/2026")])).toEqual([
+        ["Nội dung thực hiện", 'Báo cáo 6 tháng hẹn "trước ngày 20/6/2026", sau hạn ngày 15/6.'],
+        ["Nội dung thực hiện", 'Báo cáo năm hẹn "trước ngày 30/11/2026", sau hạn ngày 15/11.'],
+      ]);
+    });
+
+    it("are not asked of a plan without a task table", () => {
+      expect(messages([])).toEqual([]);
+    });
   });
 
   it("refuses negative rates", () => {

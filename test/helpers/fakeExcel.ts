@@ -59,6 +59,7 @@ export interface SheetState {
   visibility: "Visible" | "Hidden" | "VeryHidden";
   cells: Map<string, CellState>;
   heights: Map<number, number>;
+  hiddenColumns: Set<number>;
   names: NameState[];
   protected: boolean;
   merges: string[];
@@ -195,6 +196,7 @@ export class FakeExcel implements ExcelApi {
       visibility: init.visibility ?? "Visible",
       cells: new Map(),
       heights: new Map(),
+      hiddenColumns: new Set(),
       names: [...(init.names ?? [])],
       protected: init.protected ?? false,
       merges: [],
@@ -726,6 +728,12 @@ class RangeProxy {
         set: (_t, p: string, v: unknown) => (push(path ? `${path}.${p}` : p, v), true),
       });
     return node("");
+  }
+  set columnHidden(v: boolean) {
+    this.ctx.push("columnHidden", jsonBytes(v), () => {
+      const r = this.rect();
+      for (let i = 0; i < r.cols; i++) this.sheet.state().hiddenColumns.add(r.col + i);
+    });
   }
   merge() {
     this.ctx.push("merge", 0, () => void this.sheet.state().merges.push(rectAddress(this.rect())));

@@ -13,8 +13,8 @@ export const inProcessParts: MergeParts = {
     if (earlier) return { earlier };
     return { submission: submissionFromRaw(file.name, file.lastModified, raw, groups ? { groups } : {}) };
   },
-  async consolidate(fresh, existing, overrides, output) {
-    const done = consolidate(fresh, existing, overrides);
+  async consolidate(fresh, existing, overrides, output, season) {
+    const done = consolidate(fresh, existing, overrides, season);
     if (!done) return null;
     return mergedOf(done, output, output === "bytes" ? await writeXlsx(done.grid) : undefined);
   },

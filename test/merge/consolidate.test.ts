@@ -21,6 +21,7 @@ import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
 import { readSubmission } from "../../src/adapters/xlsx/readSubmission";
 import { chooseBase } from "../../src/workbook/base";
 import { buildConsolidatedWorkbook } from "../../src/workbook/consolidated";
+import { buildWorkbook } from "../../src/workbook/write";
 import { SHEETS } from "../../src/workbook/layout";
 import { readPlan } from "../../src/workbook/read";
 import { resaveWithLibreOffice } from "../helpers/libreoffice";
@@ -53,15 +54,16 @@ beforeAll(async () => {
   writeFileSync(join(allDir, "~$xa-huyen-01-thanh-pho-cao-lanh.xlsx"), "lock file");
 }, 120_000);
 
-const key = (a: { name: string; area: string }) => `${nameKey(a.name)}|${nameKey(a.area)}`;
-
 describe("merging seed 001's submissions written in different hands", () => {
   let json: { agencies: number; total: number; files: FileJson[]; duplicates: unknown[] };
   let out: string;
 
   beforeAll(async () => {
     out = join(root, "tong-hop.xlsx");
-    const r = await cli("merge", allDir, "-o", out, "--json", "--jobs", "1");
+    // Who should send, in the official order: seed 001's own Phụ lục 1.
+    const expected = join(root, "danh-sach-du-kien.xlsx");
+    writeFileSync(expected, await writeXlsx(buildWorkbook(dongThap2022Plan())));
+    const r = await cli("merge", allDir, "-o", out, "--json", "--jobs", "1", "--expected", expected);
     expect(r.code).toBe(0);
     json = JSON.parse(r.out);
     // Every file of the folder has its line, Excel's lock file too (skipped).
@@ -78,11 +80,12 @@ describe("merging seed 001's submissions written in different hands", () => {
     expect(json.duplicates).toEqual([]);
   });
 
-  it("prints Phụ lục 1 in seed 001's sections and districts, with one STT sequence", async () => {
+  it("prints Phụ lục 1 in seed 001's order, agency by agency, with one STT sequence", async () => {
     const { plan, problems } = readPlan(await openBytes(readFileSync(out)));
     expect(problems.filter((p) => p.code === "STT_SEQUENCE" || p.severity === "error")).toEqual([]);
     const seed = dongThap2022Plan();
-    expect(plan.agencies.map(key).sort()).toEqual(seed.agencies.map((a) => key({ name: a.name, area: a.area || seed.info.area })).sort());
+    const seedOrder = arrangeAgencies(seed.agencies, seed.groups, seed.info.area).flatMap((s) => s.subGroups.flatMap((g) => g.agencies));
+    expect(plan.agencies.map((a) => nameKey(a.name))).toEqual(seedOrder.map((a) => nameKey(a.name)));
     const sections = arrangeAgencies(plan.agencies, plan.groups, plan.info.area);
     const seedSections = arrangeAgencies(seed.agencies, seed.groups, seed.info.area);
     expect(sections.map((s) => s.title)).toEqual(seedSections.map((s) => s.title));

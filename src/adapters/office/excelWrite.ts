@@ -147,6 +147,10 @@ async function queueFormats(ws: Excel.Worksheet, sheet: SheetGrid, size: { rows:
     ws.getRange(`${columnLetters(c + 1)}:${columnLetters(c + 1)}`).format.columnWidth = w * POINTS_PER_CHAR;
     req.add(w, 2);
   });
+  for (const c of sheet.hiddenColumns ?? []) {
+    ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).columnHidden = true;
+    req.add(true, 2);
+  }
   // Rows of the same height in one request each.
   const heights = sheet.heights ?? [];
   for (let r = 0; r < heights.length; ) {

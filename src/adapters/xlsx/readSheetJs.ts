@@ -96,3 +96,20 @@ export function readWithSheetJs(bytes: Uint8Array, limits: ReadLimits = DEFAULT_
   });
   return { sheets: out };
 }
+
+/**
+ * A CSV file (a mapping of units, a list) as one sheet of text cells. UTF-8 with or without BOM;
+ * SheetJS finds the separator (comma, semicolon, tab) and quoted fields.
+ */
+export function readCsv(bytes: Uint8Array, name = "CSV"): RawWorkbook {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error("tệp CSV không phải UTF-8 (hãy lưu lại bằng \"CSV UTF-8\")");
+  }
+  const wb = XLSX.read(text, { type: "string", raw: true, dense: false });
+  const ws = wb.Sheets[wb.SheetNames[0]];
+  const rows = ws ? XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null, blankrows: true }) : [];
+  return { sheets: [{ name, rows: rows.map((r) => r.map((v) => (typeof v === "string" ? (v === "" ? null : v) : typeof v === "number" || typeof v === "boolean" ? String(v) : null))) }] };
+}

@@ -46,6 +46,7 @@ function addSheet(wb: ExcelJS.Workbook, sheet: SheetGrid): void {
   if (sheet.printTitleRows) ws.pageSetup.printTitlesRow = `${sheet.printTitleRows[0]}:${sheet.printTitleRows[1]}`;
   ws.headerFooter.oddFooter = `&C${PRINT.footer}`;
   sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const c of sheet.hiddenColumns ?? []) ws.getColumn(c).hidden = true;
   sheet.heights?.forEach((h, r) => {
     if (h) ws.getRow(r + 1).height = h;
   });

@@ -12,7 +12,7 @@ import type { FileReport, MergeResult, Submission } from "../../core/merge";
 import type { Plan } from "../../core/model";
 import { formatVnNumber } from "../../core/numbers";
 import type { BaseOverrides } from "../../workbook/base";
-import { existingFromRaw, type Consolidation, type Existing } from "../../workbook/consolidated";
+import { existingFromRaw, type Consolidation, type Existing, type Season } from "../../workbook/consolidated";
 import type { WorkbookGrid } from "../../workbook/grid";
 import { mergeCountLines, submissionLine } from "../../workbook/submission";
 import { notSpreadsheetReason } from "../../workbook/sniff";
@@ -66,7 +66,7 @@ export function mergedOf(done: Consolidation, output: MergeOutput, bytes?: Uint8
 export interface MergeParts {
   /** Read one file; a file that cannot be read becomes a rejected submission with its reason, never a throw. */
   read(file: File, groups: AgencyGroup[] | undefined, signal: AbortSignal): Promise<ReadOutcome>;
-  consolidate(fresh: Submission[], existing: Existing | null, overrides: BaseOverrides, output: MergeOutput): Promise<Merged | null>;
+  consolidate(fresh: Submission[], existing: Existing | null, overrides: BaseOverrides, output: MergeOutput, season?: Season): Promise<Merged | null>;
 }
 
 export interface MergeEntry {
