@@ -214,7 +214,14 @@ const isPlace = (area: string) => PLACE.test(foldText(area));
  * the commune is never taken for a same-named one elsewhere. Other agencies default to the
  * sender's area (the province for its departments).
  */
-function mergedArea(a: Agency, group: AgencyGroup, plan: Plan): string {
+function mergedArea(a: Agency, group: AgencyGroup, plan: Plan, province: string): string {
+  // Two-level government: a commune is one of the province's, its name unique there; whatever its
+  // area cell says (the commune itself, the province), it is keyed under the province.
+  if (group.id === COMMUNE && plan.info.levels === 2) {
+    if (province) return province;
+    if (isProvinceWide(a.area)) return a.area;
+    if (isProvinceWide(plan.info.area)) return plan.info.area;
+  }
   if (group.id === COMMUNE) {
     const own = a.area && !isProvinceWide(a.area) ? a.area : "";
     if (own) return own;
@@ -233,8 +240,8 @@ export const COMMUNE = "cap-xa";
  * An agency of `plan` as the consolidation holds it: in `group` (the consolidating plan's), under
  * the area it is merged by; a parent agency typed in the area column moves to the note.
  */
-export function placedAgency(a: Agency, group: AgencyGroup, plan: Plan): Agency {
-  const area = mergedArea(a, group, plan);
+export function placedAgency(a: Agency, group: AgencyGroup, plan: Plan, province = ""): Agency {
+  const area = mergedArea(a, group, plan, province);
   const parent = a.area && area !== a.area && !isPlace(a.area) ? `Đơn vị cấp trên: ${a.area}` : "";
   const note = [a.note, parent].filter(Boolean).join(". ");
   return { name: a.name, groupId: group.id, area, note, ...(a.form ? { form: a.form } : {}), ...(a.at ? { at: a.at } : {}) };
@@ -459,7 +466,7 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan,
         );
         continue;
       }
-      const merged = placedAgency(a, group, plan);
+      const merged = placedAgency(a, group, plan, isProvinceWide(base.info.area) ? base.info.area : "");
       const key = mergeKey(merged);
       // A commune whose district is unknown is never taken for another: it is kept, and shown.
       const unknown = group.id === COMMUNE && merged.area === "";

@@ -38,7 +38,7 @@ export function agencyList(file: string, plan: Plan): AgencyList {
   for (const a of plan.agencies) {
     if (a.rejectReason) continue;
     const group = plan.groups.find((g) => g.id === a.groupId) ?? null;
-    agencies.push(group ? placedAgency(a, group, plan) : { ...a });
+    agencies.push(group ? placedAgency(a, group, plan, isProvinceWide(plan.info.area) ? plan.info.area : "") : { ...a });
   }
   return { file, year: plan.info.year, groups: plan.groups, agencies };
 }
@@ -172,11 +172,41 @@ export function suggestRenames(gone: readonly Agency[], arrived: readonly Agency
 const isCommune = (a: Agency) => a.groupId === COMMUNE;
 
 /**
- * Pairs of (list entry, merged agency) that are one unit: the same key (name; name and area for a
- * commune); then a commune of the same name whose area one side does not know or names the whole
- * province, when exactly one such pair exists — never two communes of one name made one.
+ * The merged agencies with their areas written as the list writes them, where that is certain: an
+ * area whose distinctive words (its core: "Sa Đéc" of "Thành phố xã Sa Đéc") belong to exactly one
+ * area on each side. "huyện Hồng Ngự" and "thành phố Hồng Ngự" share a core and stay apart.
  */
-function matchLists(list: readonly Agency[], merged: readonly Agency[]): Map<number, number> {
+function asListAreas(list: readonly Agency[], merged: readonly Agency[]): Agency[] {
+  const cores = (xs: readonly Agency[]) => {
+    const m = new Map<string, Map<string, string>>();
+    for (const a of xs) {
+      const c = core(a.area);
+      if (!c) continue;
+      const known = m.get(c) ?? new Map<string, string>();
+      known.set(unitKey(a.area), a.area);
+      m.set(c, known);
+    }
+    return m;
+  };
+  const ours = cores(list);
+  const alias = new Map<string, string>();
+  for (const [c, areas] of cores(merged)) {
+    const theirs = ours.get(c);
+    if (areas.size !== 1 || theirs?.size !== 1) continue;
+    const [from] = areas.keys();
+    const [[to, text]] = theirs;
+    if (from !== to) alias.set(from, text);
+  }
+  return alias.size === 0 ? [...merged] : merged.map((a) => (alias.has(unitKey(a.area)) ? { ...a, area: alias.get(unitKey(a.area))! } : a));
+}
+
+/**
+ * Pairs of (list entry, merged agency) that are one unit: the same key (name; name and area for a
+ * commune, the area as the list writes it where that is certain). A commune whose area changed
+ * (a district abolished) is not matched: it is suggested, for a person to confirm.
+ */
+function matchLists(list: readonly Agency[], mergedAsSent: readonly Agency[]): Map<number, number> {
+  const merged = asListAreas(list, mergedAsSent);
   const byKey = new Map<string, number[]>();
   merged.forEach((a, j) => byKey.set(mergeKey(a), [...(byKey.get(mergeKey(a)) ?? []), j]));
   const matched = new Map<number, number>();
@@ -188,15 +218,6 @@ function matchLists(list: readonly Agency[], merged: readonly Agency[]): Map<num
       taken.add(j);
     }
   });
-  const vague = (a: Agency) => a.area === "" || isProvinceWide(a.area);
-  const restList = new Map<string, number[]>();
-  list.forEach((a, i) => !matched.has(i) && isCommune(a) && restList.set(unitKey(a.name), [...(restList.get(unitKey(a.name)) ?? []), i]));
-  const restMerged = new Map<string, number[]>();
-  merged.forEach((a, j) => !taken.has(j) && isCommune(a) && restMerged.set(unitKey(a.name), [...(restMerged.get(unitKey(a.name)) ?? []), j]));
-  for (const [name, is] of restList) {
-    const js = restMerged.get(name) ?? [];
-    if (is.length === 1 && js.length === 1 && (vague(list[is[0]]) || vague(merged[js[0]]))) matched.set(is[0], js[0]);
-  }
   return matched;
 }
 
@@ -208,8 +229,9 @@ function matchLists(list: readonly Agency[], merged: readonly Agency[]): Map<num
  * when the area is new; where its group would come when the group is new), in the merge's own order.
  * Returns the permutation of indices of `merged`.
  */
-export function referenceOrder(merged: readonly Agency[], reference: readonly Agency[], groups: readonly AgencyGroup[]): number[] {
-  const matched = matchLists(reference, merged);
+export function referenceOrder(mergedAsSent: readonly Agency[], reference: readonly Agency[], groups: readonly AgencyGroup[]): number[] {
+  const matched = matchLists(reference, mergedAsSent);
+  const merged = asListAreas(reference, mergedAsSent);
   const position = new Map<number, number>();
   for (const [i, j] of matched) position.set(j, i);
   const rank = new Map(groups.map((g, i) => [g.id, i]));

@@ -711,14 +711,15 @@ export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResul
     problems.push(problemAt(undefined, "warning", "SHEET_MISSING", `Không có trang "${SHEETS.info}"; dùng định mức và nhóm cơ quan mặc định.`, SHEETS.info));
   }
   const levelsRead = infoNumber(info, "levels", "Số cấp chính quyền", problems);
-  const levels: AdminLevels = levelsRead === 2 || levelsRead === 3 ? levelsRead : opts.levels ?? 3;
+  const yearRead = infoNumber(info, "year", "Năm kế hoạch", problems);
+  // Unsaid: two-level local government for a plan of 2026 or later (districts ended on 1/7/2025).
+  const levels: AdminLevels = levelsRead === 2 || levelsRead === 3 ? levelsRead : opts.levels ?? (yearRead !== null && yearRead >= 2026 ? 2 : 3);
   const groups =
     info.groups && info.groups.length > 0
       ? info.groups
       : info.uniformRate !== null
         ? defaultGroups(levels).map((g) => ({ ...g, rate: info.uniformRate! }))
         : opts.groups ?? defaultGroups(levels);
-  const yearRead = infoNumber(info, "year", "Năm kế hoạch", problems);
   if (infoSheet && yearRead === null) {
     problems.push(problemAt(info.values.year?.ref, "error", "REQUIRED", "Thiếu năm kế hoạch.", SHEETS.info));
   }

@@ -63,7 +63,8 @@ export function buildTrackingSheet(t: Tracking, groups: readonly AgencyGroup[], 
   return s.finish();
 }
 
-const signed = (n: number) => (n > 0 ? `+${formatVnNumber(n)}` : formatVnNumber(n));
+/** A difference shown with its sign: +15, -30, 0. */
+const SIGNED = "+#,##0.###;-#,##0.###;0";
 
 /** "So với năm trước": per group counts and money both years and the difference; added, removed, likely renames. */
 export function buildComparisonSheet(c: YearComparison, groups: readonly AgencyGroup[], lastGroups: readonly AgencyGroup[], today: string): SheetGrid {
@@ -79,13 +80,13 @@ export function buildComparisonSheet(c: YearComparison, groups: readonly AgencyG
   headers.forEach((h, j) => s.value(row, j + 1, h, "header"));
   row++;
   for (const g of c.byGroup) {
-    const values = [g.label, g.lastCount, g.lastAmount, g.thisCount, g.thisAmount, signed(g.thisCount - g.lastCount), signed(sumTrieu([g.thisAmount, -g.lastAmount]))];
-    values.forEach((v, j) => s.value(row, j + 1, v, j === 0 ? "text" : j === 2 || j === 4 ? "money" : j >= 5 ? "textCenter" : "count"));
+    const values = [g.label, g.lastCount, g.lastAmount, g.thisCount, g.thisAmount, g.thisCount - g.lastCount, sumTrieu([g.thisAmount, -g.lastAmount])];
+    values.forEach((v, j) => s.value(row, j + 1, v, j === 0 ? "text" : j === 2 || j === 4 || j === 6 ? "money" : "count", j >= 5 ? SIGNED : undefined));
     row++;
   }
   const total = (k: "lastCount" | "lastAmount" | "thisCount" | "thisAmount") => sumTrieu(c.byGroup.map((g) => g[k]));
-  const totals = ["Cộng", total("lastCount"), total("lastAmount"), total("thisCount"), total("thisAmount"), signed(total("thisCount") - total("lastCount")), signed(sumTrieu([total("thisAmount"), -total("lastAmount")]))];
-  totals.forEach((v, j) => s.value(row, j + 1, v, j === 0 ? "section" : j >= 5 ? "textCenter" : "total"));
+  const totals = ["Cộng", total("lastCount"), total("lastAmount"), total("thisCount"), total("thisAmount"), total("thisCount") - total("lastCount"), sumTrieu([total("thisAmount"), -total("lastAmount")])];
+  totals.forEach((v, j) => s.value(row, j + 1, v, j === 0 ? "section" : "total", j >= 5 ? SIGNED : j === 1 || j === 3 ? "#,##0" : undefined));
   row++;
   const suggestedNew = new Set(c.suggested.map((p) => p.new));
   const suggestedOld = new Set(c.suggested.map((p) => p.old));

@@ -15,7 +15,7 @@ function sub(file: string, issuer: string, area: string, agencies: Agency[], dat
   return { file, modified: 1000, outcome: { kind: "read", problems: [], plan: { ...plan, info: { ...plan.info, issuer, area, date }, agencies } } };
 }
 
-const base = (): Plan => ({ ...newPlan({ year: 2022, levels: 3, standardTasks: false }), info: { ...newPlan({ year: 2022, levels: 3 }).info, area: "tỉnh Đồng Tháp" } });
+const base = (): Plan => ({ ...newPlan({ year: 2022, levels: 3, standardTasks: false }), info: { ...newPlan({ year: 2022, levels: 3, standardTasks: false }).info, area: "tỉnh Đồng Tháp" } });
 
 const list = (agencies: Agency[], year = 2021): AgencyList => ({ file: "tong-hop-2021.xlsx", year, groups, agencies });
 

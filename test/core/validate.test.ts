@@ -42,7 +42,7 @@ describe("validatePlan", () => {
     const messages = (tasks: ReturnType<typeof task>[]) => validatePlan(plan({ tasks })).filter((p) => p.code === "REQUIRED_ACTIVITY").map((p) => [p.sheet, p.message]);
 
     it("are satisfied by the standard task table", () => {
-      expect(messages(newPlan({ year: 2026, levels: 2 }).tasks.map((t) => ({ ...t, at: ref(6, 1, "Nội dung thực hiện"), timingAt: ref(6, 7, "Nội dung thực hiện") })))).toEqual([]);
+      expect(messages(newPlan({ year: 2026, levels: 2, standardTasks: true }).tasks.map((t) => ({ ...t, at: ref(6, 1, "Nội dung thực hiện"), timingAt: ref(6, 7, "Nội dung thực hiện") })))).toEqual([]);
     });
 
     it("name what is missing, on the task sheet", () => {
