@@ -22,7 +22,8 @@ import { writeXlsx } from "../adapters/xlsx/writeXlsx";
 import { UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import { openInWorker } from "./readFiles";
 import { budgetJson, budgetText, problemLine, problemsSummary } from "./format";
-import { consolidateFiles, mergeFiles, MergeFailure, mergeJson, mergeSummary, trackingJson, trackingLines, type MergeArgs } from "./merge";
+import { consolidateFiles, mergeFiles, MergeFailure, mergeJson, mergeSummary, trackingJson, type MergeArgs } from "./merge";
+import { trackingLines } from "../workbook/submission";
 
 export class UsageError extends Error {}
 

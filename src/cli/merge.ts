@@ -9,7 +9,7 @@ import { consolidate, existingFromRaw, type Consolidation, type Existing } from 
 import { agencyList, type AgencyList, type Tracking, type UnitMapping } from "../core/season";
 import { mappingFromRaw, MappingProblem } from "../workbook/mapping";
 import { readFile } from "node:fs/promises";
-import { mergeCountLines, submissionLine } from "../workbook/submission";
+import { mergeCountLines, seasonLines, submissionLine } from "../workbook/submission";
 import { UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import { writeXlsx } from "../adapters/xlsx/writeXlsx";
 import { findInputs } from "./inputs";
@@ -164,44 +164,6 @@ export function mergeJson(result: MergeResult, notice: string | null = null, sea
     possibleDuplicates: result.possibleDuplicates,
     totals: result.totals,
   };
-}
-
-const agencyText = (a: { name: string; area: string }) => (a.area ? `${a.name} (${a.area})` : a.name);
-
-/** Who has not sent: every one (status), or the first few with a pointer to the sheet (merge). */
-export function trackingLines(t: Tracking, all: boolean): string[] {
-  const missing = t.expected.filter((e) => !e.file);
-  const shown = all ? missing : missing.slice(0, 15);
-  const more = missing.length - shown.length;
-  return [
-    `Danh sách dự kiến ${t.file}: ${formatVnNumber(t.sent)}/${formatVnNumber(t.expected.length)} cơ quan đã gửi.`,
-    `Chưa gửi: ${formatVnNumber(t.missing)} cơ quan${missing.length ? ":" : "."}`,
-    ...shown.map((e) => `  - ${agencyText(e.agency)}${e.maybe ? ` — có thể đã gửi dưới tên "${e.maybe.name}", cần xác nhận` : ""}`),
-    ...(more > 0 ? [`  … và ${formatVnNumber(more)} cơ quan nữa (trang "Theo dõi nộp").`] : []),
-    ...(t.unexpected.length
-      ? [
-          `Gửi đến nhưng không có trong danh sách dự kiến: ${formatVnNumber(t.unexpected.length)} cơ quan${all || t.unexpected.length <= 15 ? ":" : ` (trang "Theo dõi nộp").`}`,
-          ...(all || t.unexpected.length <= 15 ? t.unexpected.map((u) => `  - ${agencyText(u.agency)} — tệp ${u.file}${u.maybeOf ? ` — có thể là "${u.maybeOf.name}" đổi tên` : ""}`) : []),
-        ]
-      : []),
-  ];
-}
-
-/** The season's lines of a merge summary: who has sent, the officer's corrections, last year. */
-export function seasonLines(done: Pick<Consolidation, "tracking" | "comparison" | "corrections">): string[] {
-  const lines = done.tracking ? trackingLines(done.tracking, false) : [];
-  if (done.corrections.length) {
-    const gone = done.corrections.filter((c) => c.status === "gone");
-    lines.push(`Điều chỉnh của người tổng hợp ở Phụ lục 1: ${done.corrections.length} (${done.corrections.length - gone.length} áp dụng lại${gone.length ? `, ${gone.length} không còn áp dụng: ${gone.map((g) => `${g.correction.name} — ${g.reason}`).join("; ")}` : ""}); trang "Điều chỉnh".`);
-  }
-  const c = done.comparison;
-  if (c) {
-    const sum = (k: "lastCount" | "thisCount" | "lastAmount" | "thisAmount") => c.byGroup.reduce((a, g) => a + g[k], 0);
-    lines.push(
-      `So với ${c.lastFile}: ${formatVnNumber(sum("lastCount"))} → ${formatVnNumber(sum("thisCount"))} cơ quan, kinh phí duy trì ${formatVnNumber(sum("lastAmount"))} → ${formatVnNumber(sum("thisAmount"))} triệu đồng; ${c.added.length} mới, ${c.removed.length} không còn, ${c.suggested.length} có thể đổi tên (trang "So với năm trước").`,
-    );
-  }
-  return lines;
 }
 
 export function mergeSummary(result: MergeResult, out: string, notice: string | null = null, season?: Pick<Consolidation, "tracking" | "comparison" | "corrections">): string {

@@ -8,6 +8,8 @@ import { tooLargeReason } from "../workbook/sniff";
 import { READ_TIMEOUT_MS, type WorkerReply, type WorkerRequest, type WorkerResult } from "./readerProtocol";
 import type { MergeParts } from "./flows/merge";
 import type { Submission } from "../core/merge";
+import { agencyList } from "../core/season";
+import { readPlan } from "../workbook/read";
 
 const xlsx = () => import(/* webpackChunkName: "xlsx" */ "./xlsxChunk");
 
@@ -70,6 +72,9 @@ export async function openFile(file: File): Promise<RawWorkbook> {
 
 /** The merge's heavy parts in workers: each file read to a submission in its worker, the merge in another. */
 export const workerMergeParts: MergeParts = {
+  async readList(file) {
+    return agencyList(file.name, readPlan(await openFile(file)).plan);
+  },
   async read(file, groups, signal) {
     const tooLarge = tooLargeReason(file.size);
     if (tooLarge) throw new Error(tooLarge);

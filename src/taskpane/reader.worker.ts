@@ -36,7 +36,7 @@ async function handle(req: Exclude<WorkerRequest, { kind: "merge-add" }>): Promi
       session.fresh = [];
       session.stored = [];
       if (!done) return { kind: "merge-run", merged: null };
-      if (req.output === "grid") return { kind: "merge-run", merged: mergedOf(done, "grid") };
+      if (req.output !== "bytes") return { kind: "merge-run", merged: mergedOf(done, req.output) };
       const { writeXlsx } = await import(/* webpackChunkName: "xlsx" */ "./xlsxChunk");
       return { kind: "merge-run", merged: mergedOf(done, "bytes", await writeXlsx(done.grid)) };
     }

@@ -1,6 +1,8 @@
 /** A submitted workbook's raw values turned into a Submission (read, or rejected with a reason). */
 import type { AgencyGroup, AdminLevels } from "../core/groups";
 import type { FileReport, MergeTotals, Submission } from "../core/merge";
+import type { Tracking } from "../core/season";
+import type { Consolidation } from "./consolidated";
 import { formatVnNumber } from "../core/numbers";
 import type { RawWorkbook } from "./grid";
 import { cellText, readPlan } from "./read";
@@ -43,4 +45,42 @@ export function mergeCountLines(files: readonly FileReport[], t: MergeTotals): [
     `${t.files} tệp: ${byStatus("ok")} đạt, ${byStatus("warning")} có cảnh báo, ${byStatus("replaced")} đã thay bằng tệp mới hơn, ${byStatus("rejected")} bị loại${byStatus("skipped") ? `, ${byStatus("skipped")} bỏ qua (không phải sổ tính)` : ""}.`,
     `Dòng cơ quan: ${formatVnNumber(t.read)} đọc được = ${formatVnNumber(t.kept)} đưa vào + ${formatVnNumber(t.duplicates)} trùng + ${formatVnNumber(t.rejected)} không đưa vào + ${formatVnNumber(t.replaced)} đã thay.`,
   ];
+}
+
+const agencyText = (a: { name: string; area: string }) => (a.area ? `${a.name} (${a.area})` : a.name);
+
+/** Who has not sent: every one (status), or the first few with a pointer to the sheet (merge, the task pane). */
+export function trackingLines(t: Tracking, all: boolean): string[] {
+  const missing = t.expected.filter((e) => !e.file);
+  const shown = all ? missing : missing.slice(0, 15);
+  const more = missing.length - shown.length;
+  return [
+    `Danh sách dự kiến ${t.file}: ${formatVnNumber(t.sent)}/${formatVnNumber(t.expected.length)} cơ quan đã gửi.`,
+    `Chưa gửi: ${formatVnNumber(t.missing)} cơ quan${missing.length ? ":" : "."}`,
+    ...shown.map((e) => `  - ${agencyText(e.agency)}${e.maybe ? ` — có thể đã gửi dưới tên "${e.maybe.name}", cần xác nhận` : ""}`),
+    ...(more > 0 ? [`  … và ${formatVnNumber(more)} cơ quan nữa (trang "Theo dõi nộp").`] : []),
+    ...(t.unexpected.length
+      ? [
+          `Gửi đến nhưng không có trong danh sách dự kiến: ${formatVnNumber(t.unexpected.length)} cơ quan${all || t.unexpected.length <= 15 ? ":" : ` (trang "Theo dõi nộp").`}`,
+          ...(all || t.unexpected.length <= 15 ? t.unexpected.map((u) => `  - ${agencyText(u.agency)} — tệp ${u.file}${u.maybeOf ? ` — có thể là "${u.maybeOf.name}" đổi tên` : ""}`) : []),
+        ]
+      : []),
+  ];
+}
+
+/** The season's lines of a merge summary: who has sent, the officer's corrections, last year. */
+export function seasonLines(done: Pick<Consolidation, "tracking" | "comparison" | "corrections">): string[] {
+  const lines = done.tracking ? trackingLines(done.tracking, false) : [];
+  if (done.corrections.length) {
+    const gone = done.corrections.filter((c) => c.status === "gone");
+    lines.push(`Điều chỉnh của người tổng hợp ở Phụ lục 1: ${done.corrections.length} (${done.corrections.length - gone.length} áp dụng lại${gone.length ? `, ${gone.length} không còn áp dụng: ${gone.map((g) => `${g.correction.name} — ${g.reason}`).join("; ")}` : ""}); trang "Điều chỉnh".`);
+  }
+  const c = done.comparison;
+  if (c) {
+    const sum = (k: "lastCount" | "thisCount" | "lastAmount" | "thisAmount") => c.byGroup.reduce((a, g) => a + g[k], 0);
+    lines.push(
+      `So với ${c.lastFile}: ${formatVnNumber(sum("lastCount"))} → ${formatVnNumber(sum("thisCount"))} cơ quan, kinh phí duy trì ${formatVnNumber(sum("lastAmount"))} → ${formatVnNumber(sum("thisAmount"))} triệu đồng; ${c.added.length} mới, ${c.removed.length} không còn, ${c.suggested.length} có thể đổi tên (trang "So với năm trước").`,
+    );
+  }
+  return lines;
 }

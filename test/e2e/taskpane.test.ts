@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { computeBudget } from "../../src/core/budget";
 import { dongThapSubmissions } from "../../src/samples/dongThapSubmissions";
+import { dongThap2022Plan } from "../../src/samples/dongThap2022";
 import { buildWorkbook } from "../../src/workbook/write";
 import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
 import { openBytes } from "../helpers/open";
@@ -123,6 +124,29 @@ it("adds a corrected file later without duplicating", async () => {
   await page.getByLabel("Chọn các tệp gửi đến (.xlsx, .xls, .ods)").setInputFiles([join(files, "xa-huyen-05-sua.xlsx")]);
   await page.getByText("Đã có trong danh sách, không thêm lần nữa: xa-huyen-05-sua.xlsx.").waitFor();
   await expect(list.locator(":scope > li").count()).resolves.toBe(43);
+});
+
+it("says who has not sent against an expected list, without writing; then merges in the list's order with Theo dõi nộp", async () => {
+  // Last year's list: seed 001 and one unit that has sent nothing this year.
+  const seed = dongThap2022Plan();
+  const list = { ...seed, agencies: [...seed.agencies, { name: "Ban Dân tộc", groupId: "so-nganh", area: "", note: "" }] };
+  writeFileSync(join(files, "tong-hop-2021.xlsx"), await writeXlsx(buildWorkbook(list)));
+  await panel("Tổng hợp").getByLabel("Danh sách dự kiến: bản tổng hợp năm trước hay sổ có danh sách cơ quan — không bắt buộc").setInputFiles([join(files, "tong-hop-2021.xlsx")]);
+  await page.getByText("Danh sách dự kiến: tong-hop-2021.xlsx (151 cơ quan)").waitFor();
+  await panel("Tổng hợp").getByRole("button", { name: "Ai chưa gửi?" }).click();
+  const notSent = panel("Tổng hợp").getByRole("list", { name: "Cơ quan chưa gửi" });
+  await notSent.waitFor();
+  // The corrected district file dropped one commune; Ban Dân tộc sent nothing.
+  const dropped = dongThapSubmissions().find((s) => s.file.startsWith("xa-huyen-05"))!.plan.agencies.at(-1)!.name;
+  // In the list's order: Ban Dân tộc is printed with the departments (section I), the commune in section III.
+  await expect(notSent.locator("li").allTextContents()).resolves.toEqual([expect.stringContaining("Ban Dân tộc"), expect.stringContaining(dropped)]);
+  await page.getByText("Chưa gửi: 2/151 cơ quan").waitFor();
+  const bytes = await downloadOf(() => page.getByRole("button", { name: "Tổng hợp và tải xuống (.xlsx)" }).click());
+  const raw = await openBytes(bytes);
+  const tracking = raw.sheets.find((s) => s.name === SHEETS.tracking)!;
+  expect(tracking.rows.filter((r) => r[4] === "CHƯA GỬI").map((r) => r[1])).toEqual(["Ban Dân tộc", dropped]);
+  const { plan } = readPlan(raw);
+  expect(plan.agencies.map((a) => a.name)).toEqual(seed.agencies.map((a) => a.name).filter((n) => n !== dropped));
 });
 
 it("lists a plan's problems by sheet, with their cells", async () => {

@@ -3,6 +3,8 @@ import type { MergeParts } from "../../src/taskpane/flows/merge";
 import { mergedOf } from "../../src/taskpane/flows/merge";
 import { consolidate, existingFromRaw } from "../../src/workbook/consolidated";
 import { submissionFromRaw } from "../../src/workbook/submission";
+import { agencyList } from "../../src/core/season";
+import { readPlan } from "../../src/workbook/read";
 import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
 import { openBytes } from "./open";
 
@@ -17,5 +19,8 @@ export const inProcessParts: MergeParts = {
     const done = consolidate(fresh, existing, overrides, season);
     if (!done) return null;
     return mergedOf(done, output, output === "bytes" ? await writeXlsx(done.grid) : undefined);
+  },
+  async readList(file) {
+    return agencyList(file.name, readPlan(await openBytes(new Uint8Array(await file.arrayBuffer()))).plan);
   },
 };

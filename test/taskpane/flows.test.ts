@@ -60,6 +60,7 @@ it("merges into the open workbook and reads the merge back from it", async () =>
   const parts: MergeParts = {
     read: (file) => Promise.resolve({ submission: { file: file.name, modified: 1, outcome: { kind: "read", plan: subs.find((s) => s.file === file.name)!.plan, problems: [] } } }),
     consolidate: (...args) => inProcessParts.consolidate(...args),
+    readList: (file) => inProcessParts.readList(file),
   };
   const flow = new MergeFlow(parts, 2, 0);
   await flow.addFiles(subs.map((s) => new File(["x"], s.file)));

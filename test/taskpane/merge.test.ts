@@ -140,3 +140,31 @@ it("for a download, gets the workbook as .xlsx bytes written where it was merged
   const { plan } = readPlan(await openBytes(bytes[0]));
   expect(plan.agencies).toHaveLength(agencies);
 });
+
+it("with an expected list: says who has not sent without writing anything, then merges in the list's order and keeps the list", async () => {
+  const { dongThap2022Plan } = await import("../../src/samples/dongThap2022");
+  const seed = dongThap2022Plan();
+  const expected = new File([(await writeXlsx(buildWorkbook(seed))) as BlobPart], "tong-hop-2021.xlsx");
+  const flow = new MergeFlow(inProcess, 2, 0);
+  await expect(flow.setExpected(new File([(await writeXlsx(buildWorkbook({ ...seed, agencies: [] }))) as BlobPart], "trong.xlsx"))).rejects.toThrow("không có danh sách cơ quan");
+  await flow.setExpected(expected);
+  expect(flow.getState().expected).toEqual(expect.objectContaining({ file: "tong-hop-2021.xlsx", agencies: expect.arrayContaining([]) }));
+  await flow.addFiles(files);
+  const host = fakeHost();
+  const tracked = await flow.track(host, null);
+  expect(host.put).toEqual([]);
+  // 8 files of 42 sent: the other units are listed as not sent, in the list's order.
+  const season = flow.getState().season!;
+  const sent = dongThapSubmissions().slice(0, 8).flatMap((s) => s.plan.agencies.map((a) => a.name));
+  expect(season.expected).toBe(150);
+  expect(season.notSent).toHaveLength(150 - sent.length);
+  expect(season.notSent.map((n) => n.name)).not.toEqual(expect.arrayContaining(sent));
+  expect(tracked).toMatchObject({ kind: "done", title: `Chưa gửi: ${150 - sent.length} cơ quan`, intent: "warning" });
+  const status = await flow.merge(host, agree, null);
+  expect(status).toMatchObject({ kind: "done", text: expect.stringContaining(`Chưa gửi: ${150 - sent.length} cơ quan`) });
+  const grid = host.put[0];
+  expect(grid.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Theo dõi nộp", "So với năm trước"]));
+  const { plan } = readPlan(await openBytes(await writeXlsx(grid)));
+  const order = seed.agencies.map((a) => a.name).filter((n) => sent.includes(n));
+  expect(plan.agencies.map((a) => a.name)).toEqual(order);
+});

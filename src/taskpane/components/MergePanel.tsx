@@ -56,6 +56,16 @@ export function MergePanel({ host }: { host: PlanHost }) {
   const [status, run] = useFlow();
   const [dialog, askKeepOld] = useKeepOld(host);
 
+  const [expectedError, setExpectedError] = React.useState<string | null>(null);
+  const pickExpected = async (file: File) => {
+    try {
+      await flow.setExpected(file);
+      setExpectedError(null);
+    } catch (e) {
+      setExpectedError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
   const pickProvince = async (file: File) => {
     try {
       setProvince({ file: file.name, plan: readPlan(await openFile(file)).plan });
@@ -77,14 +87,43 @@ export function MergePanel({ host }: { host: PlanHost }) {
       <FilePicker multiple={false} label="Kế hoạch của tỉnh (số, ngày, định mức) — không bắt buộc" onFiles={([f]) => void pickProvince(f)} />
       {province && <Text size={200}>Kế hoạch của tỉnh: {province.file} ({province.plan.info.issuer || "chưa rõ cơ quan ban hành"})</Text>}
       {provinceError && <Text size={200}>{provinceError}</Text>}
+      <FilePicker multiple={false} label="Danh sách dự kiến: bản tổng hợp năm trước hay sổ có danh sách cơ quan — không bắt buộc" onFiles={([f]) => void pickExpected(f)} />
+      {state.expected && (
+        <Text size={200}>
+          Danh sách dự kiến: {state.expected.file} ({state.expected.agencies.length} cơ quan)
+        </Text>
+      )}
+      {expectedError && <Text size={200}>{expectedError}</Text>}
       {/* The result first: on a 300-file list it is never 7.000 px below. */}
       <StatusView status={status} />
+      {state.season && state.season.notSent.length > 0 && (
+        <details className="not-sent" open>
+          <summary>
+            Chưa gửi: {state.season.notSent.length}/{state.season.expected} cơ quan
+          </summary>
+          <ul aria-label="Cơ quan chưa gửi">
+            {state.season.notSent.slice(0, SHOWN).map((n) => (
+              <li key={`${n.name}\u0000${n.area}`}>
+                {n.name}
+                {n.area ? ` (${n.area})` : ""}
+                {n.maybe ? ` — có thể đã gửi dưới tên "${n.maybe}", cần xác nhận` : ""}
+              </li>
+            ))}
+          </ul>
+          {state.season.notSent.length > SHOWN && <Text size={200}>… và {state.season.notSent.length - SHOWN} cơ quan khác (trang “Theo dõi nộp” của bản tổng hợp).</Text>}
+        </details>
+      )}
       {entries.length > 0 && (
         <>
           <div className="actions">
             <Button appearance="primary" disabled={state.pending > 0 || status.kind === "busy"} onClick={() => void run("Đang tổng hợp…", () => flow.merge(host, askKeepOld, province))}>
               {host.kind === "excel" ? "Tổng hợp vào sổ này" : "Tổng hợp và tải xuống (.xlsx)"}
             </Button>
+            {state.expected && (
+              <Button disabled={state.pending > 0 || status.kind === "busy"} onClick={() => void run("Đang đối chiếu…", () => flow.track(host, province))}>
+                Ai chưa gửi?
+              </Button>
+            )}
             {state.pending > 0 && <Button onClick={() => flow.cancel()}>Dừng đọc</Button>}
           </div>
           {state.pending > 0 && <ProgressBar value={(entries.length - state.pending) / entries.length} aria-label="Đang đọc tệp" />}

@@ -14,7 +14,8 @@ import { formatVnNumber } from "../../core/numbers";
 import type { BaseOverrides } from "../../workbook/base";
 import { existingFromRaw, type Consolidation, type Existing, type Season } from "../../workbook/consolidated";
 import type { WorkbookGrid } from "../../workbook/grid";
-import { mergeCountLines, submissionLine } from "../../workbook/submission";
+import { mergeCountLines, seasonLines, submissionLine } from "../../workbook/submission";
+import type { AgencyList } from "../../core/season";
 import { notSpreadsheetReason } from "../../workbook/sniff";
 import type { ExistingSheets } from "../../adapters/office/excelWrite";
 import type { PlanHost } from "../host";
@@ -38,12 +39,21 @@ export interface Merged {
   sheetNames: string[];
   baseFrom: string | null;
   notice: string | null;
+  /** Who has sent, when an expected list is known (its lines as the CLI prints them, and who has not). */
+  season: { lines: string[]; notSent: NotSent[]; expected: number } | null;
   grid?: WorkbookGrid;
   bytes?: Uint8Array;
 }
 
-/** How the consolidated workbook is wanted: a grid to write into Excel, or the bytes of a file. */
-export type MergeOutput = "grid" | "bytes";
+/** An expected agency that has not sent; `maybe` is a similar name that did arrive (a likely rename). */
+export interface NotSent {
+  name: string;
+  area: string;
+  maybe?: string;
+}
+
+/** How the consolidated workbook is wanted: a grid to write into Excel, the bytes of a file, or none (who has sent). */
+export type MergeOutput = "grid" | "bytes" | "report";
 
 /** What a consolidation gives the pane (the workbook as asked for). */
 export function mergedOf(done: Consolidation, output: MergeOutput, bytes?: Uint8Array): Merged {
@@ -58,7 +68,14 @@ export function mergedOf(done: Consolidation, output: MergeOutput, bytes?: Uint8
     sheetNames: done.grid.sheets.map((s) => s.name),
     baseFrom: done.baseFrom,
     notice: done.notice,
-    ...(output === "grid" ? { grid: done.grid } : { bytes }),
+    season: done.tracking || done.corrections.length || done.comparison
+      ? {
+          lines: seasonLines(done),
+          notSent: (done.tracking?.expected ?? []).filter((e) => !e.file).map((e) => ({ name: e.agency.name, area: e.agency.area, ...(e.maybe ? { maybe: e.maybe.name } : {}) })),
+          expected: done.tracking?.expected.length ?? 0,
+        }
+      : null,
+    ...(output === "grid" ? { grid: done.grid } : output === "bytes" ? { bytes } : {}),
   };
 }
 
@@ -67,6 +84,8 @@ export interface MergeParts {
   /** Read one file; a file that cannot be read becomes a rejected submission with its reason, never a throw. */
   read(file: File, groups: AgencyGroup[] | undefined, signal: AbortSignal): Promise<ReadOutcome>;
   consolidate(fresh: Submission[], existing: Existing | null, overrides: BaseOverrides, output: MergeOutput, season?: Season): Promise<Merged | null>;
+  /** Read an agency list (who should send): last year's consolidated workbook or any workbook with a list. */
+  readList(file: File): Promise<AgencyList>;
 }
 
 export interface MergeEntry {
@@ -96,6 +115,10 @@ export interface MergeState {
   pending: number;
   /** A message about the list itself (files stopped, a file added twice). */
   listNote: string | null;
+  /** Who should send (chosen in the pane, or kept in the earlier consolidated workbook). */
+  expected: AgencyList | null;
+  /** Who has sent, after the last merge or check. */
+  season: Merged["season"];
 }
 
 /** An entry's status for its badge and the filter: the last merge's, else what reading gave. */
@@ -138,6 +161,8 @@ export class MergeFlow {
   private existing: Existing | null = null;
   private reports: Map<string, FileReport> | null = null;
   private listNote: string | null = null;
+  private expected: AgencyList | null = null;
+  private season: Merged["season"] = null;
   private readonly keys = new Map<number, string>();
   private queue: Queued[] = [];
   private running = 0;
@@ -171,7 +196,40 @@ export class MergeFlow {
       reports: this.reports,
       pending: this.entries.filter((e) => e.state === "waiting" || e.state === "reading").length,
       listNote: this.listNote,
+      expected: this.expected ?? this.existing?.expected ?? null,
+      season: this.season,
     };
+  }
+
+  /** Choose who should send (an agency list file); throws a Vietnamese reason when it holds no list. */
+  async setExpected(file: File | null): Promise<void> {
+    if (!file) {
+      this.expected = null;
+    } else {
+      const list = await this.parts.readList(file);
+      if (list.agencies.length === 0) throw new Error(`${file.name} không có danh sách cơ quan (cần một trang có cột "Tên cơ quan").`);
+      this.expected = list;
+    }
+    this.publish(true);
+  }
+
+  private seasonInputs(): Season {
+    return this.expected ? { expected: this.expected } : {};
+  }
+
+  /** Who has sent and who has not, against the expected list: nothing written. */
+  async track(host: PlanHost, province: { file: string; plan: Plan } | null): Promise<Status> {
+    if (this.entries.some((e) => e.state === "waiting" || e.state === "reading")) return { kind: "error", text: "Còn tệp đang đọc: đợi đọc xong hoặc bấm Dừng đọc." };
+    let earlier = this.existing;
+    if (!earlier && host.readOpenWorkbook) earlier = existingFromRaw(await host.readOpenWorkbook());
+    if (!this.expected && !earlier?.expected) return { kind: "error", text: "Chưa có danh sách dự kiến: chọn bản tổng hợp năm trước hay sổ có danh sách cơ quan." };
+    const fresh = this.entries.flatMap((e) => (e.submission ? [e.submission] : []));
+    const done = await this.parts.consolidate(fresh, earlier, province ? { plan: province } : {}, "report", this.seasonInputs());
+    this.season = done?.season ?? null;
+    this.publish(true);
+    if (!done?.season) return { kind: "error", text: "Không đối chiếu được: mọi tệp đều bị loại." };
+    const missing = done.season.notSent.length;
+    return { kind: "done", title: missing ? `Chưa gửi: ${formatVnNumber(missing)} cơ quan` : "Mọi cơ quan trong danh sách đã gửi", text: done.season.lines[0] ?? "", intent: missing ? "warning" : "success" };
   }
 
   private publish(now = false): void {
@@ -302,13 +360,14 @@ export class MergeFlow {
     let earlier = this.existing;
     if (!earlier && host.readOpenWorkbook) earlier = existingFromRaw(await host.readOpenWorkbook());
     const fresh = this.entries.flatMap((e) => (e.submission ? [e.submission] : []));
-    const done = await this.parts.consolidate(fresh, earlier, province ? { plan: province } : {}, host.putBytes ? "bytes" : "grid");
+    const done = await this.parts.consolidate(fresh, earlier, province ? { plan: province } : {}, host.putBytes ? "bytes" : "grid", this.seasonInputs());
     if (!done) return { kind: "error", text: "Không tổng hợp được: mọi tệp đều bị loại." };
     const choice = await askExisting(await host.existingSheets(done.sheetNames));
     if (choice === null) return { kind: "done", title: "Đã huỷ", text: "Không trang nào bị thay đổi.", intent: "warning" };
     const fileName = "tong-hop-ke-hoach.xlsx";
     const message = done.bytes && host.putBytes ? await host.putBytes(done.bytes, fileName) : await host.putWorkbook(done.grid!, fileName, choice);
     this.reports = new Map(done.files.map((f) => [f.file, f]));
+    this.season = done.season;
     this.listNote = null;
     this.publish(true);
     return mergeStatus(done, message);
@@ -324,6 +383,7 @@ export function mergeStatus(done: Merged, message: string): Status {
       done.notice ? `Lưu ý: ${done.notice}` : "",
       `${done.totalWords}.`,
       ...mergeCountLines(done.files, done.totals),
+      ...(done.season?.lines.filter((l) => !l.startsWith("  ")) ?? []),
       done.possibleDuplicates.length
         ? `Có thể trùng (đã giữ cả hai, cần kiểm tra ở Phụ lục 1): ${done.possibleDuplicates.map((d) => d.name).join("; ")}.`
         : "",
