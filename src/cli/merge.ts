@@ -5,7 +5,7 @@
 import { computeBudget } from "../core/budget";
 import type { MergeResult } from "../core/merge";
 import { formatVnNumber } from "../core/numbers";
-import { consolidate, existingFromRaw, type Consolidation, type Existing } from "../workbook/consolidated";
+import { consolidate, existingFromRaw, lackingActivities, type Consolidation, type Existing } from "../workbook/consolidated";
 import { agencyList, type AgencyList, type Tracking, type UnitMapping } from "../core/season";
 import { mappingFromRaw, MappingProblem } from "../workbook/mapping";
 import { readFile } from "node:fs/promises";
@@ -166,6 +166,11 @@ export function mergeJson(result: MergeResult, notice: string | null = null, sea
   };
 }
 
+function lacking(result: MergeResult): string[] {
+  const units = lackingActivities(result);
+  return units.length ? [`Kế hoạch chưa đủ hoạt động bắt buộc (đánh giá nội bộ, họp xem xét của lãnh đạo, báo cáo 6 tháng, năm): ${units.length} đơn vị — ${units.slice(0, 10).map((u) => u.unit || u.file).join("; ")}${units.length > 10 ? "; …" : ""} (trang "Nguồn dữ liệu").`] : [];
+}
+
 export function mergeSummary(result: MergeResult, out: string, notice: string | null = null, season?: Pick<Consolidation, "tracking" | "comparison" | "corrections">): string {
   const t = result.totals;
   const budget = computeBudget(result.plan);
@@ -175,6 +180,7 @@ export function mergeSummary(result: MergeResult, out: string, notice: string | 
     ...mergeCountLines(result.files, t),
     `Tổng hợp: ${formatVnNumber(result.plan.agencies.length)} cơ quan, kinh phí ${formatVnNumber(budget.total)} triệu đồng (${budget.totalWords}).`,
     ...(season ? seasonLines(season) : []),
+    ...lacking(result),
     ...(result.possibleDuplicates.length
       ? [`Có thể trùng (cùng tên, chưa rõ địa bàn — đã giữ cả hai, cần kiểm tra): ${result.possibleDuplicates.map((d) => `${d.name} (${d.entries.map((e) => e.file).join(", ")})`).join("; ")}.`]
       : []),

@@ -168,9 +168,6 @@ export function suggestRenames(gone: readonly Agency[], arrived: readonly Agency
   });
 }
 
-/** Is the agency of a commune group (its key is name and area)? */
-const isCommune = (a: Agency) => a.groupId === COMMUNE;
-
 /**
  * The merged agencies with their areas written as the list writes them, where that is certain: an
  * area whose distinctive words (its core: "Sa Đéc" of "Thành phố xã Sa Đéc") belong to exactly one

@@ -18,7 +18,16 @@ import {
 import { buildWorkbook, SheetBuilder } from "./write";
 import { chooseBase, type BaseOverrides } from "./base";
 import { readPlan } from "./read";
+import { REQUIRED_ACTIVITY } from "../core/validate";
 import { buildComparisonSheet, buildCorrectionsSheet, buildTrackingSheet, buildUnitTasksSheet } from "./seasonSheets";
+
+/** The units whose plans lack a required activity or report (their task tables were checked; files replaced or refused are not). */
+export function lackingActivities(result: MergeResult): Array<{ file: string; unit: string; what: string[] }> {
+  return result.files.flatMap((f) => {
+    const what = f.status === "replaced" || f.status === "rejected" || f.status === "skipped" ? [] : f.problems.filter((p) => p.code === REQUIRED_ACTIVITY).map((p) => p.message);
+    return what.length ? [{ file: f.file, unit: f.unit, what }] : [];
+  });
+}
 
 /** How the officer's corrections change the count of Phụ lục 1 (empty when there are none). */
 export function correctionCountLine(result: MergeResult, corrections: readonly AppliedCorrection[]): string {
@@ -68,6 +77,11 @@ function buildSourcesSheet(result: MergeResult, notice: string | null, correctio
     "CÓ THỂ TRÙNG — cùng tên, chưa rõ địa bàn: đã giữ cả hai, cần người kiểm tra và xoá dòng thừa ở Phụ lục 1",
     SOURCE_POSSIBLE_HEADERS,
     result.possibleDuplicates.map((d) => [d.name, d.entries.map((e) => `${e.area || "chưa rõ địa bàn"} — ${e.file}`).join("; ")]),
+  );
+  listing(
+    "ĐƠN VỊ CÓ KẾ HOẠCH CHƯA ĐỦ HOẠT ĐỘNG BẮT BUỘC (đánh giá nội bộ, họp xem xét của lãnh đạo, báo cáo 6 tháng trước 15/6 và năm trước 15/11)",
+    ["Tệp", "Đơn vị gửi", "Còn thiếu hoặc trễ hạn"],
+    lackingActivities(result).map((l) => [l.file, l.unit, l.what.join(" ")]),
   );
   listing(
     "CÁC VẤN ĐỀ TÌM THẤY TRONG TỪNG TỆP",

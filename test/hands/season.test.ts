@@ -76,6 +76,14 @@ describe("an expected list: last year's consolidated Phụ lục 1", () => {
     expect(merged.total).toBe(lastYear.thisYearTotals.total);
   });
 
+  it("the consolidated workbook passes its own validate: its task table is the province's, the units' kept apart", async () => {
+    const r = await cli("validate", out, "--json");
+    const problems = (JSON.parse(r.out) as { problems: Array<{ severity: string; sheet: string }> }).problems;
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(r.code).toBe(0);
+    expect((await open(out)).sheets.map((s) => s.name)).toContain(SHEETS.unitTasks);
+  });
+
   it("names the two units that have not sent, and suggests the renamed commune instead of matching it", () => {
     const t = merged.tracking;
     const missing = t.expected.filter((e) => !e.file);
