@@ -8,7 +8,7 @@
 import { formRate } from "./budget";
 import type { AgencyGroup } from "./groups";
 import { findGroup } from "./groups";
-import { COMMUNE, isProvinceWide, mapGroup, mergeKey, placedAgency, type MergeResult } from "./merge";
+import { isProvinceWide, mapGroup, mergeKey, placedAgency, type MergeResult } from "./merge";
 import type { Agency, Plan } from "./model";
 import { sumTrieu } from "./numbers";
 import { foldText, unitKey } from "./text";
