@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 describe("help and version", () => {
-  it.each(["template", "sample", "sample-submissions", "validate", "budget", "merge"])("%s --help shows usage, examples and exit codes", async (command) => {
+  it.each(["template", "sample", "sample-submissions", "validate", "budget", "merge", "status"])("%s --help shows usage, examples and exit codes", async (command) => {
     for (const flag of ["--help", "-h"]) {
       const r = await cli(command, flag);
       expect(r.code).toBe(0);
@@ -121,5 +121,45 @@ describe("the province's plan", () => {
     const json = JSON.parse(r.out) as { agencies: number; files: Array<{ file: string }> };
     expect(json.files.map((f) => f.file)).not.toContain("tong-hop-tuan-truoc.xlsx");
     expect(json.agencies).toBe(first + subs.slice(3, 5).reduce((n, s) => n + s.plan.agencies.length, 0));
+  });
+});
+
+describe("the season's inputs", () => {
+  const list = join(dir, "danh-sach.xlsx");
+  beforeAll(async () => {
+    const { dongThap2022Plan } = await import("../../src/samples/dongThap2022");
+    writeFileSync(list, await writeXlsx(buildWorkbook(dongThap2022Plan())));
+  });
+
+  it("status without an expected list says what to give, exit 2, and writes nothing", async () => {
+    const r = await cli("status", inbox);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Chưa có danh sách dự kiến: thêm --expected");
+  });
+
+  it("status lists every unit of the list that has not sent, exit 0", async () => {
+    const r = await cli("status", inbox, "--expected", list);
+    expect(r.code).toBe(0);
+    const sent = subs.slice(0, 6).flatMap((s) => s.plan.agencies).length;
+    expect(r.out).toContain(`${sent}/150 cơ quan đã gửi`);
+    expect(r.out.split("\n").filter((l) => l.startsWith("  - "))).toHaveLength(150 - sent);
+  });
+
+  it("a mapping in CSV (semicolons, BOM) or a workbook is read; one without its columns is refused naming the file", async () => {
+    const csv = join(dir, "chuyen-doi.csv");
+    writeFileSync(csv, "\uFEFFTên cũ;Địa bàn cũ;Tên mới;Địa bàn mới\r\nVP UBND Tỉnh;tỉnh Đồng Tháp;Văn phòng UBND tỉnh;tỉnh Đồng Tháp\r\n");
+    const ok = await cli("merge", inbox, "-o", join(dir, "map.xlsx"), "--expected", list, "--map", csv, "--json");
+    expect(ok.code).toBe(0);
+    const tracking = (JSON.parse(ok.out) as { tracking: { expected: Array<{ name: string }> } }).tracking;
+    expect(tracking.expected.map((e) => e.name)).toContain("Văn phòng UBND tỉnh");
+    expect(tracking.expected.map((e) => e.name)).not.toContain("VP UBND Tỉnh");
+    const bad = join(dir, "sai.csv");
+    writeFileSync(bad, "Họ tên,Ngày công\nNguyễn Văn A,22\n");
+    const r = await cli("merge", inbox, "-o", join(dir, "map2.xlsx"), "--map", bad);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${bad}: không thấy bảng chuyển đổi`);
+    const missing = await cli("merge", inbox, "-o", join(dir, "map3.xlsx"), "--expected", join(dir, "khong-co.xlsx"));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("Không đọc được danh sách dự kiến");
   });
 });
