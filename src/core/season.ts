@@ -127,6 +127,8 @@ export function nameSimilarity(a: string, b: string): number {
 /** Suggested when the areas are the same; across areas (a reorganisation moves them) names must be closer. */
 const SAME_AREA_LIKENESS = 0.6;
 const OTHER_AREA_LIKENESS = 0.8;
+/** Names compared for each unit gone (those sharing the most words with it). */
+const CANDIDATES = 50;
 
 export interface Suggestion {
   old: Agency;
@@ -141,22 +143,29 @@ export interface Suggestion {
  */
 export function suggestRenames(gone: readonly Agency[], arrived: readonly Agency[], groupOf: (a: Agency) => string): Suggestion[] {
   const pairs: Suggestion[] = [];
-  // Candidates share a letter pair of their cores' first word; a national list stays cheap.
+  // Candidates are of the same group and share a word of their cores; the most words shared first,
+  // a bounded number each: a national list (10^4 units) stays cheap.
+  const words = (a: Agency) => [...new Set(core(a.name).split(" ").filter(Boolean))];
   const index = new Map<string, number[]>();
   arrived.forEach((a, j) => {
-    for (const w of new Set(core(a.name).split(" "))) if (w) index.set(w.slice(0, 2), [...(index.get(w.slice(0, 2)) ?? []), j]);
+    for (const w of words(a)) {
+      const k = `${groupOf(a)}\u0000${w}`;
+      const list = index.get(k);
+      if (list) list.push(j);
+      else index.set(k, [j]);
+    }
   });
-  gone.forEach((o) => {
-    const candidates = new Set<number>();
-    for (const w of core(o.name).split(" ")) for (const j of index.get(w.slice(0, 2)) ?? []) candidates.add(j);
-    for (const j of candidates) {
+  for (const o of gone) {
+    const shared = new Map<number, number>();
+    for (const w of words(o)) for (const j of index.get(`${groupOf(o)}\u0000${w}`) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
+    const best = [...shared.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, CANDIDATES);
+    for (const [j] of best) {
       const n = arrived[j];
-      if (groupOf(o) !== groupOf(n)) continue;
       const likeness = nameSimilarity(o.name, n.name);
       const sameArea = unitKey(o.area) === unitKey(n.area);
       if (likeness >= (sameArea ? SAME_AREA_LIKENESS : OTHER_AREA_LIKENESS)) pairs.push({ old: o, new: n, likeness });
     }
-  });
+  }
   pairs.sort((p, q) => q.likeness - p.likeness);
   const usedOld = new Set<Agency>();
   const usedNew = new Set<Agency>();
