@@ -7,7 +7,7 @@
  */
 import { applyCorrections, assignRowIds, detectCorrections, type AppliedCorrection, type Correction, type ListRow } from "../core/corrections";
 import { mergeSubmissions, type MergeResult, type Submission } from "../core/merge";
-import { applyMapping, compareYears, referenceOrder, trackSubmissions, type AgencyList, type Tracking, type UnitMapping, type YearComparison } from "../core/season";
+import { agencyList, applyMapping, compareYears, referenceOrder, trackSubmissions, type AgencyList, type Tracking, type UnitMapping, type YearComparison } from "../core/season";
 import type { Agency, ExtraLine, Plan, Task } from "../core/model";
 import { formatVnNumber } from "../core/numbers";
 import { sortProblems, type Problem } from "../core/problems";
@@ -307,7 +307,11 @@ export function consolidate(fresh: readonly Submission[], existing: Existing | n
     result.agencySources = order.map((i) => result.agencySources[i]);
   };
   // The official order: the expected list's, new agencies at the end of their group and area.
-  if (expected) reorder(referenceOrder(result.plan.agencies, applyMapping(expected.agencies, mapping).map((e) => e.agency), result.plan.groups));
+  // Without one, the province's own plan's list (--plan, when it has one) gives the order it covers.
+  const reference = expected
+    ? applyMapping(expected.agencies, mapping).map((e) => e.agency)
+    : overrides.plan?.plan.agencies.length ? agencyList(overrides.plan.file, overrides.plan.plan).agencies : null;
+  if (reference) reorder(referenceOrder(result.plan.agencies, reference, result.plan.groups));
   const tracking = expected ? trackSubmissions(expected, result, mapping) : null;
   result.plan.agencies = assignRowIds(result.plan.agencies);
   // The officer's corrections: those found now (against what was last written) and those recorded before.

@@ -107,6 +107,20 @@ describe("the province's plan", () => {
     expect([plan.info.number, plan.info.issuer]).toEqual(["465/KH-UBND", "UBND tỉnh Đồng Tháp"]);
   });
 
+  it("--plan with its own Phụ lục 1 gives the consolidated list its order (no expected list)", async () => {
+    const sent = subs.slice(0, 6).flatMap((s) => s.plan.agencies);
+    const reversed = { ...subs[0].plan, info: { ...subs[0].plan.info, issuer: "UBND tỉnh Đồng Tháp" }, agencies: [...sent].reverse() };
+    const planFile = join(dir, "ke-hoach-tinh-co-danh-sach.xlsx");
+    writeFileSync(planFile, await writeXlsx(buildWorkbook(reversed)));
+    const out = join(dir, "theo-ke-hoach.xlsx");
+    expect((await cli("merge", inbox, "-o", out, "--plan", planFile)).code).toBe(0);
+    const { plan } = readPlan(await openBytes(readFileSync(out)));
+    // Printed by group, so within each group the plan's (reversed) order.
+    const order = (names: string[]) => names.filter((n) => sent.some((a) => a.name === n));
+    const planOrder = readPlan(await openBytes(readFileSync(planFile))).plan.agencies.map((a) => a.name);
+    expect(plan.agencies.map((a) => a.name)).toEqual(order(planOrder));
+  });
+
   it("a consolidated workbook left among the inputs is merged into, never as a submission", async () => {
     const folder = join(dir, "co-ban-cu");
     mkdirSync(folder);
