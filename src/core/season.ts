@@ -11,6 +11,7 @@ import { findGroup } from "./groups";
 import { isProvinceWide, mapGroup, mergeKey, placedAgency, type MergeResult } from "./merge";
 import type { Agency, Plan } from "./model";
 import { sumTrieu } from "./numbers";
+import { dayText } from "./timing";
 import { foldText, unitKey } from "./text";
 
 /** A list of agencies that says who should send: its file, its year, its own groups and rates. */
@@ -283,11 +284,6 @@ export interface Tracking {
   missing: number;
 }
 
-const dateOf = (ms: number) => {
-  if (!ms) return "";
-  const d = new Date(ms);
-  return `${String(d.getDate()).padStart(2, "0")}/${String(d.getMonth() + 1).padStart(2, "0")}/${d.getFullYear()}`;
-};
 
 /** Who on the list has sent (the file and its date), who has not, and who arrived unlisted. */
 export function trackSubmissions(list: AgencyList, result: MergeResult, mapping: readonly UnitMapping[] = []): Tracking {
@@ -312,7 +308,7 @@ export function trackSubmissions(list: AgencyList, result: MergeResult, mapping:
     }
     const file = result.agencySources[j];
     const report = fileOf.get(file);
-    return { agency: e.agency, file, date: report?.planDate || dateOf(report?.modified ?? 0), ...from };
+    return { agency: e.agency, file, date: report?.planDate || (report?.modified ? dayText(new Date(report.modified), true) : ""), ...from };
   });
   const unexpected = merged.flatMap((a, j) => {
     if (sentBy.has(j)) return [];

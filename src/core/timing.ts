@@ -77,3 +77,12 @@ export function parseTiming(input: string): Timing | null {
 export function timingYear(t: Timing): number | null {
   return "year" in t ? t.year : null;
 }
+
+/**
+ * A day as plans write it: dd/mm/yyyy. A calendar date read from a cell is a UTC date; a moment
+ * (a file's time, today) is shown in the user's own time zone (`local`).
+ */
+export function dayText(d: Date, local = false): string {
+  const [day, month, year] = local ? [d.getDate(), d.getMonth() + 1, d.getFullYear()] : [d.getUTCDate(), d.getUTCMonth() + 1, d.getUTCFullYear()];
+  return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
+}

@@ -70,7 +70,4 @@ export function serialToDate(serial: number, date1904: boolean): Date | null {
   return new Date(epoch + Math.round(serial * DAY_MS));
 }
 
-/** A date as the plan's Vietnamese text shows it: dd/mm/yyyy. */
-export function dateText(d: Date): string {
-  return `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
-}
+

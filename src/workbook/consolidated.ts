@@ -19,6 +19,7 @@ import { buildWorkbook, SheetBuilder } from "./write";
 import { chooseBase, type BaseOverrides } from "./base";
 import { readPlan } from "./read";
 import { REQUIRED_ACTIVITY } from "../core/validate";
+import { dayText } from "../core/timing";
 import { buildComparisonSheet, buildCorrectionsSheet, buildTrackingSheet, buildUnitTasksSheet } from "./seasonSheets";
 
 /** The units whose plans lack a required activity or report (their task tables were checked; files replaced or refused are not). */
@@ -60,17 +61,9 @@ function buildSourcesSheet(result: MergeResult, notice: string | null, correctio
     cols.forEach((c, j) => s.value(row, j + 1, values[c.key], c.style));
     row++;
   });
-  // The listings under the files: a caption, their headers from column B, their rows, or "Không có.".
+  // The listings under the files, from column B.
   const listing = (title: string, headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>) => {
-    row++;
-    s.banner(row++, cols.length, { v: title, style: "caption" });
-    headers.forEach((h, j) => s.value(row, j + 2, h, "header"));
-    row++;
-    if (rows.length === 0) s.value(row++, 2, "Không có.", "text");
-    for (const values of rows) {
-      values.forEach((v, j) => s.value(row, j + 2, v, "text"));
-      row++;
-    }
+    row = s.listing(row, cols.length, title, headers, rows, 2);
   };
   listing("CƠ QUAN DO NHIỀU TỆP GỬI (tính một lần)", SOURCE_DUPLICATE_HEADERS, result.duplicates.map((d) => [d.name, d.area, d.files.join("; ")]));
   listing(
@@ -177,9 +170,7 @@ export function buildConsolidatedWorkbook(result: MergeResult, submissions: read
 }
 
 /** Today as dd/mm/yyyy (when a correction was first seen, when a report was made). */
-export function todayText(now = new Date()): string {
-  return `${String(now.getDate()).padStart(2, "0")}/${String(now.getMonth() + 1).padStart(2, "0")}/${now.getFullYear()}`;
-}
+const todayText = () => dayText(new Date(), true);
 
 /** A FILE row of the hidden store, as buildStoreSheet writes it. */
 interface StoredFile {

@@ -17,7 +17,8 @@ import { fromRoman } from "../core/roman";
 import { cleanText, foldText, memo, nameKey } from "../core/text";
 import { checkSectionOrder, checkSttSequence, problemAt, validatePlan, type RateRefs } from "../core/validate";
 import type { RawSheet, RawValue, RawWorkbook } from "./grid";
-import { dateText, isCellError } from "./cellValues";
+import { isCellError } from "./cellValues";
+import { dayText } from "../core/timing";
 import { convertLegacy, unclearKey } from "./legacy";
 import {
   AGENCY_COLUMNS, BUDGET_COLUMNS, BUDGET_LINE_LABELS, BUDGET_TOTAL_PATTERN, GROUP_COLUMNS, INFO_ROWS, RATE_ROWS, REPORT_SHEETS, SHEET_ALIASES, SHEETS, TASK_COLUMNS, UNIFORM_RATE_LABELS,
@@ -30,7 +31,7 @@ export function cellText(v: RawValue | undefined): string {
   if (typeof v === "string") return cleanText(v);
   if (typeof v === "number") return String(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (v instanceof Date) return dateText(v);
+  if (v instanceof Date) return dayText(v);
   return v.error;
 }
 

@@ -16,20 +16,6 @@ import { SheetBuilder } from "./write";
 
 const groupLabel = (a: Agency, groups: readonly AgencyGroup[]) => groups.find((g) => g.id === a.groupId)?.label ?? a.groupText ?? "";
 
-/** A listing under a caption: headers from column A, its rows, or "Không có.". Returns the next free row. */
-function listing(s: SheetBuilder, row: number, width: number, title: string, headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): number {
-  row++;
-  s.banner(row++, width, { v: title, style: "caption" });
-  headers.forEach((h, j) => s.value(row, j + 1, h, "header"));
-  row++;
-  if (rows.length === 0) s.value(row++, 1, "Không có.", "text");
-  for (const values of rows) {
-    values.forEach((v, j) => s.value(row, j + 1, v, typeof v === "number" ? "count" : "text"));
-    row++;
-  }
-  return row;
-}
-
 export const TRACKING_HEADERS = ["STT", "Tên cơ quan", "Nhóm cơ quan", "Địa bàn", "Tình trạng", "Tệp", "Ngày", "Ghi chú"] as const;
 export const NOT_SENT = "CHƯA GỬI";
 export const SENT = "Đã gửi";
@@ -55,7 +41,7 @@ export function buildTrackingSheet(t: Tracking, groups: readonly AgencyGroup[], 
     values.forEach((v, j) => s.value(row, j + 1, v, j === 4 && !e.file ? "warning" : j === 0 ? "textCenter" : "text"));
     row++;
   });
-  listing(s, row, w, "CƠ QUAN GỬI ĐẾN NHƯNG KHÔNG CÓ TRONG DANH SÁCH DỰ KIẾN", ["STT", "Tên cơ quan", "Nhóm cơ quan", "Địa bàn", "Tình trạng", "Tệp", "", "Ghi chú"],
+  s.listing(row, w, "CƠ QUAN GỬI ĐẾN NHƯNG KHÔNG CÓ TRONG DANH SÁCH DỰ KIẾN", ["STT", "Tên cơ quan", "Nhóm cơ quan", "Địa bàn", "Tình trạng", "Tệp", "", "Ghi chú"],
     t.unexpected.map((u, i) => [i + 1, u.agency.name, groupLabel(u.agency, groups), u.agency.area, "Ngoài danh sách", u.file, "",
       u.maybeOf ? `Có thể là "${u.maybeOf.name}" của danh sách dự kiến, đổi tên — cần xác nhận` : ""]));
   s.grid.landscape = true;
@@ -90,13 +76,13 @@ export function buildComparisonSheet(c: YearComparison, groups: readonly AgencyG
   row++;
   const suggestedNew = new Set(c.suggested.map((p) => p.new));
   const suggestedOld = new Set(c.suggested.map((p) => p.old));
-  row = listing(s, row, w, "CÓ THỂ ĐỔI TÊN — gợi ý theo tên, cần người xác nhận", ["Tên năm trước", "Địa bàn năm trước", "Tên năm nay", "Địa bàn năm nay", "Mức giống tên"],
+  row = s.listing(row, w, "CÓ THỂ ĐỔI TÊN — gợi ý theo tên, cần người xác nhận", ["Tên năm trước", "Địa bàn năm trước", "Tên năm nay", "Địa bàn năm nay", "Mức giống tên"],
     c.suggested.map((p) => [p.old.name, p.old.area, p.new.name, p.new.area, `${Math.round(p.likeness * 100)}%`]));
-  row = listing(s, row, w, "THEO BẢNG CHUYỂN ĐỔI (sáp nhập, đổi tên)", ["Đơn vị cũ", "Đơn vị mới", "Địa bàn mới", "Có trong danh sách năm nay"],
+  row = s.listing(row, w, "THEO BẢNG CHUYỂN ĐỔI (sáp nhập, đổi tên)", ["Đơn vị cũ", "Đơn vị mới", "Địa bàn mới", "Có trong danh sách năm nay"],
     c.mapped.map((m) => [m.from.map((f) => `${f.name} (${f.area})`).join("; "), m.to.name, m.to.area, m.present ? "Có" : "Không"]));
-  row = listing(s, row, w, "CƠ QUAN MỚI SO VỚI NĂM TRƯỚC", ["Tên cơ quan", "Nhóm cơ quan", "Địa bàn", "Ghi chú"],
+  row = s.listing(row, w, "CƠ QUAN MỚI SO VỚI NĂM TRƯỚC", ["Tên cơ quan", "Nhóm cơ quan", "Địa bàn", "Ghi chú"],
     c.added.map((a) => [a.name, groupLabel(a, groups), a.area, suggestedNew.has(a) ? "có thể là đổi tên (xem trên)" : ""]));
-  listing(s, row, w, "CƠ QUAN CÓ NĂM TRƯỚC, KHÔNG CÓ NĂM NAY", ["Tên cơ quan", "Nhóm cơ quan", "Địa bàn", "Ghi chú"],
+  s.listing(row, w, "CƠ QUAN CÓ NĂM TRƯỚC, KHÔNG CÓ NĂM NAY", ["Tên cơ quan", "Nhóm cơ quan", "Địa bàn", "Ghi chú"],
     c.removed.map((a) => [a.name, groupLabel(a, lastGroups), a.area, suggestedOld.has(a) ? "có thể là đổi tên (xem trên)" : ""]));
   s.grid.landscape = true;
   s.grid.freezeRows = 4;

@@ -59,6 +59,22 @@ export class SheetBuilder {
     cols.forEach((c, i) => this.value(row, i + 1, c.header, "header"));
   }
   /**
+   * A listing of a report under a blank row: a caption across `width` columns, its headers and rows
+   * from column `firstCol` (numbers as counts, text wrapped), or "Không có.". Returns the next free row.
+   */
+  listing(row: number, width: number, title: string, headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>, firstCol = 1): number {
+    let r = row + 1;
+    this.banner(r++, width, { v: title, style: "caption" });
+    headers.forEach((h, j) => this.value(r, firstCol + j, h, "header"));
+    r++;
+    if (rows.length === 0) this.value(r++, firstCol, "Không có.", "text");
+    for (const values of rows) {
+      values.forEach((v, j) => this.value(r, firstCol + j, v, typeof v === "number" ? "count" : "text"));
+      r++;
+    }
+    return r;
+  }
+  /**
    * Row heights for wrapped text, estimated from text length and column width
    * (spreadsheets do not grow rows on open). Cells under a vertical merge share its rows.
    */
