@@ -125,6 +125,19 @@ describe("an expected list: last year's consolidated Phụ lục 1", () => {
   }, 60_000);
 });
 
+describe("seed 001's own list as the expected list", () => {
+  it("the province folder's 34 realistically named files give Phụ lục 1 in seed 001's order, agency by agency", async () => {
+    const seed = join(root, "seed-001.xlsx");
+    expect((await cli("sample", "-o", seed)).code).toBe(0);
+    const out = join(root, "theo-seed.xlsx");
+    const r = await cli("merge", PROVINCE, "-o", out, "--expected", seed, "--jobs", "1");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("150/150 cơ quan đã gửi");
+    const province = json<{ agencies: Array<{ stt: number; name: string }> }>(join(PROVINCE, "expected.json"));
+    expect((await pl1(out)).map(key)).toEqual([...province.agencies].sort((a, b) => a.stt - b.stt).map(key));
+  }, 120_000);
+});
+
 describe("the officer's corrections survive later merges", () => {
   const run = async (...args: string[]) => {
     const r = await cli(...args);
