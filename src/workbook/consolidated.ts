@@ -307,16 +307,25 @@ export function consolidate(fresh: readonly Submission[], existing: Existing | n
   result.plan.agencies = assignRowIds(result.plan.agencies);
   // The officer's corrections: those found now (against what was last written) and those recorded before.
   const known = existing?.corrections ?? [];
-  const corrections = existing && existing.written.length ? detectCorrections(existing.written, existing.current, known, today) : known;
+  // A list whose row ids are mostly gone (pasted over, typed again) is not read as hundreds of
+  // deletions and additions: nothing new is recorded, and the report says why.
+  const ids = new Set(existing?.written.map((w) => w.rowId));
+  const kept = existing ? existing.current.filter((r) => ids.has(r.rowId)).length : 0;
+  const readable = existing !== null && existing.written.length > 0 && kept * 2 >= existing.written.length;
+  const corrections = readable ? detectCorrections(existing.written, existing.current, known, today) : known;
+  const idsLost = existing !== null && existing.written.length > 0 && !readable
+    ? `Phụ lục 1 của bản tổng hợp trước không còn cột mã dòng ở phần lớn các dòng (${kept}/${existing.written.length}): không nhận ra được những gì đã sửa tay lần này; các điều chỉnh đã ghi trước vẫn được áp dụng.`
+    : null;
   const applied = applyCorrections(result.plan.agencies, result.agencySources, corrections, result.plan.groups, ADDED_BY_HAND);
   result.plan.agencies = applied.agencies;
   result.agencySources = applied.sources;
   const comparison = expected ? compareYears(expected, result.plan, mapping) : null;
-  const grid = buildConsolidatedWorkbook(result, submissions, base.notice, {
+  const notice = [base.notice, idsLost].filter(Boolean).join(" ") || null;
+  const grid = buildConsolidatedWorkbook(result, submissions, notice, {
     tracking, comparison, lastGroups: expected?.groups, corrections: applied.applied, today,
     store: { expected, mapping, corrections },
   });
-  return { result, tracking, comparison, corrections: applied.applied, submissions, grid, baseFrom: base.from, notice: base.notice };
+  return { result, tracking, comparison, corrections: applied.applied, submissions, grid, baseFrom: base.from, notice };
 }
 
 /** The source named for a row the officer added to Phụ lục 1. */

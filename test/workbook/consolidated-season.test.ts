@@ -104,3 +104,15 @@ describe("the officer's corrections", () => {
     expect(second.corrections.map((c) => [c.correction.kind, c.correction.firstSeen, c.status])).toEqual([["note", "03/12/2021", "applied"]]);
   });
 });
+
+it("a list whose row ids were lost (pasted over) is not read as every row deleted and added again: the notice says so", async () => {
+  const a = (name: string): Agency => ({ name, groupId: "so-nganh", area: "", note: "" });
+  const subs = ["Sở Nội vụ", "Sở Y tế", "Sở Tư pháp"].map((n, i) => sub(`${i}.xlsx`, n, "tỉnh Đồng Tháp", [a(n)]));
+  const first = consolidate(subs, null, {}, { today: "01/12/2021" })!;
+  const existing = existingFromRaw(await openBytes(await writeXlsx(first.grid)))!;
+  const pasted = { ...existing, current: existing.current.map((r) => ({ ...r, rowId: "" })) };
+  const done = consolidate([], pasted, {}, { today: "02/12/2021" })!;
+  expect(done.corrections).toEqual([]);
+  expect(done.result.plan.agencies).toHaveLength(3);
+  expect(done.notice).toContain("không còn cột mã dòng ở phần lớn các dòng (0/3)");
+});
