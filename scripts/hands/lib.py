@@ -4,6 +4,7 @@ Every writer records where it put things (sheet, 1-based row, cell) so that the
 expected answers are derived from what was actually written, not typed twice.
 """
 import datetime
+import os
 import re
 import unicodedata
 
@@ -652,3 +653,20 @@ def count_lines(agencies, labels=None):
         if n:
             out.append(((labels or {}).get(g, g), n))
     return out
+
+
+def stamp_zip(path, date_time):
+    """Give every entry of a saved .xlsx/.ods one fixed time stamp, so regenerating gives
+    byte-identical files (the entries' contents are untouched)."""
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        entries = [(i, z.read(i.filename)) for i in z.infolist()]
+    tmp = path + ".tmp"
+    with zipfile.ZipFile(tmp, "w") as z:
+        for i, data in entries:
+            n = zipfile.ZipInfo(i.filename, date_time=date_time)
+            n.compress_type = i.compress_type
+            n.external_attr = i.external_attr
+            n.create_system = 0
+            z.writestr(n, data, compress_type=i.compress_type, compresslevel=6)
+    os.replace(tmp, path)

@@ -25,7 +25,7 @@ import seed001  # noqa: E402
 from lib import (A, B, Book, G, H, LEADS_CITY, LEADS_DISTRICT, LEADS_SO, LEADS_XA, M, S, T, X,  # noqa: E402
                  abbr, area_text, count_lines, full_ubnd, list_title, nfc, nfd, no_ubnd, pad_number,
                  standard_items, subgroup_text, tone_new, tone_old, write_budget, write_info, write_list,
-                 write_tasks)
+                 stamp_zip, write_tasks)
 from seed001 import G_CM, G_HUYEN, G_SO, G_XA, GROUPS, PROVINCE  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
@@ -1468,23 +1468,10 @@ def write_readme():
 def fixzip(stage):
     """Give every zip entry of the LibreOffice-saved .xlsx/.ods a fixed time stamp, so that
     regenerating gives byte-identical files (the entries' contents are LibreOffice's, untouched)."""
-    import zipfile
     manifest = json.load(open(os.path.join(stage, "manifest.json"), encoding="utf-8"))
     for m in manifest:
-        if m["fmt"] not in ("xlsx", "ods"):
-            continue
-        p = os.path.join(OUT, m["final"])
-        with zipfile.ZipFile(p) as z:
-            entries = [(i, z.read(i.filename)) for i in z.infolist()]
-        tmp = p + ".tmp"
-        with zipfile.ZipFile(tmp, "w") as z:
-            for i, data in entries:
-                n = zipfile.ZipInfo(i.filename, date_time=(2021, 12, 1, 8, 0, 0))
-                n.compress_type = i.compress_type
-                n.external_attr = i.external_attr
-                n.create_system = 0
-                z.writestr(n, data, compress_type=i.compress_type, compresslevel=6)
-        os.replace(tmp, p)
+        if m["fmt"] in ("xlsx", "ods"):
+            stamp_zip(os.path.join(OUT, m["final"]), (2021, 12, 1, 8, 0, 0))
 
 
 # ================================================================= verify

@@ -15,16 +15,9 @@ stage="$(mktemp -d /tmp/hands-stage.XXXXXX)"
 lohome="$(mktemp -d /tmp/hands-home.XXXXXX)"
 trap 'rm -rf "$stage" "$lohome"' EXIT
 
-# delete only what the previous run wrote (listed in generated.txt); anything else in
-# test/hands/ (e.g. a test file) is left alone
-if [ -f "$here/generated.txt" ]; then
-  while IFS= read -r rel; do
-    case "$rel" in ''|'#'*|/*|*..*) continue ;; esac
-    rm -f -- "$out/$rel"
-  done < "$here/generated.txt"
-  find "$out" -mindepth 1 -type d -empty -delete 2>/dev/null || true
-fi
-mkdir -p "$out"
+# shellcheck source=common.sh
+. "$here/common.sh"
+clean_generated "$here/generated.txt" "$out"
 
 "$py" "$here/make.py" build "$stage"
 

@@ -30,14 +30,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import seed001  # noqa: E402
 from lib import (A, B, Book, G, H, LEADS_SO, LEADS_XA, S, T, X, count_lines, write_budget,  # noqa: E402
-                 write_info, write_list, write_tasks)
+                 stamp_zip, write_info, write_list, write_tasks)
 from seed001 import G_CM, G_SO, G_XA, GROUPS, PROVINCE  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -837,18 +836,7 @@ def write_readme():
 def fixzip(stage):
     manifest = json.load(open(os.path.join(stage, "manifest.json"), encoding="utf-8"))
     for m in manifest:
-        p = os.path.join(OUT, m["rel"])
-        with zipfile.ZipFile(p) as z:
-            entries = [(i, z.read(i.filename)) for i in z.infolist()]
-        tmp = p + ".tmp"
-        with zipfile.ZipFile(tmp, "w") as z:
-            for i, data in entries:
-                zi = zipfile.ZipInfo(i.filename, date_time=(2025, 12, 1, 8, 0, 0))
-                zi.compress_type = i.compress_type
-                zi.external_attr = i.external_attr
-                zi.create_system = 0
-                z.writestr(zi, data, compress_type=i.compress_type, compresslevel=6)
-        os.replace(tmp, p)
+        stamp_zip(os.path.join(OUT, m["rel"]), (2025, 12, 1, 8, 0, 0))
 
 
 def _cell(wb, ref):

@@ -15,15 +15,9 @@ stage="$(mktemp -d /tmp/season-stage.XXXXXX)"
 lohome="$(mktemp -d /tmp/season-home.XXXXXX)"
 trap 'rm -rf "$stage" "$lohome"' EXIT
 
-# delete only what the previous run wrote (listed in season-generated.txt)
-if [ -f "$here/season-generated.txt" ]; then
-  while IFS= read -r rel; do
-    case "$rel" in ''|'#'*|/*|*..*) continue ;; esac
-    rm -f -- "$out/$rel"
-  done < "$here/season-generated.txt"
-  [ -d "$out" ] && find "$out" -mindepth 1 -type d -empty -delete 2>/dev/null || true
-fi
-mkdir -p "$out"
+# shellcheck source=common.sh
+. "$here/common.sh"
+clean_generated "$here/season-generated.txt" "$out"
 
 "$py" "$here/season.py" build "$stage"
 

@@ -333,39 +333,23 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const plan = typeof args.values.plan === "string" ? args.values.plan : undefined;
         if (args.positional.length === 0 && !into) throw new UsageError("Cần ít nhất một tệp hoặc thư mục để tổng hợp.");
         await checkOut(out, [...args.positional, ...(plan ? [plan] : [])], force);
-        try {
-          const outcome = await mergeFiles({ ...mergeOptions(args), out }, io.err);
-          await save(out, outcome.bytes);
-          if (json) io.out(JSON.stringify(mergeJson(outcome.result, outcome.notice, outcome), null, 2));
-          else io.out(mergeSummary(outcome.result, out, outcome.notice, outcome));
-          return 0;
-        } catch (e) {
-          if (e instanceof MergeFailure) {
-            io.err(e.message);
-            return 2;
-          }
-          throw e;
-        }
+        const outcome = await mergeFiles({ ...mergeOptions(args), out }, io.err);
+        await save(out, outcome.bytes);
+        if (json) io.out(JSON.stringify(mergeJson(outcome.result, outcome.notice, outcome), null, 2));
+        else io.out(mergeSummary(outcome.result, out, outcome.notice, outcome));
+        return 0;
       }
       case "status": {
         const into = typeof args.values.into === "string" ? args.values.into : undefined;
         if (args.positional.length === 0 && !into) throw new UsageError("Cần ít nhất một tệp hoặc thư mục đã gửi đến.");
-        try {
-          const done = await consolidateFiles(mergeOptions(args), () => undefined);
-          if (!done.tracking) {
-            io.err("Chưa có danh sách dự kiến: thêm --expected DANH_SÁCH.xlsx (bản tổng hợp năm trước hay sổ có danh sách cơ quan).");
-            return 2;
-          }
-          if (json) io.out(JSON.stringify(trackingJson(done.tracking), null, 2));
-          else io.out(trackingLines(done.tracking, true).join("\n"));
-          return 0;
-        } catch (e) {
-          if (e instanceof MergeFailure) {
-            io.err(e.message);
-            return 2;
-          }
-          throw e;
+        const done = await consolidateFiles(mergeOptions(args), () => undefined);
+        if (!done.tracking) {
+          io.err("Chưa có danh sách dự kiến: thêm --expected DANH_SÁCH.xlsx (bản tổng hợp năm trước hay sổ có danh sách cơ quan).");
+          return 2;
         }
+        if (json) io.out(JSON.stringify(trackingJson(done.tracking), null, 2));
+        else io.out(trackingLines(done.tracking, true).join("\n"));
+        return 0;
       }
       default:
         throw new UsageError(`Không có lệnh "${args.command}".`);
@@ -375,7 +359,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err(`${e.message}\n${USAGE}`);
       return 2;
     }
-    if (e instanceof FileProblem) {
+    // A file that cannot be read or written, or a merge with nothing to merge: said plainly, exit 2.
+    if (e instanceof FileProblem || e instanceof MergeFailure) {
       io.err(e.message);
       return 2;
     }

@@ -256,7 +256,7 @@ export function mergeKey(a: Pick<Agency, "name" | "area" | "groupId">): string {
 }
 
 /** The base plan's group for an agency of a submission, or null. */
-export function mapGroup(a: Agency, from: readonly AgencyGroup[], to: readonly AgencyGroup[]): AgencyGroup | null {
+function mapGroup(a: Agency, from: readonly AgencyGroup[], to: readonly AgencyGroup[]): AgencyGroup | null {
   if (a.groupId !== null) {
     const own = from.find((g) => g.id === a.groupId);
     const byId = to.find((g) => g.id === a.groupId);

@@ -6,9 +6,8 @@
  * suggestion is shown, never applied.
  */
 import { formRate } from "./budget";
-import type { AgencyGroup } from "./groups";
-import { findGroup } from "./groups";
-import { isProvinceWide, mapGroup, mergeKey, placedAgency, type MergeResult } from "./merge";
+import { findGroup, type AgencyGroup } from "./groups";
+import { isProvinceWide, mergeKey, placedAgency, type MergeResult } from "./merge";
 import type { Agency, Plan } from "./model";
 import { sumTrieu } from "./numbers";
 import { dayText } from "./timing";
@@ -395,9 +394,4 @@ export function compareYears(last: AgencyList, plan: Plan, mapping: readonly Uni
     lastFile: last.file, lastYear: last.year, thisYear: plan.info.year, byGroup, added, removed,
     suggested: suggestRenames(removed, added, groupOf), mapped,
   };
-}
-
-/** Resolve a group typed in a list against a plan's groups (for the merged and the listed agencies alike). */
-export function listGroupOf(a: Agency, list: AgencyList, groups: readonly AgencyGroup[]): AgencyGroup | null {
-  return mapGroup(a, list.groups, groups);
 }

@@ -184,11 +184,6 @@ interface StoredFile {
   readAs?: string;
 }
 
-/** The submissions stored in a consolidated workbook (empty when it has none). */
-export function readStoredSubmissions(wb: RawWorkbook): Submission[] {
-  return readStore(wb).stored;
-}
-
 /** Everything a consolidated workbook's hidden store holds. */
 export function readStore(wb: RawWorkbook): SeasonStore & { stored: Submission[] } {
   const season: SeasonStore = { expected: null, mapping: [], corrections: [], written: [] };
