@@ -1,5 +1,5 @@
-/* Builds the task pane into dist/web: taskpane.html + bundle (exceljs in a lazily loaded
-   chunk), the icons and the manifest.
+/* Builds the task pane into dist/web: taskpane.html + bundle (the .xlsx writer and SheetJS in lazily loaded
+   chunks), the icons and the manifest.
    ADDIN_URL (e.g. https://iso.example.gov.vn) replaces https://localhost:3000 in the copied manifest.
    `npm start` serves it at https://localhost:3000 with the Office dev certificates. */
 const path = require("path");

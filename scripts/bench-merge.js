@@ -1,32 +1,92 @@
 #!/usr/bin/env node
 /**
- * Merge benchmark (not a test): generates N realistic submissions (default 1000),
- * then prints in one run: merge time, time per file, peak memory, the ratio of merge
- * time to the bare single-threaded exceljs load of the same files, and — when Debian's
- * python3-pandas is present — a plain pandas read of the same files.
- * Usage: npm run build:cli && node scripts/bench-merge.js [N]
+ * Merge benchmark (not a test). Generates N realistic submissions (--n, default 1000; several
+ * sizes: --n 1000,10000), then prints, in one run and side by side for each N:
+ *  - the floor: reading every file's bytes, inflating every part and decoding it as text
+ *    (one thread) — what any reader of these files must at least pay;
+ *  - the merge (`kehoach-iso merge`, read + merge + write the consolidated workbook) with
+ *    1 and with 2 read workers, each in a process of its own so its peak memory is its own;
+ *  - the bare exceljs load of the same files (one thread; at N above --exceljs-max, default
+ *    2000, measured on the first --exceljs-max files and scaled, as printed);
+ *  - pandas.read_excel of PL1 when Debian's python3-pandas is present (same sampling);
+ * with the ratios the targets are stated in. Also --plan 50000: one plan of that many agencies,
+ * validated and merged (time and peak memory).
+ * Usage: npm run bench [-- --n 1000,10000] [-- --plan 50000]
  */
-const { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync, rmSync } = require("node:fs");
+const { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync, mkdirSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
-const { execFileSync } = require("node:child_process");
-const ExcelJS = require("exceljs");
-const { generate } = require("./bench-files");
-const { mergeFiles } = require("../dist/cli/merge");
+const { execFileSync, spawnSync } = require("node:child_process");
+const { parseArgs } = require("node:util");
+const { generate, bigPlan } = require("./bench-files");
 
-const N = Number(process.argv[2] ?? 1000);
-const seconds = (ms) => (ms / 1000).toFixed(2) + " s";
+const { values: opts } = parseArgs({
+  options: {
+    n: { type: "string", default: "1000" },
+    plan: { type: "string" },
+    "exceljs-max": { type: "string", default: "2000" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const SIZES = opts.n.split(",").map(Number).filter((n) => n > 0);
+const EXCELJS_MAX = Number(opts["exceljs-max"]);
+const CLI = join(__dirname, "..", "dist", "cli", "main.js");
 
-async function bareLoad(dir) {
-  const start = performance.now();
-  for (const f of readdirSync(dir)) {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(join(dir, f)));
-  }
-  return performance.now() - start;
+const s = (ms) => (ms / 1000).toLocaleString("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + " s";
+const mb = (kb) => Math.round(kb / 1024).toLocaleString("vi-VN") + " MB";
+const x = (r) => r.toLocaleString("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + "×";
+
+/** Run a measured step in a child process of its own: wall time and the child's own peak RSS. */
+function child(code, args) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ["-e", code, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`bước đo lỗi: ${r.stderr || r.stdout}`);
+  const out = JSON.parse(r.stdout.trim().split("\n").pop());
+  return { ms, ...out };
 }
 
-function pandasRead(dir) {
+const FLOOR = `
+const { readdirSync, readFileSync } = require("node:fs");
+const { join } = require("node:path");
+const { openZip, readEntry } = require(${JSON.stringify(join(__dirname, "..", "dist", "adapters", "xlsx", "zip.js"))});
+const { nodeZip } = require(${JSON.stringify(join(__dirname, "..", "dist", "cli", "nodeZip.js"))});
+const dir = process.argv[1];
+const t = performance.now();
+let chars = 0;
+const decoder = new TextDecoder();
+for (const f of readdirSync(dir)) {
+  const zip = openZip(new Uint8Array(readFileSync(join(dir, f))));
+  for (const e of zip.entries.values()) chars += decoder.decode(readEntry(zip, e, nodeZip, 1 << 30)).length;
+}
+console.log(JSON.stringify({ inner: performance.now() - t, chars, rss: process.resourceUsage().maxRSS }));
+`;
+
+const MERGE = `
+const { mergeFiles } = require(${JSON.stringify(join(__dirname, "..", "dist", "cli", "merge.js"))});
+const { writeFileSync } = require("node:fs");
+const [dir, out, jobs] = process.argv.slice(1);
+const t = performance.now();
+mergeFiles({ inputs: [dir], out, jobs: Number(jobs) }, () => {}).then((o) => {
+  writeFileSync(out, o.bytes);
+  console.log(JSON.stringify({ inner: performance.now() - t, agencies: o.result.plan.agencies.length, files: o.result.files.length, rss: process.resourceUsage().maxRSS }));
+});
+`;
+
+const EXCELJS = `
+const ExcelJS = require("exceljs");
+const { readdirSync, readFileSync } = require("node:fs");
+const { join } = require("node:path");
+const [dir, max] = process.argv.slice(1);
+const files = readdirSync(dir).sort().slice(0, Number(max));
+(async () => {
+  const t = performance.now();
+  for (const f of files) await new ExcelJS.Workbook().xlsx.load(readFileSync(join(dir, f)));
+  console.log(JSON.stringify({ inner: performance.now() - t, files: files.length, rss: process.resourceUsage().maxRSS }));
+})();
+`;
+
+function pandas(dir, max) {
   const py = "/usr/bin/python3";
   if (!existsSync(py)) return null;
   try {
@@ -34,33 +94,85 @@ function pandasRead(dir) {
   } catch {
     return null;
   }
-  const script = `import glob,time,pandas as pd\nt=time.perf_counter()\nfor f in sorted(glob.glob(${JSON.stringify(join(dir, "*.xlsx"))})): pd.read_excel(f, sheet_name=None)\nprint(time.perf_counter()-t)`;
-  return Number(execFileSync(py, ["-c", script]).toString().trim()) * 1000;
+  const script = `import glob,time,pandas as pd\nfs=sorted(glob.glob(${JSON.stringify(join(dir, "*.xlsx"))}))[:${max}]\nt=time.perf_counter()\nfor f in fs: pd.read_excel(f, sheet_name="PL1 Danh sách cơ quan", header=4)\nprint(time.perf_counter()-t, len(fs))`;
+  const [sec, n] = execFileSync(py, ["-c", script]).toString().trim().split(" ").map(Number);
+  return { ms: sec * 1000, files: n };
 }
 
-(async () => {
-  const dir = mkdtempSync(join(tmpdir(), "kh-bench-"));
-  try {
-    console.log(`Tạo ${N} tệp nộp mẫu trong ${dir} …`);
-    const g0 = performance.now();
-    await generate(dir, N);
-    console.log(`  xong trong ${seconds(performance.now() - g0)}`);
+function row(label, ...cells) {
+  console.log(`| ${label} | ${cells.join(" | ")} |`);
+}
 
-    const bare = await bareLoad(dir);
-    const m0 = performance.now();
-    const outcome = await mergeFiles({ inputs: [dir], out: join(dir, "..", "bench-out.xlsx") }, () => {});
-    const merge = performance.now() - m0;
-    const peak = process.resourceUsage().maxRSS / 1024;
-    const pandas = pandasRead(dir);
+function benchFiles(root, N) {
+  const dir = join(root, `n${N}`);
+  mkdirSync(dir);
+  console.log(`\nTạo ${N.toLocaleString("vi-VN")} tệp nộp mẫu trong ${dir} …`);
+  const g = performance.now();
+  generate(dir, N);
+  console.log(`  xong trong ${s(performance.now() - g)}`);
+  const floor = child(FLOOR, [dir]);
+  const one = child(MERGE, [dir, join(root, `out-${N}-1.xlsx`), "1"]);
+  const two = child(MERGE, [dir, join(root, `out-${N}-2.xlsx`), "2"]);
+  const sample = Math.min(N, EXCELJS_MAX);
+  const exc = child(EXCELJS, [dir, String(sample)]);
+  const excMs = exc.inner * (N / exc.files);
+  const pd = pandas(dir, sample);
+  return { N, agencies: two.agencies, floor, one, two, excMs, excSampled: exc.files < N, pd: pd && { ms: pd.ms * (N / pd.files), sampled: pd.files < N } };
+}
 
-    console.log("");
-    console.log(`Tệp: ${N}; cơ quan sau tổng hợp: ${outcome.result.plan.agencies.length}; dòng đọc: ${outcome.result.totals.read}`);
-    console.log(`Tổng hợp (đọc song song, gộp, ghi bản tổng hợp): ${seconds(merge)} — ${(merge / N).toFixed(1)} ms/tệp`);
-    console.log(`Chỉ nạp bằng exceljs, một luồng:                 ${seconds(bare)} — tỷ lệ tổng hợp / nạp = ${(merge / bare).toFixed(2)}× (mục tiêu ≤ 1,0×)`);
-    console.log(`Bộ nhớ đỉnh (RSS, cả các luồng đọc):              ${peak.toFixed(0)} MB (mục tiêu < 1.024 MB)`);
-    if (pandas === null) console.log("pandas: không có python3-pandas (apt-get install python3-pandas python3-openpyxl) — bỏ qua");
-    else console.log(`pandas.read_excel cùng các tệp:                  ${seconds(pandas)} — tổng hợp nhanh hơn ${(pandas / merge).toFixed(1)}× (mục tiêu ≥ 3×)`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+function printFiles(results) {
+  console.log("\n## Tổng hợp N tệp (mỗi bước một tiến trình riêng; thời gian tính cả khởi động)\n");
+  row("", ...results.map((r) => `${r.N.toLocaleString("vi-VN")} tệp (${r.agencies.toLocaleString("vi-VN")} cơ quan)`));
+  row("---", ...results.map(() => "---"));
+  row("đọc + giải nén + giải mã (sàn, 1 luồng)", ...results.map((r) => s(r.floor.inner)));
+  row("tổng hợp, 1 luồng đọc", ...results.map((r) => s(r.one.ms)));
+  row("tổng hợp, 2 luồng đọc", ...results.map((r) => s(r.two.ms)));
+  row("2 luồng nhanh hơn 1 luồng (mục tiêu ≥ 1,5×)", ...results.map((r) => x(r.one.ms / r.two.ms)));
+  row("tổng hợp / sàn (mục tiêu ≤ 5×)", ...results.map((r) => x(r.two.ms / r.floor.inner)));
+  row("chỉ nạp bằng exceljs, 1 luồng", ...results.map((r) => s(r.excMs) + (r.excSampled ? ` (đo ${EXCELJS_MAX.toLocaleString("vi-VN")} tệp, nhân tỷ lệ)` : "")));
+  row("tổng hợp / exceljs (mục tiêu ≤ 0,5×)", ...results.map((r) => x(r.two.ms / r.excMs)));
+  row("pandas.read_excel PL1", ...results.map((r) => (r.pd ? s(r.pd.ms) + (r.pd.sampled ? " (mẫu, nhân tỷ lệ)" : "") : "không có python3-pandas")));
+  row("bộ nhớ đỉnh tổng hợp, 1 luồng (RSS cả tiến trình)", ...results.map((r) => mb(r.one.rss)));
+  row("bộ nhớ đỉnh tổng hợp, 2 luồng", ...results.map((r) => mb(r.two.rss)));
+  if (results.length > 1) {
+    const base = results[0];
+    for (const r of results.slice(1)) {
+      console.log(`\nBộ nhớ đỉnh ${r.N.toLocaleString("vi-VN")} tệp / ${base.N.toLocaleString("vi-VN")} tệp (2 luồng): ${x(r.two.rss / base.two.rss)} (mục tiêu ≤ 1,3×)`);
+    }
   }
-})();
+}
+
+function benchPlan(root, agencies) {
+  const dir = join(root, `plan${agencies}`);
+  mkdirSync(dir);
+  const file = join(dir, "ke-hoach-lon.xlsx");
+  writeFileSync(file, bigPlan(agencies));
+  // The command line as a user runs it; a preloaded hook reports the process's own peak RSS on exit.
+  const hook = join(dir, "rss-hook.js");
+  const rssFile = join(dir, "rss.txt");
+  writeFileSync(hook, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));`);
+  const run = (args) => {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, ["-r", hook, CLI, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const ms = performance.now() - t;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`kehoach-iso ${args[0]} lỗi: ${r.stderr}`);
+    return { ms, rssKb: Number(readFileSync(rssFile, "utf8")) };
+  };
+  const validate = run(["validate", file]);
+  const merge = run(["merge", file, "-o", join(root, "plan-out.xlsx")]);
+  console.log(`\n## Một kế hoạch ${agencies.toLocaleString("vi-VN")} cơ quan (cả khởi động dòng lệnh)\n`);
+  row("", "thời gian", "bộ nhớ đỉnh");
+  row("---", "---", "---");
+  row("validate (mục tiêu ≤ 2 s)", s(validate.ms), mb(validate.rssKb));
+  row("merge (mục tiêu ≤ 5 s, ≤ 400 MB)", s(merge.ms), mb(merge.rssKb));
+}
+
+const root = mkdtempSync(join(tmpdir(), "kh-bench-"));
+try {
+  const results = SIZES.map((N) => benchFiles(root, N));
+  printFiles(results);
+  if (opts.plan) benchPlan(root, Number(opts.plan));
+} finally {
+  if (opts.keep) console.log(`\nCác tệp giữ lại ở ${root}`);
+  else rmSync(root, { recursive: true, force: true });
+}

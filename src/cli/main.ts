@@ -19,6 +19,7 @@ import { readPlan } from "../workbook/read";
 import { buildWorkbook } from "../workbook/write";
 import { SHEETS, TEMPLATE_AGENCY_ROWS } from "../workbook/layout";
 import { writeXlsx } from "../adapters/xlsx/writeXlsx";
+import { nodeZip } from "./nodeZip";
 import { UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import { openInWorker } from "./readFiles";
 import { budgetJson, budgetText, problemLine, problemsSummary } from "./format";
@@ -268,21 +269,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const levels = intFlag(args, "levels", year >= 2026 ? 2 : 3, [2, 3]) as 2 | 3;
         const plan = newPlan({ year, levels, standardTasks: args.values["no-tasks"] !== true });
         await checkOut(path, [], force);
-        await save(path, await writeXlsx(buildWorkbook(plan, { spareAgencyRows: TEMPLATE_AGENCY_ROWS })));
+        await save(path, await writeXlsx(buildWorkbook(plan, { spareAgencyRows: TEMPLATE_AGENCY_ROWS }), { codec: nodeZip }));
         io.out(`Đã ghi mẫu kế hoạch năm ${year} (${levels} cấp chính quyền địa phương): ${path}`);
         return 0;
       }
       case "sample": {
         const path = outPath(args);
         await checkOut(path, [], force);
-        await save(path, await writeXlsx(buildWorkbook(dongThap2022Plan())));
+        await save(path, await writeXlsx(buildWorkbook(dongThap2022Plan()), { codec: nodeZip }));
         io.out(`Đã ghi kế hoạch mẫu (Đồng Tháp 2022, 150 cơ quan): ${path}`);
         return 0;
       }
       case "sample-submissions": {
         const dir = outPath(args, "THƯ_MỤC (nơi ghi các tệp)");
         const subs = dongThapSubmissions();
-        for (const s of subs) await save(join(dir, s.file), await writeXlsx(buildWorkbook(s.plan, { spareAgencyRows: 5 })));
+        for (const s of subs) await save(join(dir, s.file), await writeXlsx(buildWorkbook(s.plan, { spareAgencyRows: 5 }), { codec: nodeZip }));
         io.out(`Đã ghi ${subs.length} tệp kế hoạch mẫu của các sở, đơn vị trực thuộc, huyện (Đồng Tháp 2022) vào ${dir}`);
         return 0;
       }

@@ -12,6 +12,7 @@ import { readFile } from "node:fs/promises";
 import { mergeCountLines, seasonLines, submissionLine } from "../workbook/submission";
 import { UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import { writeXlsx } from "../adapters/xlsx/writeXlsx";
+import { nodeZip } from "./nodeZip";
 import { findInputs } from "./inputs";
 import { openInWorker, readMany } from "./readFiles";
 import { basename } from "node:path";
@@ -88,7 +89,7 @@ async function readMapping(path: string): Promise<UnitMapping[]> {
 /** Read, merge and render; throws MergeFailure when nothing can be merged. */
 export async function mergeFiles(args: MergeArgs, progress: (line: string) => void): Promise<MergeOutcome> {
   const done = await consolidateFiles(args, progress);
-  return { ...done, bytes: await writeXlsx(done.grid) };
+  return { ...done, bytes: await writeXlsx(done.grid, { codec: nodeZip }) };
 }
 
 /** Read and merge, nothing written (the merge and the status commands). */
