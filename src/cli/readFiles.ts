@@ -22,9 +22,11 @@ import { nodeZip } from "./nodeZip";
 export const FILE_TIMEOUT_MS = Number(process.env.KEHOACH_FILE_TIMEOUT_MS) || 60_000;
 /** Heap a worker may use for one file. */
 export const WORKER_HEAP_MB = 1024;
+/** Files sent to a read worker ahead of its replies: the one it reads and the next. */
+const IN_FLIGHT = 2;
 
-/** A file to read; `next` is the file the worker will most likely get after it (its bytes are fetched meanwhile). */
-export type WorkerJob = { kind: "submission"; input: InputFile; next?: InputFile } | { kind: "open"; path: string };
+/** A file to read. A worker takes its jobs in the order sent, one at a time. */
+export type WorkerJob = { kind: "submission"; input: InputFile } | { kind: "open"; path: string };
 /** What a worker sends back for an "open" job. */
 export type Opened = { ok: true; raw: RawWorkbook } | { ok: false; reason: string };
 
@@ -50,9 +52,9 @@ async function fetchFile(input: InputFile): Promise<Fetched> {
 }
 
 /**
- * Bytes fetched ahead: a worker reads the next file from disk while it parses this one, so its
- * core never waits on the disk between files. At most one file ahead; a fetch that fails is
- * simply done again (and its error reported) when the file's turn comes.
+ * Bytes fetched ahead: a worker reads the next file it was sent from disk while it parses this
+ * one, so its core never waits on the disk between files. At most one file ahead; a fetch that
+ * fails is simply done again (and its error reported) when the file's turn comes.
  */
 const ahead = new Map<string, Promise<Fetched>>();
 
@@ -146,46 +148,54 @@ export async function readMany(inputs: readonly InputFile[], opts: ReadManyOptio
     return results;
   }
   let next = 0;
-  // Each lane reads files one after another in its own worker; a worker that dies on a
-  // file (out of memory, a crash in a parser) or runs past the time limit gets that file
-  // reported as rejected and is replaced, so one bad file never stops the rest.
+  // Each lane reads files one after another in its own worker, with the next file already
+  // sent (IN_FLIGHT), so the worker goes straight on to it, its bytes fetched meanwhile, and
+  // never waits for a reply to travel. A worker that dies on a file (out of memory, a crash in
+  // a parser) or runs past the time limit gets that file — the oldest it was sent, the one it
+  // was reading — reported as rejected and is replaced; the files it had not begun go to the
+  // new worker first, so one bad file never stops the rest.
   const lane = async (): Promise<void> => {
-    // The file this lane takes next, handed to its worker early so its bytes are read meanwhile.
-    let reserved = -1;
-    while (next < inputs.length || reserved >= 0) {
+    let pending: number[] = [];
+    while (next < inputs.length || pending.length > 0) {
       const worker = newWorker(subOpts);
-      const crashed = await new Promise<boolean>((resolve) => {
-        let current = -1;
+      const inFlight: number[] = [];
+      const retry = pending;
+      pending = [];
+      await new Promise<void>((resolve) => {
         let timer: ReturnType<typeof setTimeout> | undefined;
         let dead = false;
+        const arm = () => {
+          clearTimeout(timer);
+          if (inFlight.length > 0) timer = setTimeout(() => fail(TIMEOUT_REASON), FILE_TIMEOUT_MS);
+        };
         const fail = (reason: string) => {
           if (dead) return;
           dead = true;
           clearTimeout(timer);
-          if (current >= 0) finish(current, { file: inputs[current].label, modified: 0, outcome: { kind: "rejected", reason } });
+          const current = inFlight.shift();
+          if (current !== undefined) finish(current, { file: inputs[current].label, modified: 0, outcome: { kind: "rejected", reason } });
+          pending = inFlight;
           void worker.terminate();
-          resolve(true);
+          resolve();
         };
-        const feed = () => {
-          clearTimeout(timer);
-          if (reserved < 0 && next >= inputs.length) {
-            void worker.terminate().then(() => resolve(false));
-            return;
+        const send = () => {
+          while (inFlight.length < IN_FLIGHT && (retry.length > 0 || next < inputs.length)) {
+            const i = retry.length > 0 ? retry.shift()! : next++;
+            inFlight.push(i);
+            worker.postMessage({ kind: "submission", input: inputs[i] } satisfies WorkerJob);
           }
-          current = reserved >= 0 ? reserved : next++;
-          reserved = next < inputs.length ? next++ : -1;
-          timer = setTimeout(() => fail(TIMEOUT_REASON), FILE_TIMEOUT_MS);
-          worker.postMessage({ kind: "submission", input: inputs[current], ...(reserved >= 0 ? { next: inputs[reserved] } : {}) } satisfies WorkerJob);
+          if (inFlight.length === 0) void worker.terminate().then(() => resolve());
         };
         worker.on("message", (s: Submission) => {
           if (dead) return;
-          finish(current, s);
-          feed();
+          finish(inFlight.shift()!, s);
+          send();
+          arm();
         });
         worker.once("error", (e) => fail(stopReason(e)));
-        feed();
+        send();
+        arm();
       });
-      if (!crashed) return;
     }
   };
   await Promise.all(Array.from({ length: jobs }, lane));

@@ -11,8 +11,16 @@
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const ODD_SPACES = /[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 
+/**
+ * Text that is already clean: printable ASCII and precomposed Latin letters (Vietnamese's
+ * among them, all stable under NFC), words separated by single spaces. Most cells are; they
+ * are returned as they are, without normalising or copying them.
+ */
+const ALREADY_CLEAN = /^[!-~\u00C0-\u024F\u1E00-\u1EFF]+(?: [!-~\u00C0-\u024F\u1E00-\u1EFF]+)*$/;
+
 /** NFC, visible spaces only, single spaces, trimmed. Spelling is kept. */
 export function cleanText(input: string): string {
+  if (ALREADY_CLEAN.test(input)) return input;
   return input.normalize("NFC").replace(INVISIBLE, "").replace(ODD_SPACES, " ").trim();
 }
 
@@ -22,7 +30,10 @@ const TONE_SET = new Set<string>(TONES);
 /** Private-use characters that stand for a tone in a key; they never occur in names. */
 const TONE_TAG = ["\uE001", "\uE002", "\uE003", "\uE004", "\uE005"] as const;
 
-function keyWord(word: string): string {
+/** One word's key; words recur across names (Ủy, ban, xã…), so each is worked out once. */
+const keyWord = memo(computeKeyWord);
+
+function computeKeyWord(word: string): string {
   let base = "";
   let tone = "";
   for (const ch of word.normalize("NFD")) {
@@ -38,17 +49,24 @@ function keyWord(word: string): string {
 
 /**
  * Memoises a pure string function: keys and folds of the same header and label texts
- * are asked for on every row of every file. Bounded so that a long merge cannot grow it.
+ * are asked for on every row of every file. Bounded so that a long merge cannot grow it:
+ * two generations, the older dropped when the newer fills, so a working set larger than
+ * the bound (a plan of 50.000 names, each asked for several times) is not recomputed on
+ * every call the way one cache emptied when full would be.
  */
 export function memo(fn: (s: string) => string, limit = 50_000): (s: string) => string {
-  const cache = new Map<string, string>();
+  let young = new Map<string, string>();
+  let old = new Map<string, string>();
   return (s: string) => {
-    let v = cache.get(s);
-    if (v === undefined) {
-      if (cache.size >= limit) cache.clear();
-      v = fn(s);
-      cache.set(s, v);
+    let v = young.get(s);
+    if (v !== undefined) return v;
+    v = old.get(s);
+    if (v === undefined) v = fn(s);
+    if (young.size >= limit) {
+      old = young;
+      young = new Map();
     }
+    young.set(s, v);
     return v;
   };
 }

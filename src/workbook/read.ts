@@ -135,7 +135,9 @@ function headerHas<K extends string>(cells: readonly RawValue[], cols: ColumnSpe
  * ("Nhóm cơ quan | Định mức …"): where an agency list cannot start, and where one stacked above it ends.
  */
 const otherTableHeader = (cells: readonly RawValue[]) =>
-  headerHas(cells, BUDGET_COLUMNS, ["label", "amount"]) || headerHas(cells, GROUP_COLUMNS, ["label", "rate"]);
+  // A header holds words only (as findHeader says): a row with a number in it is data, and is
+  // not compared with every table's headers — that is most rows of a long list.
+  !cells.some((v) => typeof v === "number") && (headerHas(cells, BUDGET_COLUMNS, ["label", "amount"]) || headerHas(cells, GROUP_COLUMNS, ["label", "rate"]));
 
 /**
  * The header of an agency list: a row with a name column that is not another table's. On a sheet

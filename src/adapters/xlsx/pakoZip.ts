@@ -3,7 +3,7 @@
  * stopped as soon as the output passes the cap, so a zip bomb opened in the task pane is
  * refused like on the command line; CRC-32 from pako's zlib port.
  */
-import { deflateRaw, Inflate } from "pako";
+import { Deflate, Inflate } from "pako";
 // pako's own CRC-32, from the zlib port it inflates with (declared in src/types).
 import crc32 from "pako/lib/zlib/crc32";
 import type { ZipCodec } from "./zip";
@@ -32,8 +32,21 @@ export const pakoZip: ZipCodec = {
   crc32: (data) => crc32(0, data, data.length, 0) >>> 0,
 };
 
-/** The browser's deflate for writing .xlsx files (the fastest level: the deadline matters more than the size). */
+/** The browser's deflate for writing .xlsx files, one stream per part fed piece by piece (the fastest level). */
 export const pakoDeflate: DeflateCodec = {
-  deflateRaw: (data) => deflateRaw(data, { level: 1 }),
-  crc32: (data) => crc32(0, data, data.length, 0) >>> 0,
+  deflater() {
+    const deflate = new Deflate({ raw: true, level: 1 });
+    let out: Uint8Array[] = [];
+    deflate.onData = (chunk) => out.push(chunk as Uint8Array);
+    return {
+      push(data, last) {
+        deflate.push(data, last ? true : 2 /* Z_SYNC_FLUSH */);
+        if (deflate.err) throw new Error(deflate.msg || "deflate error");
+        const done = out;
+        out = [];
+        return done;
+      },
+    };
+  },
+  crc32: (data, prev = 0) => crc32(prev, data, data.length, 0) >>> 0,
 };

@@ -18,7 +18,7 @@ import type { CellValue, GridCell, SheetGrid, WorkbookGrid } from "../../workboo
 import { sheetRef } from "../../workbook/grid";
 import { FONT_NAME, FONT_SIZE, PRINT, STYLES, type StyleSpec } from "../../workbook/layout";
 import { pakoDeflate } from "./pakoZip";
-import { ZipWriter, type DeflateCodec } from "./zipWrite";
+import { ZipWriter, type DeflateCodec, type PartWriter } from "./zipWrite";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -45,7 +45,7 @@ function wellFormed(s: string): string {
   }
   return out;
 }
-const NEEDS_WORK = /[&<>"\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+const NEEDS_WORK = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
 
 function escapeText(s: string): string {
   if (!NEEDS_WORK.test(s)) return s;
@@ -83,39 +83,39 @@ function columnLetters(c: number): string {
   return s;
 }
 
-/** A part's text, encoded to UTF-8 as it grows so no single huge string is ever built. */
+/**
+ * A part's text, encoded to UTF-8 piece by piece into one reused buffer that is handed to the
+ * zip (which deflates it at once) whenever it fills: no part is ever one string, and no strings
+ * are joined (joining Vietnamese text cost more than writing it).
+ */
 class PartText {
-  private pieces: string[] = [];
-  private length = 0;
-  private readonly encoded: Uint8Array[] = [];
-  private total = 0;
   private static readonly encoder = new TextEncoder();
+  private readonly buffer = new Uint8Array(1 << 18);
+  private at = 0;
+
+  constructor(private readonly out: PartWriter) {}
 
   push(s: string): void {
-    this.pieces.push(s);
-    this.length += s.length;
-    if (this.length > 1 << 18) this.flush();
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+    if (this.at + s.length * 3 > this.buffer.length) {
+      this.flush();
+      if (s.length * 3 > this.buffer.length) {
+        this.out.write(PartText.encoder.encode(s));
+        return;
+      }
+    }
+    this.at += PartText.encoder.encodeInto(s, this.buffer.subarray(this.at)).written;
   }
 
   private flush(): void {
-    if (this.pieces.length === 0) return;
-    const b = PartText.encoder.encode(this.pieces.join(""));
-    this.encoded.push(b);
-    this.total += b.length;
-    this.pieces = [];
-    this.length = 0;
+    if (this.at === 0) return;
+    this.out.write(this.buffer.subarray(0, this.at));
+    this.at = 0;
   }
 
-  bytes(): Uint8Array {
+  end(): void {
     this.flush();
-    if (this.encoded.length === 1) return this.encoded[0];
-    const out = new Uint8Array(this.total);
-    let at = 0;
-    for (const b of this.encoded) {
-      out.set(b, at);
-      at += b.length;
-    }
-    return out;
+    this.out.end();
   }
 }
 
@@ -136,12 +136,12 @@ class SharedStrings {
     return i;
   }
 
-  part(): Uint8Array {
-    const p = new PartText();
+  write(out: PartWriter): void {
+    const p = new PartText(out);
     p.push(`${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.texts.length}">`);
     for (const t of this.texts) p.push(`<si><t xml:space="preserve">${escapeText(t)}</t></si>`);
     p.push("</sst>");
-    return p.bytes();
+    p.end();
   }
 }
 
@@ -234,8 +234,17 @@ class Styles {
 /** Margins in millimetres as .xlsx stores them (inches). */
 const inches = (mm: number) => Math.round((mm / 25.4) * 1000) / 1000;
 
+/**
+ * Texts longer than this are written in their cell (inline) rather than shared: long texts
+ * (the hidden store's records, notes) are each written once, and keeping them in the shared
+ * table would only cost a lookup and their memory until the end.
+ */
+const INLINE_FROM = 200;
+
 function valueXml(ref: string, s: number, v: CellValue, strings: SharedStrings): string {
-  if (typeof v === "string") return `<c r="${ref}" s="${s}" t="s"><v>${strings.of(v)}</v></c>`;
+  if (typeof v === "string") {
+    return v.length > INLINE_FROM ? `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>` : `<c r="${ref}" s="${s}" t="s"><v>${strings.of(v)}</v></c>`;
+  }
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}" s="${s}"><v>${v}</v></c>` : `<c r="${ref}" s="${s}" t="e"><v>#NUM!</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}" s="${s}" t="b"><v>${v ? 1 : 0}</v></c>`;
   return `<c r="${ref}" s="${s}"/>`;
@@ -250,8 +259,8 @@ function formulaXml(ref: string, s: number, f: string, v: CellValue): string {
   return `<c r="${ref}" s="${s}">${formula}</c>`;
 }
 
-function sheetXml(sheet: SheetGrid, selected: boolean, styles: Styles, strings: SharedStrings): Uint8Array {
-  const p = new PartText();
+function writeSheet(out: PartWriter, sheet: SheetGrid, selected: boolean, styles: Styles, strings: SharedStrings): void {
+  const p = new PartText(out);
   let lastRow = 0;
   let lastCol = 0;
   sheet.rows.forEach((cells, r) => {
@@ -322,7 +331,7 @@ function sheetXml(sheet: SheetGrid, selected: boolean, styles: Styles, strings: 
   p.push(`<pageMargins left="${inches(m.left)}" right="${inches(m.right)}" top="${inches(m.top)}" bottom="${inches(m.bottom)}" header="${inches(m.header)}" footer="${inches(m.footer)}"/>`);
   p.push(`<pageSetup paperSize="9" orientation="${sheet.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`);
   p.push(`<headerFooter><oddFooter>${escapeAttr(`&C${PRINT.footer}`)}</oddFooter></headerFooter></worksheet>`);
-  return p.bytes();
+  p.end();
 }
 
 function workbookXml(grid: WorkbookGrid, active: number): string {
@@ -394,9 +403,9 @@ export function writeXlsxSync(grid: WorkbookGrid, opts: WriteOptions = {}): Uint
     ),
   );
   // Sheets first: they fill the style and string tables written after them.
-  grid.sheets.forEach((s, i) => zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s, i === active, styles, strings)));
+  grid.sheets.forEach((s, i) => writeSheet(zip.begin(`xl/worksheets/sheet${i + 1}.xml`), s, i === active, styles, strings));
   zip.add("xl/styles.xml", styles.part());
-  zip.add("xl/sharedStrings.xml", strings.part());
+  strings.write(zip.begin("xl/sharedStrings.xml"));
   return zip.finish();
 }
 

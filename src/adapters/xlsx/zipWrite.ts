@@ -1,14 +1,26 @@
 /**
- * Writing the zip container of an .xlsx (APPNOTE 6.3): each part deflated as it is added
- * (only its compressed bytes are kept), then the central directory. Parts are small enough
- * never to need ZIP64 (a part over 4 GB is refused). Deflate and CRC-32 are injected:
- * Node's zlib on the command line, pako in the browser.
+ * Writing the zip container of an .xlsx (APPNOTE 6.3): each part streamed in as pieces,
+ * deflated piece by piece as it comes (only compressed bytes are kept, never a part's whole
+ * text), then the central directory. Parts never need ZIP64 (a file over 4 GB is refused).
+ * Deflate and CRC-32 are injected: Node's zlib on the command line, pako in the browser.
  */
 
+/** One raw-deflate stream, fed in pieces: what each piece compresses to, at once. */
+export interface Deflater {
+  /** Compress a piece; `last` ends the stream. */
+  push(data: Uint8Array, last: boolean): Uint8Array[];
+}
+
 export interface DeflateCodec {
-  /** Raw deflate (no zlib header). */
-  deflateRaw(data: Uint8Array): Uint8Array;
-  crc32(data: Uint8Array): number;
+  deflater(): Deflater;
+  /** CRC-32 of `data`, continuing from `prev` (the CRC of what came before). */
+  crc32(data: Uint8Array, prev?: number): number;
+}
+
+/** A part being written: its pieces in order, then end(). */
+export interface PartWriter {
+  write(data: Uint8Array): void;
+  end(): void;
 }
 
 interface Written {
@@ -42,20 +54,43 @@ export class ZipWriter {
     this.stamp = dosTime(modified);
   }
 
-  /** Add one part; its bytes are deflated now and only the result is kept. */
-  add(name: string, data: Uint8Array): void {
-    if (data.length >= LIMIT) throw new RangeError(`phần "${name}" quá lớn để ghi (${data.length} byte)`);
-    const deflated = this.codec.deflateRaw(data);
-    const stored = deflated.length >= data.length;
-    const body = stored ? data : deflated;
-    const entry: Written = {
-      name: this.encoder.encode(name),
-      crc: this.codec.crc32(data) >>> 0,
-      method: stored ? 0 : 8,
-      compressedSize: body.length,
-      size: data.length,
-      offset: this.offset,
+  /** Start a part; its pieces are deflated as they are written, and only the result is kept. */
+  begin(name: string): PartWriter {
+    const deflater = this.codec.deflater();
+    const body: Uint8Array[] = [];
+    let crc = 0;
+    let size = 0;
+    let compressed = 0;
+    const keep = (out: Uint8Array[]) => {
+      for (const b of out) {
+        body.push(b);
+        compressed += b.length;
+      }
     };
+    return {
+      write: (data) => {
+        if (data.length === 0) return;
+        crc = this.codec.crc32(data, crc);
+        size += data.length;
+        if (size >= LIMIT) throw new RangeError(`phần "${name}" quá lớn để ghi`);
+        keep(deflater.push(data, false));
+      },
+      end: () => {
+        keep(deflater.push(new Uint8Array(0), true));
+        this.entry(name, crc >>> 0, size, body, compressed);
+      },
+    };
+  }
+
+  /** Add one part whole. */
+  add(name: string, data: Uint8Array): void {
+    const part = this.begin(name);
+    part.write(data);
+    part.end();
+  }
+
+  private entry(name: string, crc: number, size: number, body: Uint8Array[], compressedSize: number): void {
+    const entry: Written = { name: this.encoder.encode(name), crc, method: 8, compressedSize, size, offset: this.offset };
     const header = new Uint8Array(30 + entry.name.length);
     const v = new DataView(header.buffer);
     v.setUint32(0, 0x04034b50, true);
@@ -71,7 +106,7 @@ export class ZipWriter {
     v.setUint16(28, 0, true);
     header.set(entry.name, 30);
     this.push(header);
-    this.push(body);
+    for (const b of body) this.push(b);
     this.entries.push(entry);
   }
 
