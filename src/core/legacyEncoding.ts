@@ -136,7 +136,8 @@ export type LegacyVerdict =
 export function classifyLegacy(text: string, font?: string): LegacyVerdict {
   // A letter beyond Latin-1 (other than Windows-1252's punctuation, which legacy bytes read as)
   // can only have been typed in Unicode, whatever font the cell has.
-  if ([...text].some((c) => c.charCodeAt(0) > 0xff && !CP1252_PUNCTUATION.has(c))) return { kind: "unicode" };
+  // (Checked code unit by code unit, without splitting the text: most cells are Unicode and end here.)
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff && !CP1252_PUNCTUATION.has(text[i])) return { kind: "unicode" };
   const hinted = fontEncoding(font);
   const hasSignal = (set: Set<string>) => [...text].some((c) => set.has(c) && !TYPOGRAPHIC.has(c));
   const candidates: LegacyEncoding[] = hinted ? [hinted] : [...(hasSignal(TCVN3_SIGNAL) ? ["tcvn3" as const] : []), ...(hasSignal(VNI_SIGNAL) ? ["vni" as const] : [])];
