@@ -9,8 +9,9 @@
  *  - the bare exceljs load of the same files (one thread; at N above --exceljs-max, default
  *    2000, measured on the first --exceljs-max files and scaled, as printed);
  *  - pandas.read_excel of PL1 when Debian's python3-pandas is present (same sampling);
- * with the ratios the targets are stated in. Also --plan 50000: one plan of that many agencies,
- * validated and merged (time and peak memory).
+ * with the ratios the targets are stated in; then what this machine gives a second core for
+ * this work (the same read loop in one process, and in two at once). Also --plan 50000: one
+ * plan of that many agencies, validated and merged (time and peak memory).
  * Usage: npm run bench [-- --n 1000,10000] [-- --plan 50000]
  */
 const { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync, mkdirSync } = require("node:fs");
@@ -86,6 +87,35 @@ const files = readdirSync(dir).sort().slice(0, Number(max));
 })();
 `;
 
+/** The same reading loop (in one thread, no workers), in one process and in two at once: what the machine gives a second core for this work. */
+const READ_LOOP = `
+const { readdirSync, readFileSync } = require("node:fs");
+const { join } = require("node:path");
+const { readSubmission } = require(${JSON.stringify(join(__dirname, "..", "dist", "adapters", "xlsx", "readSubmission.js"))});
+const { nodeZip } = require(${JSON.stringify(join(__dirname, "..", "dist", "cli", "nodeZip.js"))});
+const [dir, max] = process.argv.slice(1);
+const files = readdirSync(dir).sort().slice(0, Number(max));
+(async () => {
+  const t = performance.now();
+  for (const f of files) await readSubmission(f, 0, new Uint8Array(readFileSync(join(dir, f))), {}, { codec: nodeZip });
+  console.log(JSON.stringify({ inner: performance.now() - t, rss: process.resourceUsage().maxRSS }));
+})();
+`;
+
+function secondCore(dir) {
+  const args = ["-e", READ_LOOP, dir, "500"];
+  const alone = child(READ_LOOP, [dir, "500"]).inner;
+  const { spawn } = require("node:child_process");
+  const run = () =>
+    new Promise((resolve, reject) => {
+      const p = spawn(process.execPath, args);
+      let out = "";
+      p.stdout.on("data", (d) => (out += d));
+      p.on("close", (code) => (code === 0 ? resolve(JSON.parse(out.trim()).inner) : reject(new Error("vòng đọc lỗi"))));
+    });
+  return Promise.all([run(), run()]).then((both) => ({ alone, together: Math.max(...both) }));
+}
+
 function pandas(dir, max) {
   const py = "/usr/bin/python3";
   if (!existsSync(py)) return null;
@@ -117,7 +147,11 @@ function benchFiles(root, N) {
   const exc = child(EXCELJS, [dir, String(sample)]);
   const excMs = exc.inner * (N / exc.files);
   const pd = pandas(dir, sample);
-  return { N, agencies: two.agencies, floor, one, two, excMs, excSampled: exc.files < N, pd: pd && { ms: pd.ms * (N / pd.files), sampled: pd.files < N } };
+  return { N, dir, agencies: two.agencies, floor, one, two, excMs, excSampled: exc.files < N, pd: pd && { ms: pd.ms * (N / pd.files), sampled: pd.files < N } };
+}
+
+function printCores(c) {
+  console.log(`\nMáy này cho lõi thứ hai bao nhiêu (cùng vòng đọc 500 tệp, không worker): một tiến trình ${s(c.alone)}; hai tiến trình cùng lúc ${s(c.together)} mỗi tiến trình — hai lõi đọc được ${x((2 * c.alone) / c.together)} so với một (2× là lý tưởng; mục tiêu 2 luồng ≥ 1,5× không thể vượt con số này).`);
 }
 
 function printFiles(results) {
@@ -167,12 +201,17 @@ function benchPlan(root, agencies) {
   row("merge (mục tiêu ≤ 5 s, ≤ 400 MB)", s(merge.ms), mb(merge.rssKb));
 }
 
-const root = mkdtempSync(join(tmpdir(), "kh-bench-"));
-try {
-  const results = SIZES.map((N) => benchFiles(root, N));
-  printFiles(results);
-  if (opts.plan) benchPlan(root, Number(opts.plan));
-} finally {
-  if (opts.keep) console.log(`\nCác tệp giữ lại ở ${root}`);
-  else rmSync(root, { recursive: true, force: true });
+async function main() {
+  const root = mkdtempSync(join(tmpdir(), "kh-bench-"));
+  try {
+    const results = SIZES.map((N) => benchFiles(root, N));
+    printFiles(results);
+    printCores(await secondCore(results[0].dir));
+    if (opts.plan) benchPlan(root, Number(opts.plan));
+  } finally {
+    if (opts.keep) console.log(`\nCác tệp giữ lại ở ${root}`);
+    else rmSync(root, { recursive: true, force: true });
+  }
 }
+
+void main();

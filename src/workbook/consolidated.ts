@@ -87,6 +87,17 @@ function buildSourcesSheet(result: MergeResult, notice: string | null, correctio
 }
 
 type StoredKind = "FILE" | "AGENCY" | "TASK" | "LINE" | "PROBLEM" | "EXPECTED" | "EXPECTED_AGENCY" | "MAPPING" | "CORRECTION" | "WROTE";
+/** Kinds of records stored many to a row: a JSON array of the singular kind's records. */
+const BATCHED = { AGENCIES: "AGENCY", TASKS: "TASK", LINES: "LINE", PROBLEMS: "PROBLEM", EXPECTED_AGENCIES: "EXPECTED_AGENCY", WRITTEN: "WROTE" } as const;
+type BatchedKind = keyof typeof BATCHED;
+/** A row that carries on the text of the row above (a record longer than one cell may hold). */
+const CONTINUED = "+";
+/**
+ * Characters of JSON in one store cell: under Excel's 32.767 per cell. Records are packed many
+ * to a row so that the store of a national roll-up (10.000 files, 56.000 agencies) stays far
+ * under the 100.000 rows a sheet may have to be read again (one record a row took 121.000).
+ */
+export const STORE_CELL_CHARS = 30_000;
 
 /** What a consolidated workbook keeps beside the submissions, so the next merge into it knows it. */
 export interface SeasonStore {
@@ -110,10 +121,37 @@ function buildStoreSheet(submissions: readonly Submission[], season: SeasonStore
   s.value(row, 1, "Loại");
   s.value(row, 2, "Tệp");
   s.value(row++, 3, "Dữ liệu (JSON) — không sửa trang này; dùng để gộp thêm tệp sau này");
-  const put = (kind: StoredKind, file: string, data: unknown) => {
+  const put = (kind: StoredKind | BatchedKind | typeof CONTINUED, file: string, data: unknown) => {
     s.value(row, 1, kind);
     s.value(row, 2, file);
-    s.value(row++, 3, JSON.stringify(data));
+    s.value(row++, 3, typeof data === "string" ? data : JSON.stringify(data));
+  };
+  // Records many to a row, each row's JSON array under a cell's size; a record too long for a cell
+  // alone is cut over rows marked as continued (never inside a surrogate pair).
+  const putMany = (kind: BatchedKind, file: string, items: readonly unknown[]) => {
+    let batch: string[] = [];
+    let size = 2;
+    const flush = () => {
+      if (batch.length === 0) return;
+      const text = `[${batch.join(",")}]`;
+      batch = [];
+      size = 2;
+      let at = 0;
+      for (let first = true; at < text.length; first = false) {
+        let end = Math.min(text.length, at + STORE_CELL_CHARS);
+        const c = text.charCodeAt(end - 1);
+        if (end < text.length && c >= 0xd800 && c <= 0xdbff) end--;
+        put(first ? kind : CONTINUED, file, text.slice(at, end));
+        at = end;
+      }
+    };
+    for (const item of items) {
+      const json = JSON.stringify(item);
+      if (size + json.length + 1 > STORE_CELL_CHARS) flush();
+      batch.push(json);
+      size += json.length + 1;
+    }
+    flush();
   };
   for (const sub of submissions) {
     if (sub.outcome.kind === "rejected") {
@@ -122,19 +160,19 @@ function buildStoreSheet(submissions: readonly Submission[], season: SeasonStore
     }
     const { plan, problems, readAs } = sub.outcome;
     put("FILE", sub.file, { modified: sub.modified, info: plan.info, groups: plan.groups, rates: plan.rates, training: plan.training, ...(readAs ? { readAs } : {}) });
-    for (const a of plan.agencies) put("AGENCY", sub.file, a);
-    for (const t of plan.tasks) put("TASK", sub.file, t);
-    for (const l of plan.extraLines) put("LINE", sub.file, l);
-    for (const p of problems) put("PROBLEM", sub.file, p);
+    putMany("AGENCIES", sub.file, plan.agencies);
+    putMany("TASKS", sub.file, plan.tasks);
+    putMany("LINES", sub.file, plan.extraLines);
+    putMany("PROBLEMS", sub.file, problems);
   }
   if (season.expected) {
     const { file, year, groups, agencies } = season.expected;
     put("EXPECTED", file, { year, groups });
-    for (const a of agencies) put("EXPECTED_AGENCY", file, { name: a.name, groupId: a.groupId, area: a.area, note: a.note, ...(a.form ? { form: a.form } : {}) });
+    putMany("EXPECTED_AGENCIES", file, agencies.map((a) => ({ name: a.name, groupId: a.groupId, area: a.area, note: a.note, ...(a.form ? { form: a.form } : {}) })));
   }
   for (const m of season.mapping) put("MAPPING", "", m);
   for (const c of season.corrections) put("CORRECTION", "", c);
-  for (const w of season.written) put("WROTE", "", [w.rowId, w.name, w.group, w.area, w.note]);
+  putMany("WRITTEN", "", season.written.map((w) => [w.rowId, w.name, w.group, w.area, w.note]));
   s.grid.hidden = true;
   return s.grid;
 }
@@ -191,43 +229,58 @@ export function readStore(wb: RawWorkbook): SeasonStore & { stored: Submission[]
   if (!sheet) return { ...season, stored: [] };
   const byFile = new Map<string, Submission>();
   const order: Submission[] = [];
+  // Rows as records: a continued row's text joined to the row above; a batched record's array
+  // read as its records one by one (older workbooks hold one record a row, read the same).
+  const records: Array<[string, string, string]> = [];
   for (const cells of sheet.rows.slice(1)) {
     const [kind, fileCell, json] = cells;
     const file = fileCell ?? "";
     if (typeof kind !== "string" || typeof file !== "string" || typeof json !== "string") continue;
+    const last = records[records.length - 1];
+    if (kind === CONTINUED) {
+      if (last) last[2] += json;
+    } else records.push([kind, file, json]);
+  }
+  const one: Array<[string, string, unknown]> = [];
+  for (const [kind, file, json] of records) {
+    const data: unknown = JSON.parse(json);
+    if (!Object.prototype.hasOwnProperty.call(BATCHED, kind)) one.push([kind, file, data]);
+    else for (const item of data as unknown[]) one.push([BATCHED[kind as BatchedKind], file, item]);
+  }
+  for (const [kind, file, data] of one) {
     if (kind === "EXPECTED") {
-      const data = JSON.parse(json) as { year: number | null; groups: Plan["groups"] };
-      season.expected = { file, year: data.year ?? NaN, groups: data.groups, agencies: [] };
+      const e = data as { year: number | null; groups: Plan["groups"] };
+      season.expected = { file, year: e.year ?? NaN, groups: e.groups, agencies: [] };
       continue;
     }
     if (kind === "EXPECTED_AGENCY") {
-      season.expected?.agencies.push(JSON.parse(json) as Agency);
+      season.expected?.agencies.push(data as Agency);
       continue;
     }
     if (kind === "MAPPING") {
-      season.mapping.push(JSON.parse(json) as UnitMapping);
+      season.mapping.push(data as UnitMapping);
       continue;
     }
     if (kind === "CORRECTION") {
-      season.corrections.push(JSON.parse(json) as Correction);
+      season.corrections.push(data as Correction);
       continue;
     }
     if (kind === "WROTE") {
-      const [rowId, name, group, area, note] = JSON.parse(json) as string[];
+      const [rowId, name, group, area, note] = data as string[];
       season.written.push({ rowId, name, group, area, note });
       continue;
     }
     if (kind === "FILE") {
-      const data = JSON.parse(json) as StoredFile;
-      const sub: Submission = data.rejected !== undefined
-        ? { file, modified: data.modified, outcome: { kind: "rejected", reason: data.rejected, ...(data.skipped ? { skipped: true } : {}) } }
+      const f = data as StoredFile;
+      const sub: Submission = f.rejected !== undefined
+        ? { file, modified: f.modified, outcome: { kind: "rejected", reason: f.rejected, ...(f.skipped ? { skipped: true } : {}) } }
         : {
-            file, modified: data.modified,
+            file, modified: f.modified,
             outcome: {
               kind: "read",
-              plan: { info: { ...data.info, year: data.info.year ?? NaN }, groups: data.groups, rates: data.rates, training: data.training, agencies: [], tasks: [], extraLines: [] },
+              plan: { info: { ...f.info, year: f.info.year ?? NaN }, groups: f.groups, rates: f.rates, training: f.training, agencies: [], tasks: [], extraLines: [] },
               problems: [],
-              ...(data.readAs ? { readAs: data.readAs } : {}),
+              ...(f.readAs ? { readAs: f.readAs } : {}),
             },
           };
       byFile.set(file, sub);
@@ -236,10 +289,10 @@ export function readStore(wb: RawWorkbook): SeasonStore & { stored: Submission[]
     }
     const sub = byFile.get(file);
     if (!sub || sub.outcome.kind !== "read") continue;
-    if (kind === "AGENCY") sub.outcome.plan.agencies.push(JSON.parse(json) as Agency);
-    else if (kind === "TASK") sub.outcome.plan.tasks.push(JSON.parse(json) as Task);
-    else if (kind === "LINE") sub.outcome.plan.extraLines.push(JSON.parse(json) as ExtraLine);
-    else if (kind === "PROBLEM") sub.outcome.problems.push(JSON.parse(json) as Problem);
+    if (kind === "AGENCY") sub.outcome.plan.agencies.push(data as Agency);
+    else if (kind === "TASK") sub.outcome.plan.tasks.push(data as Task);
+    else if (kind === "LINE") sub.outcome.plan.extraLines.push(data as ExtraLine);
+    else if (kind === "PROBLEM") sub.outcome.problems.push(data as Problem);
   }
   return { ...season, stored: order };
 }

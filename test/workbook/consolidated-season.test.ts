@@ -116,3 +116,50 @@ it("a list whose row ids were lost (pasted over) is not read as every row delete
   expect(done.result.plan.agencies).toHaveLength(3);
   expect(done.notice).toContain("không còn cột mã dòng ở phần lớn các dòng (0/3)");
 });
+
+describe("the hidden store at a national scale", () => {
+  const communes = (n: number, tag: string) => Array.from({ length: n }, (_, i) => A(`Ủy ban nhân dân xã Số ${i} ${tag}`, "cap-xa", `huyện ${tag}`));
+  const storeRows = (raw: Awaited<ReturnType<typeof openBytes>>) => raw.sheets.find((s) => s.name === SHEETS.store)!.rows;
+
+  it("packs records many to a row, a record longer than a cell over continued rows, and reads back the same", async () => {
+    const long = { ...A("Ủy ban nhân dân xã Ghi Chú Dài", "cap-xa", "huyện Dài"), note: `Ghi chú 😀 ${"rất dài ".repeat(3_900)}`.slice(0, 32_000) };
+    const subs = [sub("a.xlsx", "UBND huyện A", "huyện A", communes(3_000, "A")), sub("b.xlsx", "UBND huyện B", "huyện B", [...communes(2_000, "B"), long])];
+    const first = consolidate(subs, null)!;
+    const raw = await openBytes(await writeXlsx(first.grid));
+    const rows = storeRows(raw);
+    // 5.001 agencies and the 5.001 rows of PL1 as written, in a few hundred rows, none over a cell's size.
+    expect(rows.length).toBeLessThan(200);
+    expect(rows.every((r) => r.every((v) => typeof v !== "string" || v.length <= 32_767))).toBe(true);
+    expect(rows.some((r) => r[0] === "+")).toBe(true);
+    const existing = existingFromRaw(raw)!;
+    expect(existing.stored.map((s) => (s.outcome.kind === "read" ? s.outcome.plan.agencies : []))).toEqual(subs.map((s) => (s.outcome.kind === "read" ? s.outcome.plan.agencies : [])));
+    expect(existing.written).toHaveLength(5_001);
+    // Merging into it again gives the list merging everything at once gives.
+    const again = consolidate([sub("c.xlsx", "UBND huyện C", "huyện C", communes(2, "C"))], existing)!;
+    expect(again.result.plan.agencies).toHaveLength(5_003);
+    expect(again.corrections).toEqual([]);
+  });
+
+  it("still reads a store written one record a row (workbooks consolidated before)", () => {
+    const agencies = communes(3, "A");
+    const info = sub("a.xlsx", "UBND huyện A", "huyện A", agencies);
+    const plan = info.outcome.kind === "read" ? info.outcome.plan : null;
+    const raw = {
+      sheets: [
+        {
+          name: SHEETS.store,
+          hidden: true,
+          rows: [
+            ["Loại", "Tệp", "Dữ liệu"],
+            ["FILE", "a.xlsx", JSON.stringify({ modified: 1, info: plan!.info, groups: plan!.groups, rates: plan!.rates, training: plan!.training })],
+            ...agencies.map((a) => ["AGENCY", "a.xlsx", JSON.stringify(a)]),
+            ["WROTE", "", JSON.stringify(["r1", agencies[0].name, "UBND xã", "huyện A", ""])],
+          ],
+        },
+      ],
+    };
+    const existing = existingFromRaw(raw)!;
+    expect(existing.stored[0].outcome.kind === "read" && existing.stored[0].outcome.plan.agencies).toEqual(agencies);
+    expect(existing.written).toEqual([{ rowId: "r1", name: agencies[0].name, group: "UBND xã", area: "huyện A", note: "" }]);
+  });
+});
