@@ -66,7 +66,7 @@ import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 values = openpyxl.load_workbook(sys.argv[1], data_only=True)
 names = wb.defined_names.definedName if hasattr(wb.defined_names, "definedName") else wb.defined_names.values()
-out = {"sheets": [], "names": {n.name: n.attr_text for n in names}}
+out = {"sheets": [], "names": {n.name: n.attr_text for n in names}, "normalFont": [wb._fonts[0].name, wb._fonts[0].sz]}
 for ws in wb.worksheets:
     wv = values[ws.title]
     cells = {}
@@ -93,6 +93,7 @@ print(json.dumps(out))
 
 interface Report {
   names: Record<string, string>;
+  normalFont: [string, number];
   sheets: Array<{
     name: string;
     state: string;
@@ -143,6 +144,12 @@ describe("the .xlsx writer, read by openpyxl", () => {
     expect(list.cells.C3).toMatchObject({ fill: "FFF2F2F2", border: "thin", h: "right" });
     expect(list.cells.C3.numFmt).toContain("#,##0");
     expect(list.cells.B3).toMatchObject({ font: "Times New Roman", size: 12, bold: false, wrap: true });
+  });
+
+  it("measures column widths in Calibri 11, the Normal style Excel's widths and layout.ts's are set against", () => {
+    // (A larger Normal font makes every column wider on the page: LibreOffice printed the
+    // consolidated workbook on 18 pages instead of 16, its titles overflowing their rows.)
+    expect(report.normalFont).toEqual(["Calibri", 11]);
   });
 
   it("keeps merges, widths, a hidden column, heights, frozen rows and protection", () => {

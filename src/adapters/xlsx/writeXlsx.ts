@@ -160,8 +160,9 @@ class Styles {
   private readonly dxfByFill = new Map<string, number>();
 
   constructor() {
-    // Font 0 is what a cell typed later gets: the documents' font, not Calibri.
-    this.fonts.push(this.fontXml({}));
+    // Font 0 (the Normal style) is what column widths are measured in: Calibri 11, as Excel's own
+    // default and the widths of layout.ts were set against. Every cell we write names its own font.
+    this.fonts.push('<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>');
     this.xfs.push('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
   }
 
@@ -272,7 +273,7 @@ function writeSheet(out: PartWriter, sheet: SheetGrid, selected: boolean, styles
   p.push(`<dimension ref="${lastRow ? `A1:${columnLetters(Math.max(0, lastCol - 1))}${lastRow}` : "A1"}"/>`);
   const freeze = sheet.freezeRows ? `<pane ySplit="${sheet.freezeRows}" topLeftCell="A${sheet.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>` : "";
   p.push(`<sheetViews><sheetView${selected ? ' tabSelected="1"' : ""} workbookViewId="0">${freeze}</sheetView></sheetViews>`);
-  p.push(`<sheetFormatPr defaultRowHeight="15.75"/>`);
+  p.push(`<sheetFormatPr defaultRowHeight="15"/>`);
   const hiddenCols = new Set(sheet.hiddenColumns ?? []);
   const colCount = Math.max(sheet.widths.length, ...hiddenCols);
   if (colCount > 0) {
