@@ -383,7 +383,7 @@ function readAgencies(sheet: RawSheet, groups: AgencyGroup[], unclear: ReadonlyS
     }
     const folded = foldText(name || stt);
     if (TOTAL_ROW.test(folded) || TOTAL_ROW.test(foldText(stt))) continue;
-    if (nameKey(name) === headerName && (stt === "" || nameKey(stt) === "stt")) continue; // header repeated on a new page
+    if ((stt === "" || nameKey(stt) === "stt") && nameKey(name) === headerName) continue; // header repeated on a new page (numbered rows never are)
     const unnumbered = !/^\d/.test(stt);
     if (unnumbered && (SIGNATURE.test(folded) || SIGNATURE.test(foldText(first)))) {
       signed = true;
