@@ -5,7 +5,7 @@
 import { computeBudget } from "../core/budget";
 import type { MergeResult } from "../core/merge";
 import { formatVnNumber } from "../core/numbers";
-import { consolidate, existingFromRaw, lackingActivities, type Consolidation, type Existing } from "../workbook/consolidated";
+import { consolidate, existingFromRaw, lackingActivities, StoreProblem, type Consolidation, type Existing } from "../workbook/consolidated";
 import { agencyList, type AgencyList, type Tracking, type UnitMapping } from "../core/season";
 import { mappingFromRaw, MappingProblem } from "../workbook/mapping";
 import { readFile } from "node:fs/promises";
@@ -42,6 +42,7 @@ async function readExisting(path: string): Promise<Existing | null> {
     return existingFromRaw(await openInWorker(path));
   } catch (e) {
     if (e instanceof UnreadableWorkbook) throw new MergeFailure(`Không đọc được bản tổng hợp ${path}: ${e.reason}.`);
+    if (e instanceof StoreProblem) throw new MergeFailure(`Không gộp thêm vào bản tổng hợp ${path}: ${e.message}.`);
     throw e;
   }
 }

@@ -86,18 +86,30 @@ function buildSourcesSheet(result: MergeResult, notice: string | null, correctio
   return s.finish();
 }
 
-type StoredKind = "FILE" | "AGENCY" | "TASK" | "LINE" | "PROBLEM" | "EXPECTED" | "EXPECTED_AGENCY" | "MAPPING" | "CORRECTION" | "WROTE";
+type StoredKind = "FILE" | typeof FILE_BATCHED | "AGENCY" | "TASK" | "LINE" | "PROBLEM" | "EXPECTED" | "EXPECTED_AGENCY" | "MAPPING" | "CORRECTION" | "WROTE";
 /** Kinds of records stored many to a row: a JSON array of the singular kind's records. */
 const BATCHED = { AGENCIES: "AGENCY", TASKS: "TASK", LINES: "LINE", PROBLEMS: "PROBLEM", EXPECTED_AGENCIES: "EXPECTED_AGENCY", WRITTEN: "WROTE" } as const;
 type BatchedKind = keyof typeof BATCHED;
 /** A row that carries on the text of the row above (a record longer than one cell may hold). */
 const CONTINUED = "+";
+const KNOWN_KINDS = new Set<string>(["FILE", "FILE_V2", "AGENCY", "TASK", "LINE", "PROBLEM", "EXPECTED", "EXPECTED_AGENCY", "MAPPING", "CORRECTION", "WROTE", ...Object.keys(BATCHED)]);
 /**
- * Characters of JSON in one store cell: under Excel's 32.767 per cell. Records are packed many
- * to a row so that the store of a national roll-up (10.000 files, 56.000 agencies) stays far
- * under the 100.000 rows a sheet may have to be read again (one record a row took 121.000).
+ * Characters of JSON in one store cell. Records are packed many to a row so that the store of
+ * a national roll-up (10.000 files, 56.000 agencies) stays far under the 100.000 rows a sheet
+ * may have to be read again (one record a row took 121.000); a cell stays as small as the
+ * largest single records were, because the task pane reads a sheet's first 300 rows in one
+ * response of Excel on the web, which may not pass 5 MB.
  */
-export const STORE_CELL_CHARS = 30_000;
+export const STORE_CELL_CHARS = 1_000;
+/**
+ * The per-file record of a store whose other records are batched. Versions that knew only
+ * one record a row find no "FILE" row in it and say the workbook holds no earlier data,
+ * instead of reading its files without their agencies.
+ */
+const FILE_BATCHED = "FILE_V2";
+
+/** A hidden store that cannot be read faithfully (written by a newer version, or edited by hand). */
+export class StoreProblem extends Error {}
 
 /** What a consolidated workbook keeps beside the submissions, so the next merge into it knows it. */
 export interface SeasonStore {
@@ -121,29 +133,29 @@ function buildStoreSheet(submissions: readonly Submission[], season: SeasonStore
   s.value(row, 1, "Loại");
   s.value(row, 2, "Tệp");
   s.value(row++, 3, "Dữ liệu (JSON) — không sửa trang này; dùng để gộp thêm tệp sau này");
-  const put = (kind: StoredKind | BatchedKind | typeof CONTINUED, file: string, data: unknown) => {
-    s.value(row, 1, kind);
-    s.value(row, 2, file);
-    s.value(row++, 3, typeof data === "string" ? data : JSON.stringify(data));
+  // Each record's JSON under a cell's size: one too long is cut over rows marked as continued
+  // (never inside a surrogate pair).
+  const putText = (kind: StoredKind | BatchedKind, file: string, text: string) => {
+    for (let at = 0, first = true; at < text.length || first; first = false) {
+      let end = Math.min(text.length, at + STORE_CELL_CHARS);
+      const c = text.charCodeAt(end - 1);
+      if (end < text.length && c >= 0xd800 && c <= 0xdbff) end--;
+      s.value(row, 1, first ? kind : CONTINUED);
+      s.value(row, 2, file);
+      s.value(row++, 3, text.slice(at, end));
+      at = end;
+    }
   };
-  // Records many to a row, each row's JSON array under a cell's size; a record too long for a cell
-  // alone is cut over rows marked as continued (never inside a surrogate pair).
+  const put = (kind: StoredKind, file: string, data: unknown) => putText(kind, file, JSON.stringify(data));
+  // Records many to a row, each row's JSON array under a cell's size.
   const putMany = (kind: BatchedKind, file: string, items: readonly unknown[]) => {
     let batch: string[] = [];
     let size = 2;
     const flush = () => {
       if (batch.length === 0) return;
-      const text = `[${batch.join(",")}]`;
+      putText(kind, file, `[${batch.join(",")}]`);
       batch = [];
       size = 2;
-      let at = 0;
-      for (let first = true; at < text.length; first = false) {
-        let end = Math.min(text.length, at + STORE_CELL_CHARS);
-        const c = text.charCodeAt(end - 1);
-        if (end < text.length && c >= 0xd800 && c <= 0xdbff) end--;
-        put(first ? kind : CONTINUED, file, text.slice(at, end));
-        at = end;
-      }
     };
     for (const item of items) {
       const json = JSON.stringify(item);
@@ -155,11 +167,11 @@ function buildStoreSheet(submissions: readonly Submission[], season: SeasonStore
   };
   for (const sub of submissions) {
     if (sub.outcome.kind === "rejected") {
-      put("FILE", sub.file, { modified: sub.modified, rejected: sub.outcome.reason, ...(sub.outcome.skipped ? { skipped: true } : {}) });
+      put(FILE_BATCHED, sub.file, { modified: sub.modified, rejected: sub.outcome.reason, ...(sub.outcome.skipped ? { skipped: true } : {}) });
       continue;
     }
     const { plan, problems, readAs } = sub.outcome;
-    put("FILE", sub.file, { modified: sub.modified, info: plan.info, groups: plan.groups, rates: plan.rates, training: plan.training, ...(readAs ? { readAs } : {}) });
+    put(FILE_BATCHED, sub.file, { modified: sub.modified, info: plan.info, groups: plan.groups, rates: plan.rates, training: plan.training, ...(readAs ? { readAs } : {}) });
     putMany("AGENCIES", sub.file, plan.agencies);
     putMany("TASKS", sub.file, plan.tasks);
     putMany("LINES", sub.file, plan.extraLines);
@@ -238,12 +250,20 @@ export function readStore(wb: RawWorkbook): SeasonStore & { stored: Submission[]
     if (typeof kind !== "string" || typeof file !== "string" || typeof json !== "string") continue;
     const last = records[records.length - 1];
     if (kind === CONTINUED) {
-      if (last) last[2] += json;
+      if (!last || last[1] !== file) throw new StoreProblem(`trang ẩn "${SHEETS.store}" có dòng nối tiếp (+) không theo sau dòng nào của tệp "${file}" — trang đã bị sửa tay`);
+      last[2] += json;
+    } else if (!KNOWN_KINDS.has(kind)) {
+      throw new StoreProblem(`trang ẩn "${SHEETS.store}" có loại dòng "${kind.slice(0, 30)}" mà phiên bản này không biết — bản tổng hợp do phiên bản kehoach-iso mới hơn ghi; hãy cập nhật kehoach-iso rồi gộp lại`);
     } else records.push([kind, file, json]);
   }
   const one: Array<[string, string, unknown]> = [];
   for (const [kind, file, json] of records) {
-    const data: unknown = JSON.parse(json);
+    let data: unknown;
+    try {
+      data = JSON.parse(json);
+    } catch {
+      throw new StoreProblem(`trang ẩn "${SHEETS.store}" có dữ liệu hỏng ở một dòng "${kind}" của tệp "${file}" — trang đã bị sửa tay; hãy gộp lại từ các tệp gửi`);
+    }
     if (!Object.prototype.hasOwnProperty.call(BATCHED, kind)) one.push([kind, file, data]);
     else for (const item of data as unknown[]) one.push([BATCHED[kind as BatchedKind], file, item]);
   }
@@ -270,7 +290,7 @@ export function readStore(wb: RawWorkbook): SeasonStore & { stored: Submission[]
       season.written.push({ rowId, name, group, area, note });
       continue;
     }
-    if (kind === "FILE") {
+    if (kind === "FILE" || kind === FILE_BATCHED) {
       const f = data as StoredFile;
       const sub: Submission = f.rejected !== undefined
         ? { file, modified: f.modified, outcome: { kind: "rejected", reason: f.rejected, ...(f.skipped ? { skipped: true } : {}) } }

@@ -316,7 +316,7 @@ describe("writeCells through the template's names", () => {
 
 describe("cellInput", () => {
   it.each([
-    ["=1+1", "'=1+1"], ["+84", "'+84"], ["-", "'-"], ["@x", "'@x"], ["15/11/2025", "'15/11/2025"], ["2.620", "'2.620"],
+    ["=1+1", "'=1+1"], ["+84", "'+84"], ["-", "'-"], ["@x", "'@x"], ["15/11/2025", "'15/11/2025"], ["2.620", "'2.620"], ["'quoted", "''quoted"],
     ["Sở Y tế", "Sở Y tế"], ["Quý I/2026", "Quý I/2026"],
   ])("writes %p as %p", (v, expected) => expect(cellInput(v)).toBe(expected));
   it("keeps numbers, and writes formulas as formulas", () => {

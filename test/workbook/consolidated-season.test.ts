@@ -11,7 +11,7 @@ import type { Agency, Task } from "../../src/core/model";
 import { validatePlan } from "../../src/core/validate";
 import { standardTasks } from "../../src/core/standardTasks";
 import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
-import { consolidate, existingFromRaw } from "../../src/workbook/consolidated";
+import { consolidate, existingFromRaw, STORE_CELL_CHARS, StoreProblem } from "../../src/workbook/consolidated";
 import { SHEETS } from "../../src/workbook/layout";
 import { newPlan } from "../../src/workbook/plan";
 import { cellText, readPlan } from "../../src/workbook/read";
@@ -127,9 +127,9 @@ describe("the hidden store at a national scale", () => {
     const first = consolidate(subs, null)!;
     const raw = await openBytes(await writeXlsx(first.grid));
     const rows = storeRows(raw);
-    // 5.001 agencies and the 5.001 rows of PL1 as written, in a few hundred rows, none over a cell's size.
-    expect(rows.length).toBeLessThan(200);
-    expect(rows.every((r) => r.every((v) => typeof v !== "string" || v.length <= 32_767))).toBe(true);
+    // 5.001 agencies and the 5.001 rows of PL1 as written (10.002 records) in a tenth of the rows, none over a store cell's size.
+    expect(rows.length).toBeLessThan(1_200);
+    expect(rows.every((r) => r.every((v) => typeof v !== "string" || v.length <= STORE_CELL_CHARS))).toBe(true);
     expect(rows.some((r) => r[0] === "+")).toBe(true);
     const existing = existingFromRaw(raw)!;
     expect(existing.stored.map((s) => (s.outcome.kind === "read" ? s.outcome.plan.agencies : []))).toEqual(subs.map((s) => (s.outcome.kind === "read" ? s.outcome.plan.agencies : [])));
@@ -161,5 +161,15 @@ describe("the hidden store at a national scale", () => {
     const existing = existingFromRaw(raw)!;
     expect(existing.stored[0].outcome.kind === "read" && existing.stored[0].outcome.plan.agencies).toEqual(agencies);
     expect(existing.written).toEqual([{ rowId: "r1", name: agencies[0].name, group: "UBND xã", area: "huyện A", note: "" }]);
+  });
+
+  it("refuses, saying why, a store it cannot read faithfully: a kind of row it does not know, a continued row with nothing to continue, broken JSON", () => {
+    const store = (rows: Array<[string, string, string]>) => ({ sheets: [{ name: SHEETS.store, hidden: true, rows: [["Loại", "Tệp", "Dữ liệu"], ...rows] }] });
+    const file: [string, string, string] = ["FILE_V2", "a.xlsx", JSON.stringify({ modified: 1, rejected: "hỏng" })];
+    expect(() => existingFromRaw(store([file, ["AGENCIES_V9", "a.xlsx", "[]"]]))).toThrow(StoreProblem);
+    expect(() => existingFromRaw(store([file, ["AGENCIES_V9", "a.xlsx", "[]"]]))).toThrow(/phiên bản kehoach-iso mới hơn/);
+    expect(() => existingFromRaw(store([file, ["+", "b.xlsx", "x"]]))).toThrow(/nối tiếp/);
+    expect(() => existingFromRaw(store([file, ["AGENCIES", "a.xlsx", "[{"]]))).toThrow(/dữ liệu hỏng/);
+    expect(existingFromRaw(store([file]))!.stored).toHaveLength(1);
   });
 });

@@ -12,14 +12,15 @@ export interface ExcelApi {
 
 /**
  * A value as Excel should store it. Text that Excel would read as a formula
- * (= + - @) or turn into a number or date gets the text prefix ', so an agency name
+ * (= + - @), starts with ' itself, or would turn into a number or date gets the text prefix ', so an agency name
  * or note is never executed or reinterpreted.
  */
 export function cellInput(v: string | number | boolean | null, formula?: string): string | number | boolean {
   if (formula !== undefined) return `=${formula}`;
   if (v === null) return "";
   if (typeof v !== "string") return v;
-  return /^[=+\-@\t\r]/.test(v) || /^[\d\s.,/:%()-]+$/.test(v) ? `'${v}` : v;
+  // A leading ' is Excel's own text prefix: typed as it is, it would vanish, so it gets another.
+  return /^[=+\-@\t\r']/.test(v) || /^[\d\s.,/:%()-]+$/.test(v) ? `'${v}` : v;
 }
 
 export function a1(row: number, col: number, rows: number, cols: number): string {

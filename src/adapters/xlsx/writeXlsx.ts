@@ -29,7 +29,7 @@ const CT = "application/vnd.openxmlformats-officedocument.spreadsheetml";
 /** Characters XML 1.0 cannot carry at all; in cell text they are written as Excel's _xHHHH_ escapes. */
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 /** A literal "_xHHHH_" in a cell is escaped so that it is not read back as an escape. */
-const LOOKS_ESCAPED = /_(x[0-9A-Fa-f]{4}_)/g;
+const LOOKS_ESCAPED = /_(?=x[0-9A-Fa-f]{4}_)/g;
 const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Lone surrogates cannot be encoded in UTF-8: each becomes U+FFFD (no lookbehind: the old Edge webview lacks it). */
@@ -50,7 +50,8 @@ const NEEDS_WORK = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uF
 function escapeText(s: string): string {
   if (!NEEDS_WORK.test(s)) return s;
   return wellFormed(s)
-    .replace(LOOKS_ESCAPED, "_x005F_$1")
+    // Each "_" that begins one (a lookahead: in "_x0041_x0042_" the second shares the first's "_").
+    .replace(LOOKS_ESCAPED, "_x005F_")
     .replace(FORBIDDEN, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
@@ -246,7 +247,8 @@ function valueXml(ref: string, s: number, v: CellValue, strings: SharedStrings):
   if (typeof v === "string") {
     return v.length > INLINE_FROM ? `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>` : `<c r="${ref}" s="${s}" t="s"><v>${strings.of(v)}</v></c>`;
   }
-  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}" s="${s}"><v>${v}</v></c>` : `<c r="${ref}" s="${s}" t="e"><v>#NUM!</v></c>`;
+  // A number that is not one (an unknown year read as NaN) is an empty cell, never an error shown in the plan.
+  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}" s="${s}"><v>${v}</v></c>` : `<c r="${ref}" s="${s}"/>`;
   if (typeof v === "boolean") return `<c r="${ref}" s="${s}" t="b"><v>${v ? 1 : 0}</v></c>`;
   return `<c r="${ref}" s="${s}"/>`;
 }
