@@ -174,7 +174,8 @@ export async function readMany(inputs: readonly InputFile[], opts: ReadManyOptio
           clearTimeout(timer);
           const current = inFlight.shift();
           if (current !== undefined) finish(current, { file: inputs[current].label, modified: 0, outcome: { kind: "rejected", reason } });
-          pending = inFlight;
+          // What it was sent and had not begun, and anything not yet sent to it, go to the next worker first.
+          pending = [...inFlight, ...retry];
           void worker.terminate();
           resolve();
         };

@@ -85,3 +85,17 @@ it("validate stops a file that runs past the time limit, in Vietnamese, exit 2",
   const r = spawnSync("node", [BIN, "validate", join(dir, "kh.xlsx")], { encoding: "utf8", env: { ...process.env, KEHOACH_FILE_TIMEOUT_MS: "1" } });
   expect([r.status, r.stderr.trim()]).toEqual([2, `Không đọc được tệp ${join(dir, "kh.xlsx")}: đọc quá 0,001 giây, đã dừng.`]);
 });
+
+it("merge stops each file that runs past the time limit and replaces its worker, the files already sent to it read by the next: every file reported once", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kh-slow-merge-"));
+  execFileSync("node", [BIN, "sample-submissions", "-o", join(dir, "nop")]);
+  const names = readdirSync(join(dir, "nop")).sort();
+  for (const f of names.slice(7)) unlinkSync(join(dir, "nop", f));
+  const r = spawnSync("node", [BIN, "merge", join(dir, "nop"), "-o", join(dir, "tong-hop.xlsx"), "--jobs", "2"], { encoding: "utf8", env: { ...process.env, KEHOACH_FILE_TIMEOUT_MS: "1" } });
+  expect(r.status).toBe(2);
+  // Each of the 7 files has its one line, stopped at the limit; none lost, none twice.
+  const lines = r.stderr.split("\n").filter((l) => /^\[\d+\/7\] /.test(l));
+  expect(lines.map((l) => l.replace(/^\[\d+\/7\] /, "").split(":")[0]).sort()).toEqual(names.slice(0, 7));
+  expect(lines.every((l) => l.endsWith("bị loại: đọc quá 0,001 giây, đã dừng"))).toBe(true);
+  expect(r.stderr).toContain("cả 7 tệp đều bị loại");
+});

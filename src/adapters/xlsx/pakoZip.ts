@@ -9,6 +9,9 @@ import crc32 from "pako/lib/zlib/crc32";
 import type { ZipCodec } from "./zip";
 import type { DeflateCodec } from "./zipWrite";
 
+/** CRC-32 of `data`, continuing from `prev` (reading checks a part whole; writing continues piece by piece). */
+const crc = (data: Uint8Array, prev = 0) => crc32(prev, data, data.length, 0) >>> 0;
+
 export const pakoZip: ZipCodec = {
   inflateRaw(data, maxBytes) {
     const chunks: Uint8Array[] = [];
@@ -29,7 +32,7 @@ export const pakoZip: ZipCodec = {
     }
     return out;
   },
-  crc32: (data) => crc32(0, data, data.length, 0) >>> 0,
+  crc32: (data) => crc(data),
 };
 
 /** The browser's deflate for writing .xlsx files, one stream per part fed piece by piece (the fastest level). */
@@ -48,5 +51,5 @@ export const pakoDeflate: DeflateCodec = {
       },
     };
   },
-  crc32: (data, prev = 0) => crc32(prev, data, data.length, 0) >>> 0,
+  crc32: crc,
 };
