@@ -86,13 +86,15 @@ function buildSourcesSheet(result: MergeResult, notice: string | null, correctio
   return s.finish();
 }
 
-type StoredKind = "FILE" | typeof FILE_BATCHED | "AGENCY" | "TASK" | "LINE" | "PROBLEM" | "EXPECTED" | "EXPECTED_AGENCY" | "MAPPING" | "CORRECTION" | "WROTE";
+/** The kinds of records the store holds, one record a row ("FILE" as older versions wrote it). */
+const STORED_KINDS = ["FILE", "FILE_V2", "AGENCY", "TASK", "LINE", "PROBLEM", "EXPECTED", "EXPECTED_AGENCY", "MAPPING", "CORRECTION", "WROTE"] as const;
+type StoredKind = (typeof STORED_KINDS)[number];
 /** Kinds of records stored many to a row: a JSON array of the singular kind's records. */
 const BATCHED = { AGENCIES: "AGENCY", TASKS: "TASK", LINES: "LINE", PROBLEMS: "PROBLEM", EXPECTED_AGENCIES: "EXPECTED_AGENCY", WRITTEN: "WROTE" } as const;
 type BatchedKind = keyof typeof BATCHED;
 /** A row that carries on the text of the row above (a record longer than one cell may hold). */
 const CONTINUED = "+";
-const KNOWN_KINDS = new Set<string>(["FILE", "FILE_V2", "AGENCY", "TASK", "LINE", "PROBLEM", "EXPECTED", "EXPECTED_AGENCY", "MAPPING", "CORRECTION", "WROTE", ...Object.keys(BATCHED)]);
+const KNOWN_KINDS = new Set<string>([...STORED_KINDS, ...Object.keys(BATCHED)]);
 /**
  * Characters of JSON in one store cell. Records are packed many to a row so that the store of
  * a national roll-up (10.000 files, 56.000 agencies) stays far under the 100.000 rows a sheet
@@ -106,7 +108,7 @@ export const STORE_CELL_CHARS = 1_000;
  * one record a row find no "FILE" row in it and say the workbook holds no earlier data,
  * instead of reading its files without their agencies.
  */
-const FILE_BATCHED = "FILE_V2";
+const FILE_BATCHED: StoredKind = "FILE_V2";
 
 /** A hidden store that cannot be read faithfully (written by a newer version, or edited by hand). */
 export class StoreProblem extends Error {}
