@@ -10,6 +10,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Submission } from "../core/merge";
+import { submissionSharer } from "../core/compact";
 import type { RawWorkbook } from "../workbook/grid";
 import type { SubmissionOptions } from "../workbook/submission";
 import { tooLargeReason } from "../workbook/sniff";
@@ -139,8 +140,10 @@ export async function readMany(inputs: readonly InputFile[], opts: ReadManyOptio
   const jobs = Math.max(1, Math.min(wanted ?? availableParallelism(), inputs.length));
   const results = new Array<Submission>(inputs.length);
   let done = 0;
+  // Each file made compact as it arrives (memory flat in the number of files).
+  const share = submissionSharer();
   const finish = (i: number, s: Submission) => {
-    results[i] = s;
+    results[i] = share(s);
     onFile?.(++done, inputs.length, s);
   };
   if (!CAN_THREAD) {

@@ -24,6 +24,9 @@ export function cleanText(input: string): string {
   return input.normalize("NFC").replace(INVISIBLE, "").replace(ODD_SPACES, " ").trim();
 }
 
+/** Every memo's turn of generation (see `memo`), so that a reader can turn them over between workbooks. */
+const MEMOS: Array<() => void> = [];
+
 /** Vietnamese tone marks as combining characters (after NFD). */
 const TONES = ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"] as const;
 const TONE_SET = new Set<string>(TONES);
@@ -49,14 +52,21 @@ function computeKeyWord(word: string): string {
 
 /**
  * Memoises a pure string function: keys and folds of the same header and label texts
- * are asked for on every row of every file. Bounded so that a long merge cannot grow it:
- * two generations, the older dropped when the newer fills, so a working set larger than
- * the bound (a plan of 50.000 names, each asked for several times) is not recomputed on
- * every call the way one cache emptied when full would be.
+ * are asked for on every row of every file. Two generations: an entry asked for in this
+ * generation or the one before is kept. A generation ends when the newer one fills (so a
+ * working set larger than the bound, a plan of 50.000 names each asked for several times,
+ * is not recomputed on every call the way one cache emptied when full would be) and when
+ * `nextGeneration` is called — by the reader, at each workbook — so that what one file
+ * asked for (its names) is gone two files later while what every file asks for (headers,
+ * common words) stays: a read of 10.000 files holds no more than a read of two.
  */
 export function memo(fn: (s: string) => string, limit = 50_000): (s: string) => string {
   let young = new Map<string, string>();
   let old = new Map<string, string>();
+  MEMOS.push(() => {
+    old = young;
+    young = new Map();
+  });
   return (s: string) => {
     let v = young.get(s);
     if (v !== undefined) return v;
@@ -69,6 +79,11 @@ export function memo(fn: (s: string) => string, limit = 50_000): (s: string) => 
     young.set(s, v);
     return v;
   };
+}
+
+/** Begin a new generation in every memo (see `memo`). */
+export function nextGeneration(): void {
+  for (const turn of MEMOS) turn();
 }
 
 /**

@@ -7,6 +7,7 @@ import { openWorkbook, UnreadableWorkbook } from "../adapters/xlsx/openWorkbook"
 import { pakoZip } from "../adapters/xlsx/pakoZip";
 import { consolidate, existingFromRaw } from "../workbook/consolidated";
 import type { Submission } from "../core/merge";
+import { submissionSharer } from "../core/compact";
 import { mergedOf } from "./flows/merge";
 import { submissionFromRaw } from "../workbook/submission";
 import type { WorkerReply, WorkerRequest, WorkerResult } from "./readerProtocol";
@@ -17,8 +18,8 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-/** The merge session of this worker: submissions received so far. */
-const session: { fresh: Submission[]; stored: Submission[] } = { fresh: [], stored: [] };
+/** The merge session of this worker: submissions received so far, made compact as they come. */
+const session: { fresh: Submission[]; stored: Submission[]; share: (s: Submission) => Submission } = { fresh: [], stored: [], share: submissionSharer() };
 
 async function handle(req: Exclude<WorkerRequest, { kind: "merge-add" }>): Promise<WorkerResult> {
   switch (req.kind) {
@@ -35,6 +36,7 @@ async function handle(req: Exclude<WorkerRequest, { kind: "merge-add" }>): Promi
       const done = consolidate(session.fresh, existing, req.overrides, req.season);
       session.fresh = [];
       session.stored = [];
+      session.share = submissionSharer();
       if (!done) return { kind: "merge-run", merged: null };
       if (req.output !== "bytes") return { kind: "merge-run", merged: mergedOf(done, req.output) };
       const { writeXlsx } = await import(/* webpackChunkName: "xlsx" */ "./xlsxChunk");
@@ -58,8 +60,8 @@ function transfers(result: WorkerResult): Transferable[] {
 scope.onmessage = (ev) => {
   const req = ev.data;
   if (req.kind === "merge-add") {
-    session.fresh.push(...(req.fresh ?? []));
-    session.stored.push(...(req.stored ?? []));
+    session.fresh.push(...(req.fresh ?? []).map(session.share));
+    session.stored.push(...(req.stored ?? []).map(session.share));
     return;
   }
   handle(req).then(

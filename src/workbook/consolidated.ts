@@ -7,11 +7,12 @@
  */
 import { applyCorrections, assignRowIds, detectCorrections, type AppliedCorrection, type Correction, type ListRow } from "../core/corrections";
 import { mergeSubmissions, type MergeResult, type Submission } from "../core/merge";
+import { submissionSharer } from "../core/compact";
 import { agencyList, applyMapping, compareYears, referenceOrder, trackSubmissions, type AgencyList, type Tracking, type UnitMapping, type YearComparison } from "../core/season";
 import type { Agency, ExtraLine, Plan, Task } from "../core/model";
 import { formatVnNumber } from "../core/numbers";
 import { sortProblems, type Problem } from "../core/problems";
-import type { RawWorkbook, WorkbookGrid } from "./grid";
+import { streamedSheet, type RawWorkbook, type Row, type WorkbookGrid } from "./grid";
 import {
   SEVERITY_VI, SHEETS, SOURCE_DUPLICATE_HEADERS, SOURCE_POSSIBLE_HEADERS, SOURCE_FILE_COLUMNS, SOURCE_PROBLEM_HEADERS, SOURCES_TITLE, STATUS_VI,
 } from "./layout";
@@ -129,66 +130,67 @@ export function listRow(a: Agency, groups: Plan["groups"]): ListRow {
   return { rowId: a.rowId ?? "", name: a.name, group: groups.find((g) => g.id === a.groupId)?.label ?? a.groupText ?? "", area: a.area, note: a.note };
 }
 
+/** Row 1 of the hidden store. */
+const STORE_HEADER = ["Loại", "Tệp", "Dữ liệu (JSON) — không sửa trang này; dùng để gộp thêm tệp sau này"];
+
+/**
+ * The hidden store, its rows made as they are written (a national roll-up's is 40 MB of JSON
+ * that nothing reads before it is written): each submission as read, and the season.
+ */
 function buildStoreSheet(submissions: readonly Submission[], season: SeasonStore) {
-  const s = new SheetBuilder(SHEETS.store, [10, 40, 120], false);
-  let row = 1;
-  s.value(row, 1, "Loại");
-  s.value(row, 2, "Tệp");
-  s.value(row++, 3, "Dữ liệu (JSON) — không sửa trang này; dùng để gộp thêm tệp sau này");
+  return streamedSheet({ name: SHEETS.store, widths: [10, 40, 120], merges: [], validations: [], landscape: false, hidden: true }, () => storeRows(submissions, season));
+}
+
+function* storeRows(submissions: readonly Submission[], season: SeasonStore): Generator<Row> {
+  yield STORE_HEADER.map((v) => ({ v }));
   // Each record's JSON under a cell's size: one too long is cut over rows marked as continued
   // (never inside a surrogate pair).
-  const putText = (kind: StoredKind | BatchedKind, file: string, text: string) => {
+  function* putText(kind: StoredKind | BatchedKind, file: string, text: string): Generator<Row> {
     for (let at = 0, first = true; at < text.length || first; first = false) {
       let end = Math.min(text.length, at + STORE_CELL_CHARS);
       const c = text.charCodeAt(end - 1);
       if (end < text.length && c >= 0xd800 && c <= 0xdbff) end--;
-      s.value(row, 1, first ? kind : CONTINUED);
-      s.value(row, 2, file);
-      s.value(row++, 3, text.slice(at, end));
+      yield [{ v: first ? kind : CONTINUED }, { v: file }, { v: text.slice(at, end) }];
       at = end;
     }
-  };
+  }
   const put = (kind: StoredKind, file: string, data: unknown) => putText(kind, file, JSON.stringify(data));
   // Records many to a row, each row's JSON array under a cell's size.
-  const putMany = (kind: BatchedKind, file: string, items: readonly unknown[]) => {
+  function* putMany(kind: BatchedKind, file: string, items: readonly unknown[]): Generator<Row> {
     let batch: string[] = [];
     let size = 2;
-    const flush = () => {
-      if (batch.length === 0) return;
-      putText(kind, file, `[${batch.join(",")}]`);
-      batch = [];
-      size = 2;
-    };
     for (const item of items) {
       const json = JSON.stringify(item);
-      if (size + json.length + 1 > STORE_CELL_CHARS) flush();
+      if (batch.length > 0 && size + json.length + 1 > STORE_CELL_CHARS) {
+        yield* putText(kind, file, `[${batch.join(",")}]`);
+        batch = [];
+        size = 2;
+      }
       batch.push(json);
       size += json.length + 1;
     }
-    flush();
-  };
+    if (batch.length > 0) yield* putText(kind, file, `[${batch.join(",")}]`);
+  }
   for (const sub of submissions) {
     if (sub.outcome.kind === "rejected") {
-      put(FILE_BATCHED, sub.file, { modified: sub.modified, rejected: sub.outcome.reason, ...(sub.outcome.skipped ? { skipped: true } : {}) });
+      yield* put(FILE_BATCHED, sub.file, { modified: sub.modified, rejected: sub.outcome.reason, ...(sub.outcome.skipped ? { skipped: true } : {}) });
       continue;
     }
     const { plan, problems, readAs } = sub.outcome;
-    put(FILE_BATCHED, sub.file, { modified: sub.modified, info: plan.info, groups: plan.groups, rates: plan.rates, training: plan.training, ...(readAs ? { readAs } : {}) });
-    putMany("AGENCIES", sub.file, plan.agencies);
-    putMany("TASKS", sub.file, plan.tasks);
-    putMany("LINES", sub.file, plan.extraLines);
-    putMany("PROBLEMS", sub.file, problems);
+    yield* put(FILE_BATCHED, sub.file, { modified: sub.modified, info: plan.info, groups: plan.groups, rates: plan.rates, training: plan.training, ...(readAs ? { readAs } : {}) });
+    yield* putMany("AGENCIES", sub.file, plan.agencies);
+    yield* putMany("TASKS", sub.file, plan.tasks);
+    yield* putMany("LINES", sub.file, plan.extraLines);
+    yield* putMany("PROBLEMS", sub.file, problems);
   }
   if (season.expected) {
     const { file, year, groups, agencies } = season.expected;
-    put("EXPECTED", file, { year, groups });
-    putMany("EXPECTED_AGENCIES", file, agencies.map((a) => ({ name: a.name, groupId: a.groupId, area: a.area, note: a.note, ...(a.form ? { form: a.form } : {}) })));
+    yield* put("EXPECTED", file, { year, groups });
+    yield* putMany("EXPECTED_AGENCIES", file, agencies.map((a) => ({ name: a.name, groupId: a.groupId, area: a.area, note: a.note, ...(a.form ? { form: a.form } : {}) })));
   }
-  for (const m of season.mapping) put("MAPPING", "", m);
-  for (const c of season.corrections) put("CORRECTION", "", c);
-  putMany("WRITTEN", "", season.written.map((w) => [w.rowId, w.name, w.group, w.area, w.note]));
-  s.grid.hidden = true;
-  return s.grid;
+  for (const m of season.mapping) yield* put("MAPPING", "", m);
+  for (const c of season.corrections) yield* put("CORRECTION", "", c);
+  yield* putMany("WRITTEN", "", season.written.map((w) => [w.rowId, w.name, w.group, w.area, w.note]));
 }
 
 /** What the season adds to a consolidated workbook (all optional). */
@@ -316,7 +318,9 @@ export function readStore(wb: RawWorkbook): SeasonStore & { stored: Submission[]
     else if (kind === "LINE") sub.outcome.plan.extraLines.push(data as ExtraLine);
     else if (kind === "PROBLEM") sub.outcome.problems.push(data as Problem);
   }
-  return { ...season, stored: order };
+  // Each FILE row parsed its own copy of the same groups: made one again, as at the first merge.
+  const share = submissionSharer();
+  return { ...season, stored: order.map(share) };
 }
 
 /** An earlier consolidated workbook: its plan (info, groups, rates), the submissions and season it holds, and its PL1 as it now stands. */

@@ -69,6 +69,35 @@ export interface SheetGrid {
   hidden?: boolean;
   /** Locked by sheet protection without a password (its figures are computed; unprotect to type over them). */
   protect?: boolean;
+  /**
+   * Its rows made again, one by one, as they are written (see `streamedSheet`): a writer that
+   * writes rows in order uses this and never holds them all.
+   */
+  stream?: () => Iterable<Row>;
+}
+
+export type Row = Array<GridCell | undefined>;
+
+/**
+ * A sheet whose rows are made while it is written, instead of held: the hidden store of a
+ * national roll-up is 40 MB of text that no one reads before it is written. `rows` is still
+ * there for whoever asks (the Office.js writer, the checks, the tests): made on first use and
+ * kept. `rows` must be a pure function of what it closes over, made the same each time.
+ */
+export function streamedSheet(sheet: Omit<SheetGrid, "rows" | "stream">, rows: () => Iterable<Row>): SheetGrid {
+  let made: Row[] | undefined;
+  const out = { ...sheet } as SheetGrid;
+  // Not enumerable: a copy or a structured clone (to and from a Web Worker) carries the rows instead.
+  Object.defineProperty(out, "stream", { value: rows, configurable: true, enumerable: false });
+  Object.defineProperty(out, "rows", {
+    enumerable: true,
+    get: () => (made ??= Array.from(rows())),
+    set: (value: Row[]) => {
+      made = value;
+      delete out.stream;
+    },
+  });
+  return out;
 }
 
 export interface DefinedName {

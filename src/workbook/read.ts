@@ -14,7 +14,7 @@ import { formatVnNumber, parseVnNumber, sameTrieu, sumTrieu } from "../core/numb
 import { evaluateFormula } from "./formula";
 import { columnLetters, type Problem } from "../core/problems";
 import { fromRoman } from "../core/roman";
-import { cleanText, foldText, memo, nameKey } from "../core/text";
+import { cleanText, foldText, memo, nameKey, nextGeneration } from "../core/text";
 import { checkSectionOrder, checkSttSequence, problemAt, validatePlan, type RateRefs } from "../core/validate";
 import type { RawSheet, RawValue, RawWorkbook } from "./grid";
 import { isCellError } from "./cellValues";
@@ -687,6 +687,8 @@ export function sheetMayBeUsed(top: RawSheet): boolean {
 }
 
 export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResult {
+  // What the last workbook but one asked the memos for is let go (a long read stays flat).
+  nextGeneration();
   const legacy = convertLegacy(source);
   const wb = legacy.raw;
   const problems: Problem[] = [...legacy.problems];

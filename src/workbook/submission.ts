@@ -1,6 +1,6 @@
 /** A submitted workbook's raw values turned into a Submission (read, or rejected with a reason). */
 import type { AgencyGroup, AdminLevels } from "../core/groups";
-import type { FileReport, MergeTotals, Submission } from "../core/merge";
+import { forMerging, type FileReport, type MergeTotals, type Submission } from "../core/merge";
 import type { Tracking } from "../core/season";
 import type { Consolidation } from "./consolidated";
 import { formatVnNumber } from "../core/numbers";
@@ -28,7 +28,7 @@ export function submissionFromRaw(file: string, modified: number, raw: RawWorkbo
   const problems = read.sheets.agencies
     ? read.problems
     : read.problems.filter((p) => !(p.code === "SHEET_MISSING" && p.severity === "error"));
-  return { file, modified, outcome: { kind: "read", plan: read.plan, problems, readAs: read.readAs } };
+  return { file, modified, outcome: { kind: "read", plan: forMerging(read.plan), problems, readAs: read.readAs } };
 }
 
 /** One line saying what was read from a submission (progress lines, the task pane's file list). */

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeXlsxSync } from "../../src/adapters/xlsx/writeXlsx";
 import { nodeZip } from "../../src/cli/nodeZip";
-import type { SheetGrid, WorkbookGrid } from "../../src/workbook/grid";
+import { streamedSheet, type Row, type SheetGrid, type WorkbookGrid } from "../../src/workbook/grid";
 import { resaveWithLibreOffice } from "../helpers/libreoffice";
 import { openBytes } from "../helpers/open";
 
@@ -49,6 +49,13 @@ const grid: WorkbookGrid = {
     }),
     sheet("Bảng chọn", { rows: [[{ v: "Nhóm 1" }], [{ v: "Nhóm 2" }]], widths: [20], hidden: true }),
     sheet("Tên 'nháy' giữa", { rows: [[{ v: "x" }]], widths: [10] }),
+    // Rows made while written (the consolidated workbook's hidden store): no <dimension> then.
+    streamedSheet({ name: "Luồng", widths: [8, 30], merges: [], validations: [], landscape: false, hidden: true }, function* (): Generator<Row> {
+      yield [{ v: "Loại" }, { v: "Dữ liệu" }];
+      for (let i = 0; i < 3; i++) yield [{ v: `K${i}` }, { v: AWKWARD[i] }];
+      yield [];
+      yield [undefined, { v: 42 }];
+    }),
   ],
   names: [
     { name: "DS_Nhom", sheet: "Bảng chọn", ref: "$A$1:$A$2" },
@@ -118,11 +125,18 @@ interface Report {
 
 describe("the .xlsx writer, read by openpyxl", () => {
   const report = JSON.parse(execFileSync("/usr/bin/python3", ["-c", REPORT, file], { encoding: "utf8" })) as Report;
-  const [list, lookup, quoted] = report.sheets;
+  const [list, lookup, quoted, streamed] = report.sheets;
 
   it("keeps the sheets, their order, names and hidden state", () => {
-    expect(report.sheets.map((s) => [s.name, s.state])).toEqual([["Danh sách", "visible"], ["Bảng chọn", "hidden"], ["Tên 'nháy' giữa", "visible"]]);
+    expect(report.sheets.map((s) => [s.name, s.state])).toEqual([["Danh sách", "visible"], ["Bảng chọn", "hidden"], ["Tên 'nháy' giữa", "visible"], ["Luồng", "hidden"]]);
     expect(quoted.cells.A1.value).toBe("x");
+  });
+
+  it("writes a streamed sheet's rows where they were made, an empty row kept as a gap", () => {
+    expect(Object.fromEntries(Object.entries(streamed.cells).map(([k, c]) => [k, c.value]))).toEqual({
+      A1: "Loại", B1: "Dữ liệu", A2: "K0", B2: AWKWARD_OPENPYXL[0], A3: "K1", B3: AWKWARD_OPENPYXL[1], A4: "K2", B4: AWKWARD_OPENPYXL[2], B6: 42,
+    });
+    expect(streamed.widths).toMatchObject({ A: 8, B: 30 });
   });
 
   it("gives every awkward text back as written", () => {
@@ -182,6 +196,16 @@ describe("the .xlsx writer, read by others", () => {
     AWKWARD_BACK.forEach((s, i) => expect(rows[i + 2][1]).toBe(s));
     expect(rows[11]).toEqual(["chuỗi", 1.5, false]);
     expect(raw.sheets[1].hidden).toBe(true);
+    expect(raw.sheets[3].rows.map((r) => [...r])).toEqual([["Loại", "Dữ liệu"], ["K0", AWKWARD_BACK[0]], ["K1", AWKWARD_BACK[1]], ["K2", AWKWARD_BACK[2]], [], [null, 42]]);
+  });
+
+  it("a streamed sheet's rows are there for whoever asks, and a structured clone (to a Web Worker) carries them", () => {
+    const streamedGrid = grid.sheets[3];
+    expect(streamedGrid.stream).toBeDefined();
+    expect(streamedGrid.rows).toHaveLength(6);
+    const copy = structuredClone(streamedGrid);
+    expect(copy.stream).toBeUndefined();
+    expect(copy.rows[5]).toEqual([undefined, { v: 42 }]);
   });
 
   it("exceljs opens it and finds the same cells", async () => {
@@ -191,6 +215,7 @@ describe("the .xlsx writer, read by others", () => {
     expect(ws.getCell("B9").value).toBe(AWKWARD[6]);
     expect(ws.getCell("C11").formula).toBe("SUM(C3:C10)");
     expect(wb.definedNames.getRanges("TongTien").ranges).toEqual(["'Danh sách'!$C$11"]);
+    expect(wb.getWorksheet("Luồng")!.getCell("B6").value).toBe(42);
   });
 
   it("LibreOffice opens it, computes the formula without a cached result, and keeps the text", async () => {
@@ -199,5 +224,6 @@ describe("the .xlsx writer, read by others", () => {
     expect(rows[10][2]).toBe(15 + 30 + 45 + 60 + 75 + 90 + 105 + 120);
     expect(rows[8][1]).toBe(AWKWARD[6]);
     expect(rows[2][1]).toBe(AWKWARD[0]);
+    expect(raw.sheets[3].rows[5]).toEqual([null, 42]);
   });
 });

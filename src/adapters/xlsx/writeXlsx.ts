@@ -14,7 +14,7 @@
  * (A4, margins and footer of layout.PRINT, header rows repeated) and defined names.
  */
 import { columnLetters, parseCellAddress } from "../../core/problems";
-import type { CellValue, GridCell, SheetGrid, WorkbookGrid } from "../../workbook/grid";
+import type { CellValue, GridCell, Row, SheetGrid, WorkbookGrid } from "../../workbook/grid";
 import { sheetRef } from "../../workbook/grid";
 import { FONT_NAME, FONT_SIZE, PRINT, STYLES, type StyleSpec } from "../../workbook/layout";
 import { pakoDeflate } from "./pakoZip";
@@ -257,15 +257,19 @@ function formulaXml(ref: string, s: number, f: string, v: CellValue): string {
 
 function writeSheet(out: PartWriter, sheet: SheetGrid, selected: boolean, styles: Styles, strings: SharedStrings): void {
   const p = new PartText(out);
-  let lastRow = 0;
-  let lastCol = 0;
-  sheet.rows.forEach((cells, r) => {
-    if (!cells || cells.length === 0) return;
-    lastRow = Math.max(lastRow, r + 1);
-    lastCol = Math.max(lastCol, cells.length);
-  });
   p.push(`${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
-  p.push(`<dimension ref="${lastRow ? `A1:${letters(Math.max(0, lastCol - 1))}${lastRow}` : "A1"}"/>`);
+  // A streamed sheet's rows are not known before they are written; <dimension> is optional
+  // (ECMA-376 §18.3.1.35) and every reader works the used range out from the cells then.
+  if (!sheet.stream) {
+    let lastRow = 0;
+    let lastCol = 0;
+    sheet.rows.forEach((cells, r) => {
+      if (!cells || cells.length === 0) return;
+      lastRow = Math.max(lastRow, r + 1);
+      lastCol = Math.max(lastCol, cells.length);
+    });
+    p.push(`<dimension ref="${lastRow ? `A1:${letters(Math.max(0, lastCol - 1))}${lastRow}` : "A1"}"/>`);
+  }
   const freeze = sheet.freezeRows ? `<pane ySplit="${sheet.freezeRows}" topLeftCell="A${sheet.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>` : "";
   p.push(`<sheetViews><sheetView${selected ? ' tabSelected="1"' : ""} workbookViewId="0">${freeze}</sheetView></sheetViews>`);
   p.push(`<sheetFormatPr defaultRowHeight="15"/>`);
@@ -282,12 +286,10 @@ function writeSheet(out: PartWriter, sheet: SheetGrid, selected: boolean, styles
     p.push("</cols>");
   }
   p.push("<sheetData>");
-  const rowCount = Math.max(sheet.rows.length, sheet.heights?.length ?? 0);
-  for (let r = 0; r < rowCount; r++) {
-    const cells = sheet.rows[r];
+  const row = (r: number, cells: Row | undefined) => {
     const h = sheet.heights?.[r];
     const hasCells = cells !== undefined && cells.some((c) => c !== undefined);
-    if (!hasCells && !h) continue;
+    if (!hasCells && !h) return;
     const n = r + 1;
     p.push(`<row r="${n}"${h ? ` ht="${h}" customHeight="1"` : ""}>`);
     if (hasCells) {
@@ -302,7 +304,11 @@ function writeSheet(out: PartWriter, sheet: SheetGrid, selected: boolean, styles
       p.push(line);
     }
     p.push("</row>");
-  }
+  };
+  let written = 0;
+  if (sheet.stream) for (const cells of sheet.stream()) row(written++, cells);
+  else for (; written < sheet.rows.length; written++) row(written, sheet.rows[written]);
+  for (let r = written; r < (sheet.heights?.length ?? 0); r++) row(r, undefined);
   p.push("</sheetData>");
   // No password: anyone may unprotect (Review › Unprotect Sheet) to type over a figure on purpose.
   if (sheet.protect) p.push('<sheetProtection sheet="1" formatColumns="0" formatRows="0"/>');
