@@ -16,15 +16,17 @@ import type { Problem } from "./problems";
 export function submissionSharer(): (s: Submission) => Submission {
   const texts = new Map<string, string>();
   const parts = new Map<string, unknown>();
-  const text = (s: string): string => {
-    const known = texts.get(s);
+  const text = <T extends string | undefined>(s: T): T => {
+    if (typeof s !== "string") return s; // a field older stores lack stays absent
+    const known = texts.get(s) as T | undefined;
     if (known !== undefined) return known;
     texts.set(s, s);
     return s;
   };
   /** The one object equal to `value` (by its JSON) among those seen. */
   const part = <T>(value: T): T => {
-    const key = JSON.stringify(value);
+    // Values JSON would make equal (NaN, Infinity and null; a key set to undefined and none) kept apart.
+    const key = JSON.stringify(value, (_, v: unknown) => (v === undefined ? "\u0000undefined" : typeof v === "number" && !Number.isFinite(v) ? `\u0000${v}` : v));
     const known = parts.get(key) as T | undefined;
     if (known !== undefined) return known;
     parts.set(key, value);
@@ -35,7 +37,7 @@ export function submissionSharer(): (s: Submission) => Submission {
   };
   const problem = (p: Problem) => {
     p.sheet = text(p.sheet);
-    p.code = text(p.code) as Problem["code"];
+    p.code = text(p.code);
   };
   return (s) => {
     if (s.outcome.kind !== "read") return s;

@@ -59,6 +59,7 @@ function computeKeyWord(word: string): string {
  * `nextGeneration` is called — by the reader, at each workbook — so that what one file
  * asked for (its names) is gone two files later while what every file asks for (headers,
  * common words) stays: a read of 10.000 files holds no more than a read of two.
+ * Made at module level only: each memo made is kept in the list of generations for good.
  */
 export function memo(fn: (s: string) => string, limit = 50_000): (s: string) => string {
   let young = new Map<string, string>();

@@ -33,10 +33,12 @@ async function handle(req: Exclude<WorkerRequest, { kind: "merge-add" }>): Promi
     }
     case "merge-run": {
       const existing = req.existing ? { ...req.existing, stored: session.stored } : null;
-      const done = consolidate(session.fresh, existing, req.overrides, req.season);
+      const fresh = session.fresh;
+      // The next run starts empty, whether this one succeeds or throws.
       session.fresh = [];
       session.stored = [];
       session.share = submissionSharer();
+      const done = consolidate(fresh, existing, req.overrides, req.season);
       if (!done) return { kind: "merge-run", merged: null };
       if (req.output !== "bytes") return { kind: "merge-run", merged: mergedOf(done, req.output) };
       const { writeXlsx } = await import(/* webpackChunkName: "xlsx" */ "./xlsxChunk");

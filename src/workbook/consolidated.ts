@@ -347,6 +347,7 @@ export interface Consolidation {
   /** The officer's corrections, each applied again or said to no longer apply. */
   corrections: AppliedCorrection[];
   submissions: Submission[];
+  /** The workbook to write. Its hidden store is made while written, from `submissions` and the season: change neither before then. */
   grid: WorkbookGrid;
   /** The submission whose info and rates became the consolidating plan's, if any. */
   baseFrom: string | null;

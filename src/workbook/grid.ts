@@ -82,7 +82,8 @@ export type Row = Array<GridCell | undefined>;
  * A sheet whose rows are made while it is written, instead of held: the hidden store of a
  * national roll-up is 40 MB of text that no one reads before it is written. `rows` is still
  * there for whoever asks (the Office.js writer, the checks, the tests): made on first use and
- * kept. `rows` must be a pure function of what it closes over, made the same each time.
+ * kept, and from then on written as any sheet's. `rows` must be a pure function of what it
+ * closes over, which must not change before the sheet is written.
  */
 export function streamedSheet(sheet: Omit<SheetGrid, "rows" | "stream">, rows: () => Iterable<Row>): SheetGrid {
   let made: Row[] | undefined;
@@ -91,7 +92,14 @@ export function streamedSheet(sheet: Omit<SheetGrid, "rows" | "stream">, rows: (
   Object.defineProperty(out, "stream", { value: rows, configurable: true, enumerable: false });
   Object.defineProperty(out, "rows", {
     enumerable: true,
-    get: () => (made ??= Array.from(rows())),
+    // Once made, the rows are the sheet: an edit to them is what every writer then writes.
+    get: () => {
+      if (!made) {
+        made = Array.from(rows());
+        delete out.stream;
+      }
+      return made;
+    },
     set: (value: Row[]) => {
       made = value;
       delete out.stream;

@@ -203,9 +203,17 @@ describe("the .xlsx writer, read by others", () => {
     const streamedGrid = grid.sheets[3];
     expect(streamedGrid.stream).toBeDefined();
     expect(streamedGrid.rows).toHaveLength(6);
-    const copy = structuredClone(streamedGrid);
+    // Once made, the rows are what is written: an edit to them is not lost to the stream.
+    const edited = streamedSheet({ name: "S", widths: [], merges: [], validations: [], landscape: false }, function* (): Generator<Row> {
+      yield [{ v: "gốc" }];
+    });
+    edited.rows[0] = [{ v: "đã sửa" }];
+    return openBytes(writeXlsxSync({ sheets: [edited], names: [] }, { codec: nodeZip })).then((raw) => {
+      expect(raw.sheets[0].rows[0]).toEqual(["đã sửa"]);
+      const copy = structuredClone(streamedGrid);
     expect(copy.stream).toBeUndefined();
-    expect(copy.rows[5]).toEqual([undefined, { v: 42 }]);
+      expect(copy.rows[5]).toEqual([undefined, { v: 42 }]);
+    });
   });
 
   it("exceljs opens it and finds the same cells", async () => {

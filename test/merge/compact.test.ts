@@ -62,6 +62,23 @@ describe("compact submissions", () => {
     expect(tables.size).toBeLessThan(read.length);
   });
 
+  it("never share values JSON would make equal: NaN, Infinity and null; a key set to undefined and none", () => {
+    const share = submissionSharer();
+    const [file, raw] = raws[0];
+    const a = share(submissionFromRaw(`${file}-a`, 1000, raw, {}));
+    const b = submissionFromRaw(`${file}-b`, 1000, raw, {});
+    if (a.outcome.kind !== "read" || b.outcome.kind !== "read") throw new Error("read");
+    b.outcome.plan.training = { classes: NaN, participants: null };
+    const c = submissionFromRaw(`${file}-c`, 1000, raw, {});
+    if (c.outcome.kind !== "read") throw new Error("read");
+    c.outcome.plan.training = { classes: null, participants: null };
+    share(b);
+    share(c);
+    expect(b.outcome.plan.training.classes).toBeNaN();
+    expect(c.outcome.plan.training.classes).toBeNull();
+    expect(share(submissionFromRaw(`${file}-d`, 1000, raw, {})).outcome).toMatchObject({ plan: { groups: a.outcome.plan.groups } });
+  });
+
   it("reduce a file's PL2 to its own kiểm tra and đào tạo lines and its section titles", () => {
     const [file, raw] = raws.find(([f]) => f.endsWith("two-inspections.xlsx"))!;
     const full = whole(file, raw);
