@@ -50,7 +50,7 @@ export interface ListValidation {
 export interface SheetGrid {
   name: string;
   /** Rows of cells, 0-based; undefined = empty cell. */
-  rows: Array<Array<GridCell | undefined>>;
+  rows: Row[];
   /** Column widths in characters. */
   widths: number[];
   /** Row heights in points (0-based rows), where wrapped text needs more than one line. */
@@ -76,6 +76,7 @@ export interface SheetGrid {
   stream?: () => Iterable<Row>;
 }
 
+/** One row's cells, 0-based; undefined = empty cell. */
 export type Row = Array<GridCell | undefined>;
 
 /**
