@@ -63,9 +63,14 @@ export function submissionSharer(): (s: Submission) => Submission {
       t.approval = text(t.approval);
     }
     for (const l of plan.extraLines) ref(l.at);
-    for (const l of plan.declared?.lines ?? []) {
-      ref(l.at);
-      ref(l.quantityAt);
+    // The lines a merge keeps (forMerging) are their texts only: equal in most files.
+    if (plan.declared) {
+      plan.declared.lines = plan.declared.lines.map((l) => {
+        if (!l.at && !l.quantityAt) return part(l);
+        ref(l.at);
+        ref(l.quantityAt);
+        return l;
+      });
     }
     problems.forEach(problem);
     return s;

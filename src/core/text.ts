@@ -131,7 +131,8 @@ const ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
 export const unitKey = memo((input: string) => {
   let text = cleanText(input).toLocaleLowerCase("vi").normalize("NFC");
   for (const [re, to] of ABBREVIATIONS) text = text.replace(re, to);
-  return nameKey(text);
+  // Not nameKey's memo: this one already holds the answer, and the text is made anew each call.
+  return computeNameKey(text);
 });
 
 /** Letters only, no diacritics, lower case: for recognising patterns (`Chi cục`, `UBND xã`). */
