@@ -11,12 +11,14 @@ import { submissionSharer } from "../core/compact";
 import { agencyList, applyMapping, compareYears, referenceOrder, trackSubmissions, type AgencyList, type Tracking, type UnitMapping, type YearComparison } from "../core/season";
 import type { Agency, ExtraLine, Plan, Task } from "../core/model";
 import { formatVnNumber } from "../core/numbers";
+import { nextGeneration } from "../core/text";
 import { sortProblems, type Problem } from "../core/problems";
 import { streamedSheet, type RawWorkbook, type Row, type WorkbookGrid } from "./grid";
 import {
   SEVERITY_VI, SHEETS, SOURCE_DUPLICATE_HEADERS, SOURCE_POSSIBLE_HEADERS, SOURCE_FILE_COLUMNS, SOURCE_PROBLEM_HEADERS, SOURCES_TITLE, STATUS_VI,
 } from "./layout";
-import { buildWorkbook, SheetBuilder } from "./write";
+import { buildWorkbook } from "./write";
+import { SheetBuilder } from "./sheetBuilder";
 import { chooseBase, type BaseOverrides } from "./base";
 import { readPlan } from "./read";
 import { REQUIRED_ACTIVITY } from "../core/validate";
@@ -49,39 +51,45 @@ function buildSourcesSheet(result: MergeResult, notice: string | null, correctio
     style: "subtitle",
   });
   if (notice) s.banner(3, cols.length, { v: `LƯU Ý: ${notice}`, style: "caption" });
-  let row = 4;
-  s.header(row++, cols);
+  s.header(4, cols);
   // Replaced files first: what was set aside is what a person checks first.
   const files = [...result.files.filter((f) => f.status === "replaced"), ...result.files.filter((f) => f.status !== "replaced")];
-  files.forEach((f, i) => {
-    const note = f.status === "rejected" || f.status === "skipped" ? f.reason : f.replacedBy ? `Được thay bằng ${f.replacedBy}` : "";
-    const values: Record<(typeof cols)[number]["key"], string | number> = {
-      stt: i + 1, file: f.file, unit: f.unit, date: f.planDate, status: STATUS_VI[f.status],
-      read: f.read, kept: f.kept, duplicates: f.duplicates, rejected: f.rejected, replaced: f.replaced, note, readAs: f.readAs,
-    };
-    cols.forEach((c, j) => s.value(row, j + 1, values[c.key], c.style));
-    row++;
+  // A row a file and the listings under them: the streamed body, made as it is written.
+  s.stream(5, function* (b) {
+    let row = 5;
+    for (const [i, f] of files.entries()) {
+      const note = f.status === "rejected" || f.status === "skipped" ? f.reason : f.replacedBy ? `Được thay bằng ${f.replacedBy}` : "";
+      const values: Record<(typeof cols)[number]["key"], string | number> = {
+        stt: i + 1, file: f.file, unit: f.unit, date: f.planDate, status: STATUS_VI[f.status],
+        read: f.read, kept: f.kept, duplicates: f.duplicates, rejected: f.rejected, replaced: f.replaced, note, readAs: f.readAs,
+      };
+      cols.forEach((c, j) => b.value(row, j + 1, values[c.key], c.style));
+      yield* b.drain(++row);
+    }
+    // The listings under the files, from column B.
+    const listings: Array<[string, readonly string[], () => ReadonlyArray<ReadonlyArray<string>>]> = [
+      ["CƠ QUAN DO NHIỀU TỆP GỬI (tính một lần)", SOURCE_DUPLICATE_HEADERS, () => result.duplicates.map((d) => [d.name, d.area, d.files.join("; ")])],
+      [
+        "CÓ THỂ TRÙNG — cùng tên, chưa rõ địa bàn: đã giữ cả hai, cần người kiểm tra và xoá dòng thừa ở Phụ lục 1",
+        SOURCE_POSSIBLE_HEADERS,
+        () => result.possibleDuplicates.map((d) => [d.name, d.entries.map((e) => `${e.area || "chưa rõ địa bàn"} — ${e.file}`).join("; ")]),
+      ],
+      [
+        "ĐƠN VỊ CÓ KẾ HOẠCH CHƯA ĐỦ HOẠT ĐỘNG BẮT BUỘC (đánh giá nội bộ, họp xem xét của lãnh đạo, báo cáo 6 tháng trước 15/6 và năm trước 15/11)",
+        ["Tệp", "Đơn vị gửi", "Còn thiếu hoặc trễ hạn"],
+        () => lackingActivities(result).map((l) => [l.file, l.unit, l.what.join(" ")]),
+      ],
+      [
+        "CÁC VẤN ĐỀ TÌM THẤY TRONG TỪNG TỆP",
+        SOURCE_PROBLEM_HEADERS,
+        () => result.files.flatMap((f) => sortProblems(f.problems).map((p) => [f.file, p.sheet, p.cell, SEVERITY_VI[p.severity], p.code, p.message])),
+      ],
+    ];
+    for (const [title, headers, rows] of listings) {
+      row = b.listing(row, cols.length, title, headers, rows(), 2);
+      yield* b.drain(row);
+    }
   });
-  // The listings under the files, from column B.
-  const listing = (title: string, headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>) => {
-    row = s.listing(row, cols.length, title, headers, rows, 2);
-  };
-  listing("CƠ QUAN DO NHIỀU TỆP GỬI (tính một lần)", SOURCE_DUPLICATE_HEADERS, result.duplicates.map((d) => [d.name, d.area, d.files.join("; ")]));
-  listing(
-    "CÓ THỂ TRÙNG — cùng tên, chưa rõ địa bàn: đã giữ cả hai, cần người kiểm tra và xoá dòng thừa ở Phụ lục 1",
-    SOURCE_POSSIBLE_HEADERS,
-    result.possibleDuplicates.map((d) => [d.name, d.entries.map((e) => `${e.area || "chưa rõ địa bàn"} — ${e.file}`).join("; ")]),
-  );
-  listing(
-    "ĐƠN VỊ CÓ KẾ HOẠCH CHƯA ĐỦ HOẠT ĐỘNG BẮT BUỘC (đánh giá nội bộ, họp xem xét của lãnh đạo, báo cáo 6 tháng trước 15/6 và năm trước 15/11)",
-    ["Tệp", "Đơn vị gửi", "Còn thiếu hoặc trễ hạn"],
-    lackingActivities(result).map((l) => [l.file, l.unit, l.what.join(" ")]),
-  );
-  listing(
-    "CÁC VẤN ĐỀ TÌM THẤY TRONG TỪNG TỆP",
-    SOURCE_PROBLEM_HEADERS,
-    result.files.flatMap((f) => sortProblems(f.problems).map((p) => [f.file, p.sheet, p.cell, SEVERITY_VI[p.severity], p.code, p.message])),
-  );
   s.grid.landscape = true;
   s.grid.freezeRows = 4;
   return s.finish();
@@ -137,11 +145,11 @@ const STORE_HEADER = ["Loại", "Tệp", "Dữ liệu (JSON) — không sửa tr
  * The hidden store, its rows made as they are written (a national roll-up's is 40 MB of JSON
  * that nothing reads before it is written): each submission as read, and the season.
  */
-function buildStoreSheet(submissions: readonly Submission[], season: SeasonStore) {
-  return streamedSheet({ name: SHEETS.store, widths: [10, 40, 120], merges: [], validations: [], landscape: false, hidden: true }, () => storeRows(submissions, season));
+function buildStoreSheet(submissions: readonly Submission[], season: Omit<SeasonStore, "written">, written: () => Iterable<ListRow>) {
+  return streamedSheet({ name: SHEETS.store, widths: [10, 40, 120], merges: [], validations: [], landscape: false, hidden: true }, () => storeRows(submissions, season, written));
 }
 
-function* storeRows(submissions: readonly Submission[], season: SeasonStore): Generator<Row> {
+function* storeRows(submissions: readonly Submission[], season: Omit<SeasonStore, "written">, written: () => Iterable<ListRow>): Generator<Row> {
   yield STORE_HEADER.map((v) => ({ v }));
   // Each record's JSON under a cell's size: one too long is cut over rows marked as continued
   // (never inside a surrogate pair).
@@ -156,7 +164,7 @@ function* storeRows(submissions: readonly Submission[], season: SeasonStore): Ge
   }
   const put = (kind: StoredKind, file: string, data: unknown) => putText(kind, file, JSON.stringify(data));
   // Records many to a row, each row's JSON array under a cell's size.
-  function* putMany(kind: BatchedKind, file: string, items: readonly unknown[]): Generator<Row> {
+  function* putMany(kind: BatchedKind, file: string, items: Iterable<unknown>): Generator<Row> {
     let batch: string[] = [];
     let size = 2;
     for (const item of items) {
@@ -190,7 +198,9 @@ function* storeRows(submissions: readonly Submission[], season: SeasonStore): Ge
   }
   for (const m of season.mapping) yield* put("MAPPING", "", m);
   for (const c of season.corrections) yield* put("CORRECTION", "", c);
-  yield* putMany("WRITTEN", "", season.written.map((w) => [w.rowId, w.name, w.group, w.area, w.note]));
+  yield* putMany("WRITTEN", "", (function* () {
+    for (const w of written()) yield [w.rowId, w.name, w.group, w.area, w.note];
+  })());
 }
 
 /** What the season adds to a consolidated workbook (all optional). */
@@ -218,7 +228,9 @@ export function buildConsolidatedWorkbook(result: MergeResult, submissions: read
     expected: season.store?.expected ?? null,
     mapping: season.store?.mapping ?? [],
     corrections: season.store?.corrections ?? [],
-    written: result.plan.agencies.map((a) => listRow(a, groups)),
+  }, function* () {
+    // Phụ lục 1 as written, made row by row with the store.
+    for (const a of result.plan.agencies) yield listRow(a, groups);
   }));
   return grid;
 }
@@ -400,6 +412,10 @@ export function consolidate(fresh: readonly Submission[], existing: Existing | n
     tracking, comparison, lastGroups: expected?.groups, corrections: applied.applied, today,
     store: { expected, mapping, corrections },
   });
+  // The names' keys the merge asked for (12 MB at 10.000 files) are not asked for again: let
+  // them go before the workbook is written.
+  nextGeneration();
+  nextGeneration();
   return { result, tracking, comparison, corrections: applied.applied, submissions, grid, baseFrom: base.from, notice };
 }
 

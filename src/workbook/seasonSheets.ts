@@ -12,7 +12,7 @@ import { formatVnNumber, sumTrieu } from "../core/numbers";
 import type { Tracking, YearComparison } from "../core/season";
 import type { SheetGrid } from "./grid";
 import { SHEETS, TASK_COLUMNS } from "./layout";
-import { SheetBuilder } from "./write";
+import { SheetBuilder } from "./sheetBuilder";
 
 const groupLabel = (a: Agency, groups: readonly AgencyGroup[]) => groups.find((g) => g.id === a.groupId)?.label ?? a.groupText ?? "";
 

@@ -6,21 +6,21 @@ import { computeBudget, formRate, trainingClasses } from "../core/budget";
 import { EXTRA_FORMS, WORK_FORMS, formLabel } from "../core/forms";
 import { arrangeAgencies } from "../core/grouping";
 import type { Plan } from "../core/model";
-import { cellAddress, columnLetters, parseCellAddress } from "../core/problems";
+import { cellAddress, columnLetters } from "../core/problems";
 import { toRoman } from "../core/roman";
 import { TOO_LARGE_WORDS, WORDS_LIMIT, numberWords, tripleWords } from "../core/words";
 
 const WORDS_LIMIT_FORMULA = `10^${Math.log10(WORDS_LIMIT)}`;
 import { formatVnNumber, trieuToDong } from "../core/numbers";
-import type { CellValue, DefinedName, GridCell, SheetGrid, StyleName, WorkbookGrid } from "./grid";
+import type { CellValue, DefinedName, SheetGrid, StyleName, WorkbookGrid } from "./grid";
+import { SheetBuilder } from "./sheetBuilder";
 import { sheetRef } from "./grid";
-import { MAX_ROW_HEIGHT } from "./excelRules";
 import {
   AGENCY_COLUMNS, BUDGET_COLUMNS, FORM_CONTENT, FORMATS, GROUP_COLUMNS, GROUPS_TITLE, INFO_ROWS, INFO_TITLE,
   INSPECTION_CONTENT, MAINTAIN_CONTENT, PL1_CAPTION, PL1_TITLE, PL2_CAPTION, PL2_TITLE, RATE_ROWS,
   RATES_TITLE, SHEETS, SPARE_AGENCY_ROWS, SPARE_TASK_ROWS, TABLE_HEADER_ROW, TASK_COLUMNS, TASKS_CAPTION,
   TASKS_TITLE, TOTAL_AGENCIES_LABEL, TOTAL_LABEL, TRAINING_CONTENT, UNIT_LINE, WORDS_PREFIX, MIN_AGENCY_ROWS, UNGROUPED_NOTE,
-  FONT_SIZE, STYLES, type ColumnSpec, type InfoKey,
+  type ColumnSpec, type InfoKey,
 } from "./layout";
 
 export interface WriteOptions {
@@ -29,82 +29,6 @@ export interface WriteOptions {
   /** Empty task rows after the tasks (defaults to SPARE_TASK_ROWS). */
   spareTaskRows?: number;
 }
-
-/** Builds one sheet, 1-based addressing. */
-export class SheetBuilder {
-  readonly grid: SheetGrid;
-  constructor(name: string, widths: number[], landscape = true) {
-    this.grid = { name, rows: [], widths, merges: [], validations: [], landscape };
-  }
-  set(row: number, col: number, cell: GridCell): void {
-    const r = (this.grid.rows[row - 1] ??= []);
-    r[col - 1] = cell;
-  }
-  value(row: number, col: number, v: CellValue, style?: StyleName, numFmt?: string): void {
-    this.set(row, col, { v, style, ...(numFmt ? { numFmt } : {}) });
-  }
-  formula(row: number, col: number, f: string, cached: CellValue, style?: StyleName, numFmt?: string): void {
-    this.set(row, col, { v: cached, f, style, ...(numFmt ? { numFmt } : {}) });
-  }
-  /** A title line merged across the table's columns. */
-  banner(row: number, lastCol: number, cell: GridCell): void {
-    this.set(row, 1, cell);
-    this.grid.merges.push(`A${row}:${columnLetters(lastCol)}${row}`);
-  }
-  /** Empty bordered cells so the row prints as part of the table. */
-  blankRow(row: number, cols: ColumnSpec<string>[]): void {
-    cols.forEach((c, i) => this.set(row, i + 1, { v: null, style: c.style }));
-  }
-  header(row: number, cols: ColumnSpec<string>[]): void {
-    cols.forEach((c, i) => this.value(row, i + 1, c.header, "header"));
-  }
-  /**
-   * A listing of a report under a blank row: a caption across `width` columns, its headers and rows
-   * from column `firstCol` (numbers as counts, text wrapped), or "Không có.". Returns the next free row.
-   */
-  listing(row: number, width: number, title: string, headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>, firstCol = 1): number {
-    let r = row + 1;
-    this.banner(r++, width, { v: title, style: "caption" });
-    headers.forEach((h, j) => this.value(r, firstCol + j, h, "header"));
-    r++;
-    if (rows.length === 0) this.value(r++, firstCol, "Không có.", "text");
-    for (const values of rows) {
-      values.forEach((v, j) => this.value(r, firstCol + j, v, typeof v === "number" ? "count" : "text"));
-      r++;
-    }
-    return r;
-  }
-  /**
-   * Row heights for wrapped text, estimated from text length and column width
-   * (spreadsheets do not grow rows on open). Cells under a vertical merge share its rows.
-   */
-  finish(): SheetGrid {
-    const spans = new Map<string, { cols: number; rows: number }>();
-    for (const m of this.grid.merges) {
-      const [a, b] = m.split(":").map((ref) => parseCellAddress(ref)!);
-      spans.set(`${a.row}:${a.col}`, { cols: b.col - a.col + 1, rows: b.row - a.row + 1 });
-    }
-    const heights: number[] = [];
-    this.grid.rows.forEach((cells, r) => {
-      let lines = 1;
-      (cells ?? []).forEach((cell, c) => {
-        if (!cell || typeof cell.v !== "string" || !cell.style || !STYLES[cell.style].wrap) return;
-        const span = spans.get(`${r + 1}:${c + 1}`) ?? { cols: 1, rows: 1 };
-        const width = this.grid.widths.slice(c, c + span.cols).reduce((a, w) => a + w, 0);
-        const scale = (STYLES[cell.style].size ?? FONT_SIZE) / FONT_SIZE;
-        const needed = Math.ceil((cell.v.length * scale) / Math.max(1, width * 0.95));
-        lines = Math.max(lines, Math.ceil(needed / span.rows));
-      });
-      // Excel refuses rows over 409 pt: a longer text is cut off on screen, and read in full.
-      if (lines > 1) heights[r] = Math.min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT);
-    });
-    if (heights.length > 0) this.grid.heights = heights;
-    return this.grid;
-  }
-}
-
-/** Points per line of 12-point Times New Roman. */
-const LINE_HEIGHT = 16;
 
 function colOf<K extends string>(cols: ColumnSpec<K>[], key: K): number {
   return cols.findIndex((c) => c.key === key) + 1;
@@ -251,33 +175,38 @@ function buildAgencies(plan: Plan, info: InfoSheet, opts: WriteOptions): AgencyS
   s.banner(3, shown, { v: att.v, f: att.f, style: "subtitle" });
   s.header(TABLE_HEADER_ROW, cols);
   const labelOf = new Map(plan.groups.map((g) => [g.id, g.label]));
-  let row = TABLE_HEADER_ROW + 1;
-  const first = row;
-  let stt = 0;
-  arrangeAgencies(plan.agencies, plan.groups, plan.info.area).forEach((section, i) => {
-    s.blankRow(row, cols);
-    s.value(row, c("stt"), toRoman(i + 1), "section");
-    s.value(row, c("name"), section.title, "section");
-    row++;
-    for (const sg of section.subGroups) {
-      if (sg.area !== null) {
-        s.blankRow(row, cols);
-        s.value(row, c("name"), `- ${sg.area}`, "subgroup");
-        row++;
-      }
-      for (const a of sg.agencies) {
-        s.value(row, c("stt"), ++stt, "textCenter");
-        s.value(row, c("name"), a.name, "text");
-        s.value(row, c("group"), a.groupId ? labelOf.get(a.groupId) ?? null : a.groupText ?? null, "text");
-        s.value(row, c("area"), a.area, "text");
-        s.value(row, c("note"), a.note, "text");
-        s.value(row, c("form"), a.form ? formLabel(a.form) : null, "textCenter");
-        if (withIds) s.value(row, c("rowId"), a.rowId ?? null, "text");
-        row++;
+  const first = TABLE_HEADER_ROW + 1;
+  const arranged = arrangeAgencies(plan.agencies, plan.groups, plan.info.area);
+  const spare = opts.spareAgencyRows ?? SPARE_AGENCY_ROWS;
+  // The list is the streamed body: a national roll-up's 60.000 rows are made as they are written.
+  const row = s.stream(first, function* (b) {
+    let row = first;
+    let stt = 0;
+    for (const [i, section] of arranged.entries()) {
+      b.blankRow(row, cols);
+      b.value(row, c("stt"), toRoman(i + 1), "section");
+      b.value(row, c("name"), section.title, "section");
+      yield* b.drain(++row);
+      for (const sg of section.subGroups) {
+        if (sg.area !== null) {
+          b.blankRow(row, cols);
+          b.value(row, c("name"), `- ${sg.area}`, "subgroup");
+          yield* b.drain(++row);
+        }
+        for (const a of sg.agencies) {
+          b.value(row, c("stt"), ++stt, "textCenter");
+          b.value(row, c("name"), a.name, "text");
+          b.value(row, c("group"), a.groupId ? labelOf.get(a.groupId) ?? null : a.groupText ?? null, "text");
+          b.value(row, c("area"), a.area, "text");
+          b.value(row, c("note"), a.note, "text");
+          b.value(row, c("form"), a.form ? formLabel(a.form) : null, "textCenter");
+          if (withIds) b.value(row, c("rowId"), a.rowId ?? null, "text");
+          yield* b.drain(++row);
+        }
       }
     }
+    for (let i = 0; i < spare; i++) b.blankRow(row++, cols);
   });
-  for (let i = 0; i < (opts.spareAgencyRows ?? SPARE_AGENCY_ROWS); i++) s.blankRow(row++, cols);
   // Formulas, the dropdown and the highlight reach far below the rows shown, so a list pasted
   // in without the add-in is counted whole; the total stands above the table, out of their way.
   const last = Math.max(row - 1, first + MIN_AGENCY_ROWS - 1);

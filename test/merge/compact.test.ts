@@ -13,6 +13,7 @@ import { nextGeneration } from "../../src/core/text";
 import { dongThapSubmissions } from "../../src/samples/dongThapSubmissions";
 import { consolidate } from "../../src/workbook/consolidated";
 import type { RawWorkbook, WorkbookGrid } from "../../src/workbook/grid";
+import { SHEETS } from "../../src/workbook/layout";
 import { readPlan } from "../../src/workbook/read";
 import { submissionFromRaw } from "../../src/workbook/submission";
 import { handFor, writeInHand } from "../helpers/hands";
@@ -49,6 +50,8 @@ describe("compact submissions", () => {
     const unitLines = a.result.plan.extraLines.filter((l) => l.source);
     expect(unitLines.length).toBeGreaterThanOrEqual(3);
     expect(unitLines.some((l) => l.sectionTitle)).toBe(true);
+    // The long sheets are made as they are written, never held (workbook/sheetBuilder).
+    expect(b.grid.sheets.filter((s) => s.stream).map((s) => s.name)).toEqual([SHEETS.agencies, SHEETS.sources, SHEETS.store]);
     expect(cells(b.grid)).toEqual(cells(a.grid));
     expect(b.result.totals).toEqual(a.result.totals);
   });
