@@ -54,7 +54,26 @@ function buildSourcesSheet(result: MergeResult, notice: string | null, correctio
   s.header(4, cols);
   // Replaced files first: what was set aside is what a person checks first.
   const files = [...result.files.filter((f) => f.status === "replaced"), ...result.files.filter((f) => f.status !== "replaced")];
-  // A row a file and the listings under them: the streamed body, made as it is written.
+  // The listings under the files, from column B: made once, so both runs of the body (measured, written) show the same.
+  const listings: Array<[string, readonly string[], ReadonlyArray<ReadonlyArray<string>>]> = [
+    ["CƠ QUAN DO NHIỀU TỆP GỬI (tính một lần)", SOURCE_DUPLICATE_HEADERS, result.duplicates.map((d) => [d.name, d.area, d.files.join("; ")])],
+    [
+      "CÓ THỂ TRÙNG — cùng tên, chưa rõ địa bàn: đã giữ cả hai, cần người kiểm tra và xoá dòng thừa ở Phụ lục 1",
+      SOURCE_POSSIBLE_HEADERS,
+      result.possibleDuplicates.map((d) => [d.name, d.entries.map((e) => `${e.area || "chưa rõ địa bàn"} — ${e.file}`).join("; ")]),
+    ],
+    [
+      "ĐƠN VỊ CÓ KẾ HOẠCH CHƯA ĐỦ HOẠT ĐỘNG BẮT BUỘC (đánh giá nội bộ, họp xem xét của lãnh đạo, báo cáo 6 tháng trước 15/6 và năm trước 15/11)",
+      ["Tệp", "Đơn vị gửi", "Còn thiếu hoặc trễ hạn"],
+      lackingActivities(result).map((l) => [l.file, l.unit, l.what.join(" ")]),
+    ],
+    [
+      "CÁC VẤN ĐỀ TÌM THẤY TRONG TỪNG TỆP",
+      SOURCE_PROBLEM_HEADERS,
+      result.files.flatMap((f) => sortProblems(f.problems).map((p) => [f.file, p.sheet, p.cell, SEVERITY_VI[p.severity], p.code, p.message])),
+    ],
+  ];
+  // A row a file and the listings under them: the streamed body, its cells made as it is written.
   s.stream(5, function* (b) {
     let row = 5;
     for (const [i, f] of files.entries()) {
@@ -66,27 +85,8 @@ function buildSourcesSheet(result: MergeResult, notice: string | null, correctio
       cols.forEach((c, j) => b.value(row, j + 1, values[c.key], c.style));
       yield* b.drain(++row);
     }
-    // The listings under the files, from column B.
-    const listings: Array<[string, readonly string[], () => ReadonlyArray<ReadonlyArray<string>>]> = [
-      ["CƠ QUAN DO NHIỀU TỆP GỬI (tính một lần)", SOURCE_DUPLICATE_HEADERS, () => result.duplicates.map((d) => [d.name, d.area, d.files.join("; ")])],
-      [
-        "CÓ THỂ TRÙNG — cùng tên, chưa rõ địa bàn: đã giữ cả hai, cần người kiểm tra và xoá dòng thừa ở Phụ lục 1",
-        SOURCE_POSSIBLE_HEADERS,
-        () => result.possibleDuplicates.map((d) => [d.name, d.entries.map((e) => `${e.area || "chưa rõ địa bàn"} — ${e.file}`).join("; ")]),
-      ],
-      [
-        "ĐƠN VỊ CÓ KẾ HOẠCH CHƯA ĐỦ HOẠT ĐỘNG BẮT BUỘC (đánh giá nội bộ, họp xem xét của lãnh đạo, báo cáo 6 tháng trước 15/6 và năm trước 15/11)",
-        ["Tệp", "Đơn vị gửi", "Còn thiếu hoặc trễ hạn"],
-        () => lackingActivities(result).map((l) => [l.file, l.unit, l.what.join(" ")]),
-      ],
-      [
-        "CÁC VẤN ĐỀ TÌM THẤY TRONG TỪNG TỆP",
-        SOURCE_PROBLEM_HEADERS,
-        () => result.files.flatMap((f) => sortProblems(f.problems).map((p) => [f.file, p.sheet, p.cell, SEVERITY_VI[p.severity], p.code, p.message])),
-      ],
-    ];
     for (const [title, headers, rows] of listings) {
-      row = b.listing(row, cols.length, title, headers, rows(), 2);
+      row = b.listing(row, cols.length, title, headers, rows, 2);
       yield* b.drain(row);
     }
   });

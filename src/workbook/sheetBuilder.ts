@@ -31,6 +31,8 @@ export class SheetBuilder {
   private spansRead = 0;
   private readonly heights: number[] = [];
   private body?: { from: number; fill: SheetBody };
+  /** False while a body is written: its heights and merges were measured when it was streamed. */
+  private measuring = true;
 
   constructor(name: string, widths: number[], landscape = true) {
     this.grid = { name, rows: [], widths, merges: [], validations: [], landscape };
@@ -83,7 +85,7 @@ export class SheetBuilder {
   *drain(row: number): Generator<Row> {
     for (; this.drained < row - 1; this.drained++) {
       const cells = this.grid.rows[this.drained] ?? [];
-      this.measure(this.drained, cells);
+      if (this.measuring) this.measure(this.drained, cells);
       (this.grid.rows as Array<Row | undefined>)[this.drained] = undefined;
       yield cells;
     }
@@ -154,6 +156,8 @@ export class SheetBuilder {
 
   private *write(head: Row[], from: number, fill: SheetBody): Generator<Row> {
     for (let r = 0; r < from - 1; r++) yield head[r] ?? [];
-    yield* this.bodyBuilder(from).run(fill);
+    const b = this.bodyBuilder(from);
+    b.measuring = false;
+    yield* b.run(fill);
   }
 }

@@ -179,7 +179,7 @@ function buildAgencies(plan: Plan, info: InfoSheet, opts: WriteOptions): AgencyS
   const arranged = arrangeAgencies(plan.agencies, plan.groups, plan.info.area);
   const spare = opts.spareAgencyRows ?? SPARE_AGENCY_ROWS;
   // The list is the streamed body: a national roll-up's 60.000 rows are made as they are written.
-  const row = s.stream(first, function* (b) {
+  const next = s.stream(first, function* (b) {
     let row = first;
     let stt = 0;
     for (const [i, section] of arranged.entries()) {
@@ -209,7 +209,7 @@ function buildAgencies(plan: Plan, info: InfoSheet, opts: WriteOptions): AgencyS
   });
   // Formulas, the dropdown and the highlight reach far below the rows shown, so a list pasted
   // in without the add-in is counted whole; the total stands above the table, out of their way.
-  const last = Math.max(row - 1, first + MIN_AGENCY_ROWS - 1);
+  const last = Math.max(next - 1, first + MIN_AGENCY_ROWS - 1);
   const groupCol = c("group");
   const L = (k: (typeof cols)[number]["key"]) => columnLetters(c(k));
   s.grid.validations.push({
