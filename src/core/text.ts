@@ -29,26 +29,8 @@ const MEMOS: Array<() => void> = [];
 
 /** Vietnamese tone marks as combining characters (after NFD). */
 const TONES = ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"] as const;
-const TONE_SET = new Set<string>(TONES);
 /** Private-use characters that stand for a tone in a key; they never occur in names. */
 const TONE_TAG = ["\uE001", "\uE002", "\uE003", "\uE004", "\uE005"] as const;
-
-/** One word's key; words recur across names (Ủy, ban, xã…), so each is worked out once. */
-const keyWord = memo(computeKeyWord);
-
-function computeKeyWord(word: string): string {
-  let base = "";
-  let tone = "";
-  for (const ch of word.normalize("NFD")) {
-    if (TONE_SET.has(ch)) {
-      const i = TONES.indexOf(ch as (typeof TONES)[number]);
-      tone += TONE_TAG[i];
-    } else {
-      base += ch;
-    }
-  }
-  return base.normalize("NFC") + tone;
-}
 
 /**
  * Memoises a pure string function: keys and folds of the same header and label texts
@@ -95,13 +77,64 @@ export function nextGeneration(): void {
 export const nameKey = memo(computeNameKey);
 
 function computeNameKey(input: string): string {
-  const text = cleanText(input)
-    .toLocaleLowerCase("vi")
-    .replace(/\s*([-–—,.;:/()])\s*/g, "$1");
-  return text
-    .split(/(\s+|[-–—,.;:/()])/)
-    .map((part) => (/^[\s\-–—,.;:/()]*$/.test(part) ? part : keyWord(part)))
-    .join("");
+  // toLowerCase is toLocaleLowerCase("vi"): Vietnamese has no casing rules of its own (V8 tailors
+  // only tr, az, lt and el), and the locale's lookup costs more than the lowering.
+  return cleanText(input)
+    .toLowerCase()
+    .replace(/\s*([-–—,.;:/()])\s*/g, "$1")
+    .replace(WORD, keyWord);
+}
+
+/** A word of a name: what lies between spaces and punctuation. */
+const WORD = /[^\s\-–—,.;:/()]+/g;
+
+/**
+ * A word's key: its letters without tone marks (NFC), then its tones in the order written, as
+ * tags: `Hòa` and `Hoà` share one.
+ */
+function wordKey(word: string): string {
+  let base = "";
+  let tone = "";
+  for (const ch of word.normalize("NFD")) {
+    const i = TONES.indexOf(ch as (typeof TONES)[number]);
+    if (i >= 0) tone += TONE_TAG[i];
+    else base += ch;
+  }
+  return base.normalize("NFC") + tone;
+}
+
+/**
+ * What `wordKey` makes of each precomposed Latin letter alone (U+00C0–U+024F, U+1E00–U+1EFF:
+ * Vietnamese's among them), as [letter without tones, tags]. A word of ASCII and these letters is
+ * keyed letter by letter, the same as `wordKey`: each letter is stable under NFC and decomposes to
+ * a base letter then marks, so the word's decomposition is its letters' one after another and no
+ * two letters compose. Any other character sends the word to `wordKey`.
+ */
+const LETTER_KEY: Array<readonly [string, string] | undefined> = [];
+for (const [from, to] of [[0xc0, 0x24f], [0x1e00, 0x1eff]] as const) {
+  for (let c = from; c <= to; c++) {
+    const key = wordKey(String.fromCharCode(c));
+    const letter = key.replace(/[\uE001-\uE005]+$/, "");
+    LETTER_KEY[c] = [letter, key.slice(letter.length)];
+  }
+}
+
+/** `wordKey`, letter by letter where it can be (see LETTER_KEY): without normalising, twice as fast. */
+function keyWord(word: string): string {
+  let base = "";
+  let tone = "";
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x80) {
+      base += word[i];
+      continue;
+    }
+    const parts = LETTER_KEY[c];
+    if (parts === undefined) return wordKey(word);
+    base += parts[0];
+    tone += parts[1];
+  }
+  return base + tone;
 }
 
 /**
@@ -109,18 +142,19 @@ function computeNameKey(input: string): string {
  * "TP." "Thành phố", "TX." "Thị xã", "TT." "Thị trấn", "H." "Huyện", "P." "Phường", "Q." "Quận",
  * "&" "và"; "Phường 01" is "Phường 1". Single letters need their dot (an "H" alone is no huyện).
  */
-const ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
-  [/(^|[\s(,])ubnd(?=[\s,.)]|$)/g, "$1ủy ban nhân dân"],
-  [/(^|[\s(,])hđnd(?=[\s,.)]|$)/g, "$1hội đồng nhân dân"],
-  [/(^|[\s(,])tp\.\s*|(^|[\s(,])tp\s+/g, "$1$2thành phố "],
-  [/(^|[\s(,])tx\.\s*|(^|[\s(,])tx\s+/g, "$1$2thị xã "],
-  [/(^|[\s(,])tt\.\s*/g, "$1thị trấn "],
-  [/(^|[\s(,])h\.\s*/g, "$1huyện "],
-  [/(^|[\s(,])p\.\s*/g, "$1phường "],
-  [/(^|[\s(,])q\.\s*/g, "$1quận "],
-  [/\s*&\s*/g, " và "],
-  [/[\u2010-\u2015\u2212]/g, "-"],
-  [/(^|[^\d.,])0+(?=\d)/g, "$1"],
+const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string, string]> = [
+  // [pattern, written out, a text the pattern cannot match without: most names have none of them]
+  [/(^|[\s(,])ubnd(?=[\s,.)]|$)/g, "$1ủy ban nhân dân", "ubnd"],
+  [/(^|[\s(,])hđnd(?=[\s,.)]|$)/g, "$1hội đồng nhân dân", "hđnd"],
+  [/(^|[\s(,])tp\.\s*|(^|[\s(,])tp\s+/g, "$1$2thành phố ", "tp"],
+  [/(^|[\s(,])tx\.\s*|(^|[\s(,])tx\s+/g, "$1$2thị xã ", "tx"],
+  [/(^|[\s(,])tt\.\s*/g, "$1thị trấn ", "tt."],
+  [/(^|[\s(,])h\.\s*/g, "$1huyện ", "h."],
+  [/(^|[\s(,])p\.\s*/g, "$1phường ", "p."],
+  [/(^|[\s(,])q\.\s*/g, "$1quận ", "q."],
+  [/\s*&\s*/g, " và ", "&"],
+  [/[\u2010-\u2015\u2212]/g, "-", ""],
+  [/(^|[^\d.,])0+(?=\d)/g, "$1", "0"],
 ];
 
 /**
@@ -129,8 +163,8 @@ const ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
  * tones (Hòa / Hóa) stay different.
  */
 export const unitKey = memo((input: string) => {
-  let text = cleanText(input).toLocaleLowerCase("vi").normalize("NFC");
-  for (const [re, to] of ABBREVIATIONS) text = text.replace(re, to);
+  let text = cleanText(input).toLowerCase().normalize("NFC");
+  for (const [re, to, hint] of ABBREVIATIONS) if (text.includes(hint)) text = text.replace(re, to);
   // Not nameKey's memo: this one already holds the answer, and the text is made anew each call.
   return computeNameKey(text);
 });
