@@ -48,11 +48,20 @@ type ColumnMap<K extends string> = Partial<Record<K, number>>;
 /** A header as compared: no diacritics, no case, no spaces around punctuation ("Ten CQ,DV" = "Tên CQ, ĐV"). */
 const headerKey = memo((text: string) => foldText(text).replace(/\s*([-–—,.;:/()])\s*/g, "$1"));
 
-const HEADER_KEYS = new WeakMap<ColumnSpec<string>, { keys: string[]; not: string[] }>();
+interface HeaderKeys {
+  keys: string[];
+  not: string[];
+  /** Each key's first two characters: a cell can be this column's header only if its key begins so. */
+  starts: string[];
+}
+const HEADER_KEYS = new WeakMap<ColumnSpec<string>, HeaderKeys>();
 /** A column's header and aliases as keys, longest first, and the headers it must not take (computed once per column). */
-function headerKeys(c: ColumnSpec<string>): { keys: string[]; not: string[] } {
+function headerKeys(c: ColumnSpec<string>): HeaderKeys {
   let k = HEADER_KEYS.get(c);
-  if (!k) HEADER_KEYS.set(c, (k = { keys: [c.header, ...c.aliases].map(headerKey).sort((a, b) => b.length - a.length), not: (c.notHeaders ?? []).map(headerKey) }));
+  if (!k) {
+    const keys = [c.header, ...c.aliases].map(headerKey).sort((a, b) => b.length - a.length);
+    HEADER_KEYS.set(c, (k = { keys, not: (c.notHeaders ?? []).map(headerKey), starts: keys.map((n) => n.slice(0, 2)) }));
+  }
   return k;
 }
 
@@ -68,17 +77,30 @@ export interface HeaderMatch<K extends string> {
   cols: ColumnMap<K>;
 }
 
-/** Each row's cells as header keys, computed once: rows are tried against several tables' headers. */
-const ROW_KEYS = new WeakMap<readonly RawValue[], string[]>();
+/**
+ * Each row's cells as header keys, and how those keys begin (their first one and two characters),
+ * computed once: rows are tried against several tables' headers.
+ */
+const ROW_KEYS = new WeakMap<readonly RawValue[], { keys: string[]; starts: Set<string> }>();
 
 function matchHeaderRow<K extends string>(cells: readonly RawValue[], cols: ColumnSpec<K>[], into: ColumnMap<K>): number {
-  let keys = ROW_KEYS.get(cells);
-  if (!keys) ROW_KEYS.set(cells, (keys = cells.map((c) => (typeof c === "string" ? headerKey(c) : ""))));
+  let row = ROW_KEYS.get(cells);
+  if (!row) {
+    const keys = cells.map((c) => (typeof c === "string" ? headerKey(c) : ""));
+    const starts = new Set<string>();
+    for (const k of keys) if (k !== "") starts.add(k.slice(0, 1)).add(k.slice(0, 2));
+    ROW_KEYS.set(cells, (row = { keys, starts }));
+  }
+  const { keys, starts } = row;
+  // Only the columns one of whose headers some cell begins like can be found here (most rows tried
+  // are a title, a data row or another table's header, and none is looked into further).
+  const open = cols.filter((col) => into[col.key] === undefined && headerKeys(col).starts.some((s) => starts.has(s) || s === ""));
+  if (open.length === 0) return 0;
   const taken = new Set(Object.values(into) as number[]);
   let found = 0;
   // Exact header text first, then a header that starts with a known one (and is not one it must not take).
   for (const exact of [true, false]) {
-    for (const col of cols) {
+    for (const col of open) {
       if (into[col.key] !== undefined) continue;
       const { keys: names, not } = headerKeys(col);
       for (const n of names) {
@@ -382,7 +404,8 @@ function readAgencies(sheet: RawSheet, groups: AgencyGroup[], unclear: ReadonlyS
       continue;
     }
     const folded = foldText(name || stt);
-    if (TOTAL_ROW.test(folded) || TOTAL_ROW.test(foldText(stt))) continue;
+    // A number is no total ("Tổng cộng" in the STT column is): numbered rows' STT are not folded.
+    if (TOTAL_ROW.test(folded) || (!/^\d/.test(stt) && TOTAL_ROW.test(foldText(stt)))) continue;
     if ((stt === "" || nameKey(stt) === "stt") && nameKey(name) === headerName) continue; // header repeated on a new page (numbered rows never are)
     const unnumbered = !/^\d/.test(stt);
     if (unnumbered && (SIGNATURE.test(folded) || SIGNATURE.test(foldText(first)))) {
