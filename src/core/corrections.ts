@@ -145,8 +145,6 @@ export function detectCorrections(written: readonly ListRow[], current: readonly
 export function applyCorrections(
   agencies: readonly Agency[], sources: readonly string[], corrections: readonly Correction[], groups: readonly AgencyGroup[], addedSource: string,
 ): { agencies: Agency[]; sources: string[]; applied: AppliedCorrection[] } {
-  const list = agencies.map((a, i) => ({ agency: { ...a }, source: sources[i] }));
-  const indexOf = (rowId: string) => list.findIndex((x) => x.agency.rowId === rowId);
   const applied: AppliedCorrection[] = [];
   const gone = (c: Correction, reason: string) => applied.push({ correction: c, status: "gone", reason });
   const withGroup = (a: Agency, label: string): Agency => {
@@ -155,27 +153,60 @@ export function applyCorrections(
     delete rest.groupText;
     return g ? { ...rest, groupId: g.id } : { ...rest, groupId: null, ...(cleanText(label) ? { groupText: label } : {}) };
   };
+  // Changes, deletions: on the merged rows by id. A row is copied when a correction changes it (the
+  // merge's own agency is never changed), the others are the merge's, not copied: 56.000 rows
+  // copied for a handful of corrections were most of what a national merge made here.
+  const rows = new Map<string, number[]>();
+  agencies.forEach((a, i) => {
+    if (a.rowId === undefined) return;
+    const same = rows.get(a.rowId);
+    if (same) same.push(i);
+    else rows.set(a.rowId, [i]);
+  });
+  const current = agencies.slice();
+  const copied = new Set<number>();
+  const deleted = new Set<number>();
   for (const c of corrections) {
     if (c.kind === "add") continue;
-    const at = indexOf(c.rowId);
-    if (at < 0) {
+    const at = rows.get(c.rowId)?.find((i) => !deleted.has(i));
+    if (at === undefined) {
       gone(c, c.kind === "delete" ? "dòng này đã không còn trong kết quả gộp" : "dòng này không còn trong kết quả gộp (tệp gửi đã bỏ hoặc đổi cơ quan này)");
       continue;
     }
-    const a = list[at].agency;
-    if (c.kind === "delete") list.splice(at, 1);
-    else if (c.kind === "rename") a.name = c.to;
-    else if (c.kind === "area") a.area = c.to;
-    else if (c.kind === "note") a.note = c.to;
-    else list[at].agency = withGroup(a, c.to);
+    if (c.kind === "delete") deleted.add(at);
+    else if (c.kind === "group") {
+      current[at] = withGroup(current[at], c.to);
+      copied.add(at);
+    } else {
+      if (!copied.has(at)) {
+        current[at] = { ...current[at] };
+        copied.add(at);
+      }
+      current[at][c.kind === "rename" ? "name" : c.kind === "area" ? "area" : "note"] = c.to;
+    }
     applied.push({ correction: c, status: "applied", reason: "" });
   }
-  for (const c of corrections) {
-    if (c.kind !== "add" || !c.row) continue;
-    const typed = withGroup({ name: c.row.name, groupId: null, area: c.row.area, note: c.row.note, rowId: c.rowId }, c.row.group);
-    const sentAt = list.findIndex((x) => x.agency.rowId !== c.rowId && x.source !== addedSource && mergeKey(x.agency) === mergeKey(typed));
-    if (sentAt >= 0) {
-      gone(c, `cơ quan này nay đã có trong tệp gửi ${list[sentAt].source}`);
+  const list: Array<{ agency: Agency; source: string }> = [];
+  current.forEach((agency, i) => deleted.has(i) || list.push({ agency, source: sources[i] }));
+  // Additions, in order, each after the row it was typed under. One the files now send is not
+  // added again: the sent rows' keys are worked out once (not once per addition).
+  const adds = corrections.filter((c) => c.kind === "add" && c.row);
+  const sent = new Map<string, Array<{ rowId: string | undefined; source: string }>>();
+  if (adds.length) {
+    for (const x of list) {
+      if (x.source === addedSource) continue;
+      const key = mergeKey(x.agency);
+      const same = sent.get(key);
+      if (same) same.push({ rowId: x.agency.rowId, source: x.source });
+      else sent.set(key, [{ rowId: x.agency.rowId, source: x.source }]);
+    }
+  }
+  const indexOf = (rowId: string) => list.findIndex((x) => x.agency.rowId === rowId);
+  for (const c of adds) {
+    const typed = withGroup({ name: c.row!.name, groupId: null, area: c.row!.area, note: c.row!.note, rowId: c.rowId }, c.row!.group);
+    const sentBy = sent.get(mergeKey(typed))?.find((x) => x.rowId !== c.rowId);
+    if (sentBy) {
+      gone(c, `cơ quan này nay đã có trong tệp gửi ${sentBy.source}`);
       continue;
     }
     let at = c.after ? indexOf(c.after) : -1;
