@@ -425,8 +425,11 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan,
   const replacedBy = replacements(subs);
   const replacing = new Map<Submission, Submission[]>();
   for (const [old, by] of replacedBy) replacing.set(by, [...(replacing.get(by) ?? []), old]);
-  const kept = new Map<string, { agency: Agency; file: string }>();
-  const byName = new Map<string, Array<{ agency: Agency; file: string }>>();
+  // Each agency kept, by its merge key and by its name (indices into `agencies`, not records: a
+  // national merge keeps 56.000).
+  const kept = new Map<string, number>();
+  const byName = new Map<string, number>();
+  const moreByName = new Map<string, number[]>();
   const possible = new Set<string>();
   const dupFiles = new Map<string, string[]>();
   const agencies: Agency[] = [];
@@ -492,20 +495,25 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan,
       // A commune whose district is unknown is never taken for another: it is kept, and shown.
       const unknown = group.id === COMMUNE && merged.area === "";
       const first = unknown ? undefined : kept.get(key);
-      if (first) {
+      if (first !== undefined) {
         report.duplicates++;
-        const list = dupFiles.get(key) ?? [first.file];
+        const list = dupFiles.get(key) ?? [agencySources[first]];
         list.push(s.file);
         dupFiles.set(key, list);
         continue;
       }
       // Same name where one side's area is unknown: kept twice, shown to a person.
       const nameOnly = unitKey(merged.name);
-      const sameName = byName.get(nameOnly) ?? [];
-      if (group.id === COMMUNE && sameName.some((o) => o.agency.area === "" || merged.area === "")) possible.add(nameOnly);
-      sameName.push({ agency: merged, file: s.file });
-      byName.set(nameOnly, sameName);
-      if (!unknown) kept.set(key, { agency: merged, file: s.file });
+      const at = agencies.length;
+      const firstOfName = byName.get(nameOnly);
+      if (firstOfName === undefined) byName.set(nameOnly, at);
+      else {
+        const more = moreByName.get(nameOnly) ?? [];
+        if (group.id === COMMUNE && [firstOfName, ...more].some((i) => agencies[i].area === "" || merged.area === "")) possible.add(nameOnly);
+        more.push(at);
+        moreByName.set(nameOnly, more);
+      }
+      if (!unknown) kept.set(key, at);
       agencies.push(merged);
       agencySources.push(s.file);
       senders.push(unitOf(s) || baseName(s.file));
@@ -522,15 +530,15 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan,
   }
 
   const possibleDuplicates: PossibleDuplicate[] = [...possible].map((k) => {
-    const rows = byName.get(k)!;
+    const rows = [byName.get(k)!, ...moreByName.get(k)!];
     for (const r of rows) {
-      const others = rows.filter((o) => o !== r).map((o) => `${o.agency.area || "chưa rõ địa bàn"} — ${o.file}`);
-      r.agency.note = [r.agency.note, `Có thể trùng: ${others.join("; ")}`].filter(Boolean).join(". ");
+      const others = rows.filter((o) => o !== r).map((o) => `${agencies[o].area || "chưa rõ địa bàn"} — ${agencySources[o]}`);
+      agencies[r].note = [agencies[r].note, `Có thể trùng: ${others.join("; ")}`].filter(Boolean).join(". ");
     }
-    return { name: rows[0].agency.name, entries: rows.map((r) => ({ area: r.agency.area, file: r.file })) };
+    return { name: agencies[rows[0]].name, entries: rows.map((r) => ({ area: agencies[r].area, file: agencySources[r] })) };
   });
   const duplicates: DuplicateReport[] = [...dupFiles.entries()].map(([key, list]) => {
-    const a = kept.get(key)!.agency;
+    const a = agencies[kept.get(key)!];
     return { name: a.name, area: a.area, files: list };
   });
   const sum = (k: "read" | "kept" | "duplicates" | "rejected" | "replaced") => files.reduce((acc, f) => acc + f[k], 0);
