@@ -6,7 +6,7 @@
  * left as they were.
  */
 import fc from "fast-check";
-import { applyCorrections, type AppliedCorrection, type Correction } from "../../src/core/corrections";
+import { applyCorrections, shortId, type AppliedCorrection, type Correction } from "../../src/core/corrections";
 import { defaultGroups, findGroup, type AgencyGroup } from "../../src/core/groups";
 import { mergeKey } from "../../src/core/merge";
 import type { Agency } from "../../src/core/model";
@@ -97,5 +97,24 @@ describe("applyCorrections", () => {
       }),
       { numRuns: 5_000 },
     );
+  });
+});
+
+describe("shortId", () => {
+  // The ids earlier merges wrote (two FNV-1a hashes, each as toString(36) padded to 7): a row keeps
+  // its id, and the corrections made on it, across versions.
+  const written = (text: string) => {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193 ^ 0x5bd1e995;
+    for (let i = 0; i < text.length; i++) {
+      h1 = Math.imul(h1 ^ text.charCodeAt(i), 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ text.charCodeAt(i), 0x01000193 + 2) >>> 0;
+    }
+    return h1.toString(36).padStart(7, "0") + h2.toString(36).padStart(7, "0");
+  };
+
+  it("is the id earlier merges wrote, for any text", () => {
+    expect(shortId("")).toBe("0ztntfp0p76ayu");
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 60 }), (t) => expect(shortId(t)).toBe(written(t))), { numRuns: 20_000 });
   });
 });
