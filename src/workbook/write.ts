@@ -241,6 +241,7 @@ function buildAgencies(plan: Plan, info: InfoSheet, opts: WriteOptions): AgencyS
   s.grid.printTitleRows = [TABLE_HEADER_ROW, TABLE_HEADER_ROW];
   s.grid.freezeRows = TABLE_HEADER_ROW;
   if (withIds) s.grid.hiddenColumns = [c("rowId")];
+  s.grid.uniqueTextColumns = withIds ? [c("name"), c("rowId")] : [c("name")];
   const range = (col: number) => `${abs(first, col)}:${abs(last, col)}`;
   const names: DefinedName[] = [
     { name: NAME_PL1_GROUPS, sheet: SHEETS.agencies, ref: range(groupCol) },

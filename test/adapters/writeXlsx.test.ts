@@ -11,6 +11,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeXlsxSync } from "../../src/adapters/xlsx/writeXlsx";
+import { openZip, readEntry } from "../../src/adapters/xlsx/zip";
 import { nodeZip } from "../../src/cli/nodeZip";
 import { streamedSheet, type Row, type SheetGrid, type WorkbookGrid } from "../../src/workbook/grid";
 import { resaveWithLibreOffice } from "../helpers/libreoffice";
@@ -50,7 +51,8 @@ const grid: WorkbookGrid = {
     sheet("Bảng chọn", { rows: [[{ v: "Nhóm 1" }], [{ v: "Nhóm 2" }]], widths: [20], hidden: true }),
     sheet("Tên 'nháy' giữa", { rows: [[{ v: "x" }]], widths: [10] }),
     // Rows made while written (the consolidated workbook's hidden store): no <dimension> then.
-    streamedSheet({ name: "Luồng", widths: [8, 30], merges: [], validations: [], landscape: false, hidden: true }, function* (): Generator<Row> {
+    // Its second column's texts differ row by row (as PL1's names and row ids): written in their cells.
+    streamedSheet({ name: "Luồng", widths: [8, 30], merges: [], validations: [], landscape: false, hidden: true, uniqueTextColumns: [2] }, function* (): Generator<Row> {
       yield [{ v: "Loại" }, { v: "Dữ liệu" }];
       for (let i = 0; i < 3; i++) yield [{ v: `K${i}` }, { v: AWKWARD[i] }];
       yield [];
@@ -190,6 +192,14 @@ describe("the .xlsx writer, read by openpyxl", () => {
 });
 
 describe("the .xlsx writer, read by others", () => {
+  it("writes the texts of a column that differ row by row in their cells, the others in the shared table", () => {
+    const zip = openZip(bytes);
+    const part = (path: string) => new TextDecoder().decode(readEntry(zip, zip.entries.get(path)!, nodeZip, 1 << 24));
+    const cells = [...part("xl/worksheets/sheet4.xml").matchAll(/<c r="([A-Z]+\d+)"[^>]*?(?: t="(\w+)")?>/g)].map((m) => [m[1], m[2] ?? "n"]);
+    expect(cells).toEqual([["A1", "s"], ["B1", "inlineStr"], ["A2", "s"], ["B2", "inlineStr"], ["A3", "s"], ["B3", "inlineStr"], ["A4", "s"], ["B4", "inlineStr"], ["B6", "n"]]);
+    expect(part("xl/sharedstrings.xml")).not.toContain("Dữ liệu"); // entries are keyed lower-case
+  });
+
   it("our reader gives the same values", async () => {
     const raw = await openBytes(bytes);
     const rows = raw.sheets[0].rows;

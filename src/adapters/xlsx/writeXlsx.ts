@@ -236,9 +236,9 @@ const inches = (mm: number) => Math.round((mm / 25.4) * 1000) / 1000;
  */
 const INLINE_FROM = 200;
 
-function valueXml(ref: string, s: number, v: CellValue, strings: SharedStrings): string {
+function valueXml(ref: string, s: number, v: CellValue, strings: SharedStrings, inline: boolean): string {
   if (typeof v === "string") {
-    return v.length > INLINE_FROM ? `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>` : `<c r="${ref}" s="${s}" t="s"><v>${strings.of(v)}</v></c>`;
+    return inline || v.length > INLINE_FROM ? `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>` : `<c r="${ref}" s="${s}" t="s"><v>${strings.of(v)}</v></c>`;
   }
   // A number that is not one (an unknown year read as NaN) is an empty cell, never an error shown in the plan.
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}" s="${s}"><v>${v}</v></c>` : `<c r="${ref}" s="${s}"/>`;
@@ -286,6 +286,7 @@ function writeSheet(out: PartWriter, sheet: SheetGrid, selected: boolean, styles
     p.push("</cols>");
   }
   p.push("<sheetData>");
+  const unique = new Set((sheet.uniqueTextColumns ?? []).map((c) => c - 1));
   const row = (r: number, cells: Row | undefined) => {
     const h = sheet.heights?.[r];
     const hasCells = cells !== undefined && cells.some((c) => c !== undefined);
@@ -299,7 +300,7 @@ function writeSheet(out: PartWriter, sheet: SheetGrid, selected: boolean, styles
         if (!cell) continue;
         const ref = letters(c) + n;
         const s = styles.of(cell);
-        line += cell.f !== undefined ? formulaXml(ref, s, cell.f, cell.v) : valueXml(ref, s, cell.v, strings);
+        line += cell.f !== undefined ? formulaXml(ref, s, cell.f, cell.v) : valueXml(ref, s, cell.v, strings, unique.has(c));
       }
       p.push(line);
     }
