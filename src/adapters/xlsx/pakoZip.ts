@@ -7,7 +7,7 @@ import { Deflate, Inflate } from "pako";
 // pako's own CRC-32, from the zlib port it inflates with (declared in src/types).
 import crc32 from "pako/lib/zlib/crc32";
 import type { ZipCodec } from "./zip";
-import type { DeflateCodec } from "./zipWrite";
+import { concat, type DeflateCodec } from "./zipWrite";
 
 /** CRC-32 of `data`, continuing from `prev` (reading checks a part whole; writing continues piece by piece). */
 const crc = (data: Uint8Array, prev = 0) => crc32(prev, data, data.length, 0) >>> 0;
@@ -24,13 +24,7 @@ export const pakoZip: ZipCodec = {
     };
     inflater.push(data, true);
     if (inflater.err) throw new Error(inflater.msg || "inflate error");
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return concat(chunks, total);
   },
   crc32: (data) => crc(data),
 };

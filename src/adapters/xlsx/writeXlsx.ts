@@ -18,7 +18,7 @@ import type { CellValue, GridCell, Row, SheetGrid, WorkbookGrid } from "../../wo
 import { sheetRef } from "../../workbook/grid";
 import { FONT_NAME, FONT_SIZE, PRINT, STYLES, type StyleSpec } from "../../workbook/layout";
 import { pakoDeflate } from "./pakoZip";
-import { ZipWriter, type DeflateCodec, type PartWriter } from "./zipWrite";
+import { collect, ZipWriter, type DeflateCodec, type PartWriter } from "./zipWrite";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -362,8 +362,18 @@ export interface WriteOptions {
 
 /** The .xlsx bytes of a grid. */
 export function writeXlsxSync(grid: WorkbookGrid, opts: WriteOptions = {}): Uint8Array {
+  const file = collect();
+  writeXlsxTo(grid, file.out, opts);
+  return file.bytes();
+}
+
+/**
+ * The .xlsx of a grid, its bytes handed to `out` in order as each part is done: a file written
+ * so (the command line's merge) never holds more than one part's compressed bytes.
+ */
+export function writeXlsxTo(grid: WorkbookGrid, out: (bytes: Uint8Array) => void, opts: WriteOptions = {}): void {
   const modified = opts.modified ?? new Date();
-  const zip = new ZipWriter(opts.codec ?? pakoDeflate, modified);
+  const zip = new ZipWriter(opts.codec ?? pakoDeflate, out, modified);
   const enc = new TextEncoder();
   const styles = new Styles();
   const strings = new SharedStrings();
@@ -409,7 +419,7 @@ export function writeXlsxSync(grid: WorkbookGrid, opts: WriteOptions = {}): Uint
   grid.sheets.forEach((s, i) => writeSheet(zip.begin(`xl/worksheets/sheet${i + 1}.xml`), s, i === active, styles, strings));
   zip.add("xl/styles.xml", styles.part());
   strings.write(zip.begin("xl/sharedStrings.xml"));
-  return zip.finish();
+  zip.finish();
 }
 
 /** The .xlsx bytes of a grid (asynchronous for the callers that await it). */

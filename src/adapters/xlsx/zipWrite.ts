@@ -1,7 +1,8 @@
 /**
  * Writing the zip container of an .xlsx (APPNOTE 6.3): each part streamed in as pieces,
  * deflated piece by piece as it comes (only compressed bytes are kept, never a part's whole
- * text), then the central directory. Parts never need ZIP64 (a file over 4 GB is refused).
+ * text, and only until the part ends), handed on to `out` part by part, then the central
+ * directory. Parts never need ZIP64 (a file over 4 GB is refused).
  * Deflate and CRC-32 are injected: Node's zlib on the command line, pako in the browser.
  */
 
@@ -44,13 +45,13 @@ function dosTime(d: Date): { time: number; date: number } {
 }
 
 export class ZipWriter {
-  private readonly chunks: Uint8Array[] = [];
   private readonly entries: Written[] = [];
   private offset = 0;
   private readonly stamp: { time: number; date: number };
   private readonly encoder = new TextEncoder();
 
-  constructor(private readonly codec: DeflateCodec, modified = new Date()) {
+  /** `out` gets the file's bytes in order, a part's as soon as it ends (a file on disk, or `collect`). */
+  constructor(private readonly codec: DeflateCodec, private readonly out: (bytes: Uint8Array) => void, modified = new Date()) {
     this.stamp = dosTime(modified);
   }
 
@@ -111,13 +112,13 @@ export class ZipWriter {
   }
 
   private push(b: Uint8Array): void {
-    this.chunks.push(b);
     this.offset += b.length;
     if (this.offset >= LIMIT) throw new RangeError("tệp .xlsx vượt 4 GB");
+    this.out(b);
   }
 
-  /** The whole file. */
-  finish(): Uint8Array {
+  /** The central directory: the file is complete. */
+  finish(): void {
     const start = this.offset;
     for (const e of this.entries) {
       const h = new Uint8Array(46 + e.name.length);
@@ -145,13 +146,29 @@ export class ZipWriter {
     v.setUint32(12, this.offset - start, true);
     v.setUint32(16, start, true);
     this.push(end);
-    const out = new Uint8Array(this.offset);
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    this.chunks.length = 0;
-    return out;
   }
+}
+
+/** A sink for ZipWriter that keeps the pieces, and the whole file made of them. */
+export function collect(): { out: (bytes: Uint8Array) => void; bytes: () => Uint8Array } {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  return {
+    out: (b) => {
+      chunks.push(b);
+      size += b.length;
+    },
+    bytes: () => concat(chunks, size),
+  };
+}
+
+/** Pieces of `size` bytes in all, as one array. */
+export function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    whole.set(c, at);
+    at += c.length;
+  }
+  return whole;
 }
