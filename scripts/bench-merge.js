@@ -65,11 +65,9 @@ console.log(JSON.stringify({ inner: performance.now() - t, chars, rss: process.r
 
 const MERGE = `
 const { mergeFiles } = require(${JSON.stringify(join(__dirname, "..", "dist", "cli", "merge.js"))});
-const { writeFileSync } = require("node:fs");
 const [dir, out, jobs] = process.argv.slice(1);
 const t = performance.now();
 mergeFiles({ inputs: [dir], out, jobs: Number(jobs) }, () => {}).then((o) => {
-  writeFileSync(out, o.bytes);
   console.log(JSON.stringify({ inner: performance.now() - t, agencies: o.result.plan.agencies.length, files: o.result.files.length, rss: process.resourceUsage().maxRSS }));
 });
 `;

@@ -5,8 +5,8 @@
  * errors, 2 bad arguments or a file that cannot be read or written.
  */
 import { readFileSync } from "node:fs";
-import { mkdir, realpath, stat, writeFile } from "node:fs/promises";
-import { dirname, join, resolve, sep } from "node:path";
+import { realpath, stat } from "node:fs/promises";
+import { join, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { computeBudget } from "../core/budget";
 import { BUDGET_CODES, shownBudget } from "../core/declared";
@@ -20,6 +20,7 @@ import { buildWorkbook } from "../workbook/write";
 import { SHEETS, TEMPLATE_AGENCY_ROWS } from "../workbook/layout";
 import { writeXlsx } from "../adapters/xlsx/writeXlsx";
 import { nodeZip } from "./nodeZip";
+import { FileProblem, save, WRITE_ERRORS } from "./save";
 import { UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import { openInWorker } from "./readFiles";
 import { budgetJson, budgetText, problemLine, problemsSummary } from "./format";
@@ -170,25 +171,6 @@ export interface Io {
   err: (s: string) => void;
 }
 
-const WRITE_ERRORS: Record<string, string> = {
-  EBUSY: "tệp đang mở trong Excel hoặc chương trình khác; hãy đóng tệp rồi chạy lại",
-  EACCES: "không có quyền ghi vào đây",
-  EPERM: "không có quyền ghi, hoặc tệp đang mở trong chương trình khác",
-  EISDIR: "đây là thư mục; hãy cho -o một tên tệp .xlsx",
-  EROFS: "ổ đĩa chỉ đọc",
-  ENOSPC: "ổ đĩa đã đầy",
-};
-
-async function save(path: string, bytes: Uint8Array): Promise<void> {
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, bytes);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "";
-    throw new FileProblem(`Không ghi được ${path}: ${WRITE_ERRORS[code] ?? `lỗi ${code || String(e)}`}.`);
-  }
-}
-
 /**
  * What -o may write over: nothing that is a folder; without --force, never an input of this run
  * and never a workbook that is not a consolidated one (an officer's own plan, a submission).
@@ -211,7 +193,6 @@ async function checkOut(path: string, inputs: readonly string[], force: boolean)
   }
 }
 
-export class FileProblem extends Error {}
 
 /** The reading and merging options merge and status share. */
 function mergeOptions(args: Args): Omit<MergeArgs, "out"> {
@@ -335,7 +316,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
         if (args.positional.length === 0 && !into) throw new UsageError("Cần ít nhất một tệp hoặc thư mục để tổng hợp.");
         await checkOut(out, [...args.positional, ...(plan ? [plan] : [])], force);
         const outcome = await mergeFiles({ ...mergeOptions(args), out }, io.err);
-        await save(out, outcome.bytes);
         if (json) io.out(JSON.stringify(mergeJson(outcome.result, outcome.notice, outcome), null, 2));
         else io.out(mergeSummary(outcome.result, out, outcome.notice, outcome));
         return 0;

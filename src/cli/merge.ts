@@ -11,8 +11,9 @@ import { mappingFromRaw, MappingProblem } from "../workbook/mapping";
 import { readFile } from "node:fs/promises";
 import { mergeCountLines, seasonLines, submissionLine } from "../workbook/submission";
 import { UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
-import { writeXlsx } from "../adapters/xlsx/writeXlsx";
+import { writeXlsxTo } from "../adapters/xlsx/writeXlsx";
 import { nodeZip } from "./nodeZip";
+import { saveStreamed } from "./save";
 import { findInputs } from "./inputs";
 import { openInWorker, readMany } from "./readFiles";
 import { basename } from "node:path";
@@ -47,9 +48,6 @@ async function readExisting(path: string): Promise<Existing | null> {
   }
 }
 
-export interface MergeOutcome extends Consolidation {
-  bytes: Uint8Array;
-}
 
 async function readProvincePlan(path: string): Promise<{ file: string; plan: Plan }> {
   try {
@@ -87,10 +85,14 @@ async function readMapping(path: string): Promise<UnitMapping[]> {
   }
 }
 
-/** Read, merge and render; throws MergeFailure when nothing can be merged. */
-export async function mergeFiles(args: MergeArgs, progress: (line: string) => void): Promise<MergeOutcome> {
+/**
+ * Read, merge and write the consolidated workbook to `args.out` (as it is made: never all of it in
+ * memory at once); throws MergeFailure when nothing can be merged, FileProblem when it cannot be written.
+ */
+export async function mergeFiles(args: MergeArgs, progress: (line: string) => void): Promise<Consolidation> {
   const done = await consolidateFiles(args, progress);
-  return { ...done, bytes: await writeXlsx(done.grid, { codec: nodeZip }) };
+  await saveStreamed(args.out, (out) => writeXlsxTo(done.grid, out, { codec: nodeZip }));
+  return done;
 }
 
 /** Read and merge, nothing written (the merge and the status commands). */
