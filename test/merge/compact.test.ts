@@ -54,6 +54,10 @@ describe("compact submissions", () => {
     expect(b.grid.sheets.filter((s) => s.stream).map((s) => s.name)).toEqual([SHEETS.agencies, SHEETS.sources, SHEETS.store]);
     expect(cells(b.grid)).toEqual(cells(a.grid));
     expect(b.result.totals).toEqual(a.result.totals);
+    // Each agency kept whole: every field, its cells.
+    const agencies = (subs: Submission[]) => subs.map((s) => (s.outcome.kind === "read" ? s.outcome.plan.agencies : []));
+    expect(agencies(compact)).toEqual(agencies(full));
+    expect(agencies(compact).flat().some((a) => a.groupAt)).toBe(true);
   });
 
   it("hold each repeated part once: one group table, one sheet name, for all the files that share them", () => {
