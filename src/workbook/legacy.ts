@@ -27,11 +27,14 @@ export function convertLegacy(wb: RawWorkbook): LegacyPass {
   // Rows and sheets are copied only where a cell changes: most workbooks have no legacy text at all.
   const sheets = wb.sheets.map((sheet) => {
     let rows: RawSheet["rows"] | null = null;
+    // A cell's font is looked for only in a sheet that has legacy fonts at all (most have none).
+    const fonts = sheet.legacyFonts && Object.keys(sheet.legacyFonts).length > 0 ? sheet.legacyFonts : null;
     sheet.rows.forEach((cells, r) => {
       let changed: RawValue[] | null = null;
       cells.forEach((v, c) => {
         if (typeof v !== "string" || !NON_ASCII.test(v)) return;
-        const verdict = classifyLegacy(v, sheet.legacyFonts?.[`${r},${c}`]);
+        const verdict = classifyLegacy(v, fonts?.[`${r},${c}`]);
+        if (verdict.kind === "unicode") return;
         const at = { sheet: sheet.name, row: r + 1, col: c + 1 };
         if (verdict.kind === "converted") {
           problems.push(problemAt(at, "warning", "LEGACY_ENCODING", `Đã chuyển chữ gõ bằng bảng mã ${NAMES[verdict.encoding]} sang Unicode: "${v}" → "${verdict.text}".`));
