@@ -84,8 +84,11 @@ export function assignRowIds(agencies: readonly Agency[]): Agency[] {
     const base = shortId(mergeKey(a));
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    // Not { ...a, rowId }: V8 makes a spread copy given one more property 350 bytes, this 100.
-    return Object.assign({}, a, { rowId: n === 1 ? base : `${base}-${n}` });
+    const rowId = n === 1 ? base : `${base}-${n}`;
+    // Not { ...a, rowId }: V8 makes a spread copy given one more property 350 bytes, this 100. (A key
+    // "__proto__" of its own, which only a hand-edited JSON could give, would be taken as the
+    // prototype by Object.assign: such an agency is copied the plain way.)
+    return Object.hasOwn(a, "__proto__") ? { ...a, rowId } : Object.assign({}, a, { rowId });
   });
 }
 
@@ -186,16 +189,18 @@ export function applyCorrections(
       gone(c, c.kind === "delete" ? "dòng này đã không còn trong kết quả gộp" : "dòng này không còn trong kết quả gộp (tệp gửi đã bỏ hoặc đổi cơ quan này)");
       continue;
     }
+    const field = c.kind === "rename" ? "name" : c.kind === "area" ? "area" : c.kind === "note" ? "note" : null;
     if (c.kind === "delete") deleted.add(at);
-    else if (c.kind === "group") {
-      current[at] = withGroup(current[at], c.to);
-      copied.add(at);
-    } else {
+    else if (field) {
       if (!copied.has(at)) {
         current[at] = { ...current[at] };
         copied.add(at);
       }
-      current[at][c.kind === "rename" ? "name" : c.kind === "area" ? "area" : "note"] = c.to;
+      current[at][field] = c.to;
+    } else {
+      // "group" (and, as before, a kind this version does not know: a store written by a newer one).
+      current[at] = withGroup(current[at], c.to);
+      copied.add(at);
     }
     applied.push({ correction: c, status: "applied", reason: "" });
   }
