@@ -5,7 +5,7 @@
  * Excel) leaves the earlier consolidation as it was, never half a workbook.
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, realpath, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** A file that cannot be read or written, said in Vietnamese. */
@@ -34,26 +34,77 @@ export async function save(path: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-/** Write `path` with what `render` hands to its `out`, piece by piece, then put it in place. */
+/** A refusal of the file system while writing (not an error of what was being made). */
+class Refused extends Error {
+  constructor(readonly refusal: unknown) {
+    super("refused");
+  }
+}
+
+/** Run a file-system call; its failure is the system's refusal. */
+function fs<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (e) {
+    throw new Refused(e);
+  }
+}
+
+/** Windows holds a file just written for a moment (antivirus, the indexer): a rename refused so is tried again. */
+function renameInPlace(from: string, to: string): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      renameSync(from, to);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? "";
+      if (process.platform !== "win32" || attempt >= 20 || !["EPERM", "EACCES", "EBUSY"].includes(code)) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+}
+
+/**
+ * Write `path` with what `render` hands to its `out`, piece by piece, into a temporary file beside
+ * it (beside what it links to, when it is a link), then put it in place keeping the earlier file's
+ * permissions. Any failure leaves the earlier file as it was and removes the temporary one.
+ */
 export async function saveStreamed(path: string, render: (out: (bytes: Uint8Array) => void) => void): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  let target = path;
+  let temp = "";
   let fd: number | null = null;
   try {
-    await mkdir(dirname(path), { recursive: true });
-    fd = openSync(temp, "w");
+    await mkdir(dirname(path), { recursive: true }).catch((e: unknown) => {
+      throw new Refused(e);
+    });
+    target = await realpath(path).catch(() => path);
+    const mode = await stat(target).then((s) => s.mode & 0o7777, () => null);
+    temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+    fd = fs(() => openSync(temp, "w", mode ?? 0o666));
     const to = fd;
     render((bytes) => {
-      for (let at = 0; at < bytes.length; ) at += writeSync(to, bytes, at, bytes.length - at);
+      for (let at = 0; at < bytes.length; ) at += fs(() => writeSync(to, bytes, at, bytes.length - at));
     });
-    fsyncSync(fd);
-    closeSync(fd);
+    fs(() => fsyncSync(to));
     fd = null;
-    renameSync(temp, path);
+    fs(() => closeSync(to));
+    fs(() => renameInPlace(temp, target));
   } catch (e) {
-    if (fd !== null) closeSync(fd);
-    rmSync(temp, { force: true });
-    // The system's refusals carry a code (ENOSPC, EBUSY…); what the making threw passes through.
-    if (typeof (e as NodeJS.ErrnoException | null)?.code === "string") throw writeProblem(path, e);
-    throw e;
+    if (fd !== null) {
+      const open = fd;
+      try {
+        closeSync(open);
+      } catch {
+        // Already failing: the first error is the one to tell.
+      }
+    }
+    if (temp) {
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // Windows may still hold it; a dot-named file beside the target, named for this run.
+      }
+    }
+    throw e instanceof Refused ? writeProblem(path, e.refusal) : e;
   }
 }
