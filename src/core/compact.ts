@@ -51,7 +51,7 @@ export function submissionSharer(): (s: Submission) => Submission {
     // Each agency made anew, its cells too: the objects a structured clone gives (from a read
     // worker) are larger than the same made here (1,8 MB more for 56.000 agencies).
     plan.agencies = plan.agencies.map((a) => {
-      const kept = Object.assign({}, a);
+      const kept = { ...a };
       kept.area = text(a.area);
       kept.note = text(a.note);
       if (a.groupId !== null) kept.groupId = text(a.groupId);

@@ -67,9 +67,10 @@ export interface SheetGrid {
   /** Columns (1-based) hidden: not shown, not printed. */
   hiddenColumns?: number[];
   /**
-   * Columns (1-based) whose texts differ from row to row (the agencies' names, the row ids): a file
-   * writer keeps them in their cells, not in a table of shared texts where each is one more entry,
-   * looked up once, held until the end (two thirds of that table at national scale).
+   * Columns (1-based) whose texts mostly differ from row to row (the agencies' names, the row ids;
+   * the few captions and section titles among them too): a file writer keeps them in their cells,
+   * not in a table of shared texts where each is one more entry, looked up once, held until the end
+   * (two thirds of that table at national scale).
    */
   uniqueTextColumns?: number[];
   hidden?: boolean;
