@@ -48,7 +48,6 @@ async function readExisting(path: string): Promise<Existing | null> {
   }
 }
 
-
 async function readProvincePlan(path: string): Promise<{ file: string; plan: Plan }> {
   try {
     return { file: basename(path), plan: readPlan(await openInWorker(path)).plan };
