@@ -1,11 +1,11 @@
 /**
  * Writing the command line's output files, with a message in Vietnamese naming the file when the
- * disk or the system refuses. A merge's workbook is written as it is made, into a temporary file
- * beside the target, then put in its place: a run that fails halfway (a full disk, a file open in
- * Excel) leaves the earlier consolidation as it was, never half a workbook.
+ * disk or the system refuses. Every file is written into a temporary file beside the target, then
+ * put in its place (a merge's workbook as it is made): a run that fails halfway (a full disk, a file
+ * open in Excel) leaves the earlier file as it was, never half a workbook.
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { mkdir, realpath, stat, writeFile } from "node:fs/promises";
+import { mkdir, realpath, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** A file that cannot be read or written, said in Vietnamese. */
@@ -25,13 +25,9 @@ const writeProblem = (path: string, e: unknown) => {
   return new FileProblem(`Không ghi được ${path}: ${WRITE_ERRORS[code] ?? `lỗi ${code || String(e)}`}.`);
 };
 
-export async function save(path: string, bytes: Uint8Array): Promise<void> {
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, bytes);
-  } catch (e) {
-    throw writeProblem(path, e);
-  }
+/** Write `path` whole (a template, a sample): the same way as a merge's workbook, put in place once written. */
+export function save(path: string, bytes: Uint8Array): Promise<void> {
+  return saveStreamed(path, (out) => out(bytes));
 }
 
 /** A refusal of the file system while writing (not an error of what was being made). */
