@@ -405,9 +405,10 @@ function readAgencies(sheet: RawSheet, groups: AgencyGroup[], unclear: ReadonlyS
     }
     const folded = foldText(name || stt);
     // A number is no total ("Tổng cộng" in the STT column is): numbered rows' STT are not folded.
-    if (TOTAL_ROW.test(folded) || (!/^\d/.test(stt) && TOTAL_ROW.test(foldText(stt)))) continue;
-    if ((stt === "" || nameKey(stt) === "stt") && nameKey(name) === headerName) continue; // header repeated on a new page (numbered rows never are)
     const unnumbered = !/^\d/.test(stt);
+    if (TOTAL_ROW.test(folded) || (unnumbered && TOTAL_ROW.test(foldText(stt)))) continue;
+    // A header repeated on a new page; numbered rows never are one (their STT, unique, is not keyed).
+    if (unnumbered && (stt === "" || nameKey(stt) === "stt") && nameKey(name) === headerName) continue;
     if (unnumbered && (SIGNATURE.test(folded) || SIGNATURE.test(foldText(first)))) {
       signed = true;
       continue;
