@@ -22,7 +22,7 @@ import { writeXlsx } from "../adapters/xlsx/writeXlsx";
 import { nodeZip } from "./nodeZip";
 import { FileProblem, save, WRITE_ERRORS } from "./save";
 import { UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
-import { openInWorker } from "./readFiles";
+import { checkInWorker, openInWorker } from "./readFiles";
 import { budgetJson, budgetText, problemLine, problemsSummary } from "./format";
 import { consolidateFiles, mergeFiles, MergeFailure, mergeJson, mergeSummary, trackingJson, type MergeArgs } from "./merge";
 import { trackingLines } from "../workbook/submission";
@@ -209,13 +209,16 @@ function mergeOptions(args: Args): Omit<MergeArgs, "out"> {
   };
 }
 
-async function loadPlan(path: string) {
-  try {
-    return readPlan(await openInWorker(path));
-  } catch (e) {
+/** A workbook that cannot be read, said as the command line says it. */
+function unreadable(path: string) {
+  return (e: unknown): never => {
     if (e instanceof UnreadableWorkbook) throw new FileProblem(`Không đọc được tệp ${path}: ${e.reason}.`);
     throw e;
-  }
+  };
+}
+
+async function loadPlan(path: string) {
+  return readPlan(await openInWorker(path).catch(unreadable(path)));
 }
 
 const SHEET_ORDER = [SHEETS.info, SHEETS.tasks, SHEETS.agencies, SHEETS.budget];
@@ -270,7 +273,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       case "validate": {
         const path = onePath(args);
-        const { problems } = await loadPlan(path);
+        const problems = await checkInWorker(path).catch(unreadable(path));
         const sorted = sortProblems(problems, SHEET_ORDER);
         if (json) {
           io.out(JSON.stringify({ file: path, problems: sorted.map(({ severity, sheet, cell, code, message }) => ({ severity, sheet, cell, code, message })) }, null, 2));

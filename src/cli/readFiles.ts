@@ -12,6 +12,8 @@ import { Worker } from "node:worker_threads";
 import type { Submission } from "../core/merge";
 import { submissionSharer } from "../core/compact";
 import type { RawWorkbook } from "../workbook/grid";
+import type { Problem } from "../core/problems";
+import { readPlan } from "../workbook/read";
 import type { SubmissionOptions } from "../workbook/submission";
 import { tooLargeReason } from "../workbook/sniff";
 import { readSubmission } from "../adapters/xlsx/readSubmission";
@@ -27,9 +29,11 @@ export const WORKER_HEAP_MB = 1024;
 const IN_FLIGHT = 2;
 
 /** A file to read. A worker takes its jobs in the order sent, one at a time. */
-export type WorkerJob = { kind: "submission"; input: InputFile } | { kind: "open"; path: string };
+export type WorkerJob = { kind: "submission"; input: InputFile } | { kind: "open"; path: string } | { kind: "check"; path: string };
 /** What a worker sends back for an "open" job. */
 export type Opened = { ok: true; raw: RawWorkbook } | { ok: false; reason: string };
+/** What a worker sends back for a "check" job: the plan's problems; `bug` when reading it threw (our fault, not the file's). */
+export type Checked = { ok: true; problems: Problem[] } | { ok: false; reason: string } | { ok: "bug"; stack: string };
 
 const vi = (n: number) => n.toLocaleString("vi-VN");
 const TIMEOUT_REASON = `đọc quá ${vi(FILE_TIMEOUT_MS / 1000)} giây, đã dừng`;
@@ -96,6 +100,21 @@ export async function openPath(path: string): Promise<Opened> {
   }
 }
 
+/**
+ * A plan's problems, read where the file is opened. For `validate`: the problems are all it needs,
+ * and sending them back instead of the workbook's cells spares a copy of every cell between the
+ * threads (50.000 agencies: 6,7 MB, 0,17 s).
+ */
+export async function checkPath(path: string): Promise<Checked> {
+  const opened = await openPath(path);
+  if (!opened.ok) return opened;
+  try {
+    return { ok: true, problems: readPlan(opened.raw).problems };
+  } catch (e) {
+    return { ok: "bug", stack: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  }
+}
+
 const WORKER_SCRIPT = join(__dirname, "worker.js");
 /** Workers exist once compiled; under ts-jest files are read in-process. */
 const CAN_THREAD = __filename.endsWith(".js");
@@ -110,24 +129,36 @@ function newWorker(opts: SubmissionOptions): Worker {
   return new Worker(WORKER_SCRIPT, { workerData: opts, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 }
 
+/** One job in a worker of its own, under the time and memory limits; in-process when not compiled. */
+async function inWorker<T>(job: WorkerJob, here: () => Promise<T | { ok: false; reason: string }>): Promise<T | { ok: false; reason: string }> {
+  if (!CAN_THREAD) return here();
+  return new Promise((resolve) => {
+    const worker = newWorker({});
+    const end = (o: T | { ok: false; reason: string }) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(o);
+    };
+    const timer = setTimeout(() => end({ ok: false, reason: TIMEOUT_REASON }), FILE_TIMEOUT_MS);
+    worker.once("message", (o: T) => end(o));
+    worker.once("error", (e) => end({ ok: false, reason: stopReason(e) }));
+    worker.postMessage(job);
+  });
+}
+
 /** Open one workbook in a worker under the time and memory limits; UnreadableWorkbook with the reason otherwise. */
 export async function openInWorker(path: string): Promise<RawWorkbook> {
-  const opened: Opened = !CAN_THREAD
-    ? await openPath(path)
-    : await new Promise<Opened>((resolve) => {
-        const worker = newWorker({});
-        const end = (o: Opened) => {
-          clearTimeout(timer);
-          void worker.terminate();
-          resolve(o);
-        };
-        const timer = setTimeout(() => end({ ok: false, reason: TIMEOUT_REASON }), FILE_TIMEOUT_MS);
-        worker.once("message", (o: Opened) => end(o));
-        worker.once("error", (e) => end({ ok: false, reason: stopReason(e) }));
-        worker.postMessage({ kind: "open", path } satisfies WorkerJob);
-      });
+  const opened = await inWorker<Opened>({ kind: "open", path }, () => openPath(path));
   if (!opened.ok) throw new UnreadableWorkbook(opened.reason);
   return opened.raw;
+}
+
+/** A plan's problems (see `checkPath`), read in a worker under the time and memory limits; UnreadableWorkbook with the reason otherwise. */
+export async function checkInWorker(path: string): Promise<Problem[]> {
+  const checked = await inWorker<Checked>({ kind: "check", path }, () => checkPath(path));
+  if (checked.ok === "bug") throw new Error(`đọc kế hoạch trong luồng đọc: ${checked.stack}`);
+  if (!checked.ok) throw new UnreadableWorkbook(checked.reason);
+  return checked.problems;
 }
 
 export interface ReadManyOptions extends SubmissionOptions {

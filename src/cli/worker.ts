@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { SubmissionOptions } from "../workbook/submission";
-import { fetchAhead, openPath, readOne, type WorkerJob } from "./readFiles";
+import { checkPath, fetchAhead, openPath, readOne, type WorkerJob } from "./readFiles";
 
 const opts = workerData as SubmissionOptions;
 const queue: WorkerJob[] = [];
@@ -18,7 +18,7 @@ async function pump(): Promise<void> {
   busy = true;
   for (let job = queue.shift(); job; job = queue.shift()) {
     // readOne takes its prefetched bytes before anything else is fetched ahead.
-    const done = job.kind === "submission" ? readOne(job.input, opts) : openPath(job.path);
+    const done = job.kind === "submission" ? readOne(job.input, opts) : job.kind === "open" ? openPath(job.path) : checkPath(job.path);
     prefetch(queue[0]);
     parentPort!.postMessage(await done);
   }

@@ -5,6 +5,8 @@ import { cli } from "../helpers/cli";
 import { newPlan } from "../../src/workbook/plan";
 import { buildWorkbook } from "../../src/workbook/write";
 import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
+import * as read from "../../src/workbook/read";
+import { checkPath } from "../../src/cli/readFiles";
 
 const dir = mkdtempSync(join(tmpdir(), "kh-cli-"));
 
@@ -61,6 +63,22 @@ describe("kehoach-iso template / validate / budget", () => {
     ]);
     const text = await cli("validate", file);
     expect(text.out).toContain(`${file}, trang "PL1 Danh sách cơ quan", ô C9: [lỗi]`);
+  });
+
+  it("a fault of ours while reading the plan is an unexpected error with its trace, not blamed on the file", async () => {
+    const file = join(dir, "dung.xlsx");
+    writeFileSync(file, await writeXlsx(buildWorkbook(newPlan({ year: 2026, levels: 2, standardTasks: false }))));
+    const spy = jest.spyOn(read, "readPlan").mockImplementation(() => {
+      throw new Error("lỗi cài sẵn");
+    });
+    try {
+      await expect(checkPath(file)).resolves.toEqual({ ok: "bug", stack: expect.stringContaining("lỗi cài sẵn") });
+      await expect(cli("validate", file)).rejects.toThrow(/đọc kế hoạch trong luồng đọc: Error: lỗi cài sẵn/);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await checkPath(file)).toEqual({ ok: true, problems: [] });
+    expect(await checkPath(join(dir, "khong-co.xlsx"))).toEqual({ ok: false, reason: "không có tệp này" });
   });
 
   it("exits 2 on bad arguments", async () => {

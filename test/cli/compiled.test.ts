@@ -8,6 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { resaveWithLibreOffice } from "../helpers/libreoffice";
+import { cli } from "../helpers/cli";
+import { newPlan } from "../../src/workbook/plan";
+import { buildWorkbook } from "../../src/workbook/write";
+import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "dist", "cli", "main.js");
@@ -77,6 +81,26 @@ describe("every file of an input folder is accounted for", () => {
     const summary = spawnSync("node", [BIN, "merge", nop, "-o", join(dir, "tong-hop-2.xlsx")], { encoding: "utf8" });
     expect(summary.stdout).toContain("1 bị loại, 4 bỏ qua (không phải sổ tính)");
   }, 120_000);
+});
+
+it("validate reads the plan in its worker and reports the same problems, at the same cells, as the in-process path", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "kh-check-"));
+  const plan = newPlan({ year: 2026, levels: 2, standardTasks: false });
+  plan.agencies = [
+    { name: "Sở Xây dựng", groupId: "so-nganh", area: "", note: "" },
+    { name: "Hội Nông dân tỉnh", groupId: null, groupText: "Đoàn thể", area: "", note: "" },
+    { name: "Sở Xây dựng", groupId: "so-nganh", area: "", note: "" },
+  ];
+  const file = join(dir, "loi.xlsx");
+  writeFileSync(file, await writeXlsx(buildWorkbook(plan)));
+  const r = spawnSync("node", [BIN, "validate", file, "--json"], { encoding: "utf8" });
+  const here = await cli("validate", file, "--json");
+  expect(r.status).toBe(1);
+  const problems = (JSON.parse(r.stdout) as { problems: Array<{ code: string; cell: string }> }).problems;
+  expect(problems.map((p) => [p.code, p.cell])).toEqual([["DUPLICATE_AGENCY", "B8"], ["UNKNOWN_GROUP", "C10"]]);
+  expect(r.stdout).toBe(here.out + "\n");
+  const text = spawnSync("node", [BIN, "validate", file], { encoding: "utf8" });
+  expect(text.stdout).toBe((await cli("validate", file)).out + "\n");
 });
 
 it("validate stops a file that runs past the time limit, in Vietnamese, exit 2", () => {
