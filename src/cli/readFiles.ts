@@ -5,6 +5,7 @@
  * and budget. In-process only when not compiled (the Jest tests). Results come back in input
  * order; `onFile` is called as each file finishes, for progress lines.
  */
+import { readFileSync, statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -50,33 +51,24 @@ interface Fetched {
   bytes: Uint8Array | null;
 }
 
-async function fetchFile(input: InputFile): Promise<Fetched> {
-  const info = await stat(input.path);
-  const skip = input.skip !== undefined || tooLargeReason(info.size) !== null;
-  return { modified: Math.round(info.mtimeMs), size: info.size, bytes: skip ? null : new Uint8Array(await readFile(input.path)) };
-}
-
 /**
- * Bytes fetched ahead: a worker reads the next file it was sent from disk while it parses this
- * one, so its core never waits on the disk between files. At most one file ahead; a fetch that
- * fails is simply done again (and its error reported) when the file's turn comes.
+ * Read synchronously: a worker has nothing else to do while its file comes off the disk, and the
+ * other worker goes on meanwhile. Fetching the next file ahead with fs/promises while parsing this
+ * one (as before) cost more than it hid: four trips through libuv's pool per file, whose threads
+ * take the same two cores (1.000 files: 0,2 ms of CPU per file, 0,05 synchronously; the merge
+ * 4-10 % faster without it).
  */
-const ahead = new Map<string, Promise<Fetched>>();
-
-export function fetchAhead(input: InputFile): void {
-  if (ahead.has(input.path)) return;
-  ahead.clear();
-  const p = fetchFile(input);
-  p.catch(() => ahead.delete(input.path));
-  ahead.set(input.path, p);
+function fetchFile(input: InputFile): Fetched {
+  const info = statSync(input.path);
+  const skip = input.skip !== undefined || tooLargeReason(info.size) !== null;
+  const bytes = skip ? null : readFileSync(input.path);
+  return { modified: Math.round(info.mtimeMs), size: info.size, bytes: bytes && new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }
 
 export async function readOne(input: InputFile, opts: SubmissionOptions): Promise<Submission> {
   let modified = 0;
   try {
-    const early = ahead.get(input.path);
-    ahead.delete(input.path);
-    const fetched = await (early ?? fetchFile(input)).catch(() => fetchFile(input));
+    const fetched = fetchFile(input);
     modified = fetched.modified;
     if (input.skip) return { file: input.label, modified, outcome: { kind: "rejected", reason: input.skip, skipped: true } };
     const tooLarge = tooLargeReason(fetched.size);
@@ -183,8 +175,7 @@ export async function readMany(inputs: readonly InputFile[], opts: ReadManyOptio
   }
   let next = 0;
   // Each lane reads files one after another in its own worker, with the next file already
-  // sent (IN_FLIGHT), so the worker goes straight on to it, its bytes fetched meanwhile, and
-  // never waits for a reply to travel. A worker that dies on a file (out of memory, a crash in
+  // sent (IN_FLIGHT), so the worker goes straight on to it and never waits for a reply to travel. A worker that dies on a file (out of memory, a crash in
   // a parser) or runs past the time limit gets that file — the oldest it was sent, the one it
   // was reading — reported as rejected and is replaced; the files it had not begun go to the
   // new worker first, so one bad file never stops the rest.
