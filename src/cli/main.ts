@@ -22,7 +22,7 @@ import { writeXlsx } from "../adapters/xlsx/writeXlsx";
 import { nodeZip } from "./nodeZip";
 import { FileProblem, save, WRITE_ERRORS } from "./save";
 import { UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
-import { checkInWorker, openInWorker } from "./readFiles";
+import { checkInWorker, openInWorker, sheetNamesInWorker } from "./readFiles";
 import { budgetJson, budgetText, problemLine, problemsSummary } from "./format";
 import { consolidateFiles, mergeFiles, MergeFailure, mergeJson, mergeSummary, trackingJson, type MergeArgs } from "./merge";
 import { trackingLines } from "../workbook/submission";
@@ -187,7 +187,8 @@ async function checkOut(path: string, inputs: readonly string[], force: boolean)
       throw new FileProblem(`Không ghi ${path}: đây là một tệp đầu vào của lần tổng hợp này; hãy chọn tên khác cho -o (hoặc thêm --force nếu thật sự muốn ghi đè).`);
     }
   }
-  const consolidated = await openInWorker(path).then((raw) => raw.sheets.some((sh) => sh.name === SHEETS.store), () => false);
+  // Its sheet names only: last run's consolidation is not read whole just to be written over.
+  const consolidated = await sheetNamesInWorker(path).then((names) => names.includes(SHEETS.store), () => false);
   if (!consolidated) {
     throw new FileProblem(`Không ghi đè ${path}: tệp đã có và không phải bản tổng hợp; hãy chọn tên khác cho -o (hoặc thêm --force để ghi đè).`);
   }

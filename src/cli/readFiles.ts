@@ -18,7 +18,7 @@ import { readPlan } from "../workbook/read";
 import type { SubmissionOptions } from "../workbook/submission";
 import { tooLargeReason } from "../workbook/sniff";
 import { readSubmission } from "../adapters/xlsx/readSubmission";
-import { openWorkbook, UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
+import { openWorkbook, sheetNames, UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import type { InputFile } from "./inputs";
 import { nodeZip } from "./nodeZip";
 
@@ -30,9 +30,15 @@ export const WORKER_HEAP_MB = 1024;
 const IN_FLIGHT = 2;
 
 /** A file to read. A worker takes its jobs in the order sent, one at a time. */
-export type WorkerJob = { kind: "submission"; input: InputFile } | { kind: "open"; path: string } | { kind: "check"; path: string };
+export type WorkerJob =
+  | { kind: "submission"; input: InputFile }
+  | { kind: "open"; path: string }
+  | { kind: "check"; path: string }
+  | { kind: "sheets"; path: string };
 /** What a worker sends back for an "open" job. */
 export type Opened = { ok: true; raw: RawWorkbook } | { ok: false; reason: string };
+/** What a worker sends back for a "sheets" job. */
+export type Listed = { ok: true; names: string[] } | { ok: false; reason: string };
 /** What a worker sends back for a "check" job: the plan's problems; `bug` when reading it threw (our fault, not the file's). */
 export type Checked = { ok: true; problems: Problem[] } | { ok: false; reason: string } | { ok: "bug"; stack: string };
 
@@ -79,17 +85,29 @@ export async function readOne(input: InputFile, opts: SubmissionOptions): Promis
   }
 }
 
-/** One workbook's raw values, or the reason it cannot be read. */
-export async function openPath(path: string): Promise<Opened> {
+/** What is made of a workbook's bytes, or the reason the file cannot be read (a folder, too large, missing, unreadable). */
+async function fromBytes<T>(path: string, make: (bytes: Uint8Array) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; reason: string }> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) return { ok: false, reason: "đây là thư mục" };
     const tooLarge = tooLargeReason(info.size);
     if (tooLarge) return { ok: false, reason: tooLarge };
-    return { ok: true, raw: await openWorkbook(new Uint8Array(await readFile(path)), { codec: nodeZip }) };
+    return { ok: true, value: await make(new Uint8Array(await readFile(path))) };
   } catch (e) {
     return { ok: false, reason: e instanceof UnreadableWorkbook ? e.reason : errnoReason(e) };
   }
+}
+
+/** One workbook's raw values, or the reason it cannot be read. */
+export async function openPath(path: string): Promise<Opened> {
+  const r = await fromBytes(path, (bytes) => openWorkbook(bytes, { codec: nodeZip }));
+  return r.ok ? { ok: true, raw: r.value } : r;
+}
+
+/** A workbook's sheet names, from its workbook part where the format allows (see `sheetNames`), else from the whole workbook. */
+export async function sheetsPath(path: string): Promise<Listed> {
+  const r = await fromBytes(path, async (bytes) => sheetNames(bytes, { codec: nodeZip }) ?? (await openWorkbook(bytes, { codec: nodeZip })).sheets.map((s) => s.name));
+  return r.ok ? { ok: true, names: r.value } : r;
 }
 
 /**
@@ -143,6 +161,13 @@ export async function openInWorker(path: string): Promise<RawWorkbook> {
   const opened = await inWorker<Opened>({ kind: "open", path }, () => openPath(path));
   if (!opened.ok) throw new UnreadableWorkbook(opened.reason);
   return opened.raw;
+}
+
+/** A workbook's sheet names (see `sheetsPath`), read in a worker under the time and memory limits; UnreadableWorkbook with the reason otherwise. */
+export async function sheetNamesInWorker(path: string): Promise<string[]> {
+  const listed = await inWorker<Listed>({ kind: "sheets", path }, () => sheetsPath(path));
+  if (!listed.ok) throw new UnreadableWorkbook(listed.reason);
+  return listed.names;
 }
 
 /** A plan's problems (see `checkPath`), read in a worker under the time and memory limits; UnreadableWorkbook with the reason otherwise. */

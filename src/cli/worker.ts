@@ -1,7 +1,7 @@
-/** Worker thread: reads one submission, or opens or checks one workbook, per message, in the order sent. */
+/** Worker thread: reads one submission, or opens, checks or lists the sheets of one workbook, per message, in the order sent. */
 import { parentPort, workerData } from "node:worker_threads";
 import type { SubmissionOptions } from "../workbook/submission";
-import { checkPath, openPath, readOne, type WorkerJob } from "./readFiles";
+import { checkPath, openPath, readOne, sheetsPath, type WorkerJob } from "./readFiles";
 
 const opts = workerData as SubmissionOptions;
 const queue: WorkerJob[] = [];
@@ -10,7 +10,7 @@ let busy = false;
 async function pump(): Promise<void> {
   busy = true;
   for (let job = queue.shift(); job; job = queue.shift()) {
-    const done = job.kind === "submission" ? readOne(job.input, opts) : job.kind === "open" ? openPath(job.path) : checkPath(job.path);
+    const done = job.kind === "submission" ? readOne(job.input, opts) : job.kind === "open" ? openPath(job.path) : job.kind === "check" ? checkPath(job.path) : sheetsPath(job.path);
     parentPort!.postMessage(await done);
   }
   busy = false;

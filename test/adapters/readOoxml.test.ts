@@ -1,7 +1,11 @@
-/** The .xlsx reader on files exceljs writes (ours), with the values each cell must have. */
+/** The .xlsx reader on files exceljs writes (and LibreOffice re-saves), with the values each cell must have. */
 import ExcelJS from "exceljs";
 import { DEFAULT_LIMITS } from "../../src/adapters/xlsx/sheetRules";
 import { openBytes } from "../helpers/open";
+import JSZip from "jszip";
+import { sheetNames, UnreadableWorkbook } from "../../src/adapters/xlsx/openWorkbook";
+import { nodeZip } from "../../src/cli/nodeZip";
+import { resaveWithLibreOffice } from "../helpers/libreoffice";
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array((await wb.xlsx.writeBuffer()));
@@ -39,5 +43,41 @@ describe("the .xlsx reader", () => {
     const started = Date.now();
     await expect(openBytes(bytes)).rejects.toThrow(/dài 31\.457\.280 ký tự, quá giới hạn 32\.767 ký tự/);
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe("sheet names without reading the sheets", () => {
+  it("gives every sheet's name, hidden ones too, as the whole reader does — from exceljs's and LibreOffice's files", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Thông tin").getCell("A1").value = "x";
+    wb.addWorksheet("PL1 Danh sách cơ quan").getCell("B2").value = "Sở Xây dựng";
+    wb.addWorksheet("Dữ liệu nguồn", { state: "veryHidden" }).getCell("A1").value = "{}";
+    const ours = await bytesOf(wb);
+    const libre = resaveWithLibreOffice(ours, "ba-trang.xlsx");
+    for (const bytes of [ours, libre]) {
+      const names = sheetNames(bytes, { codec: nodeZip });
+      expect(names).toEqual(["Thông tin", "PL1 Danh sách cơ quan", "Dữ liệu nguồn"]);
+      expect(names).toEqual((await openBytes(bytes)).sheets.map((s) => s.name));
+    }
+  });
+
+  it("does not open the sheets: a workbook whose sheet part is missing still lists its names (reading it whole fails)", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Một").getCell("A1").value = 1;
+    wb.addWorksheet("Hai").getCell("A1").value = 2;
+    const zip = await JSZip.loadAsync(await bytesOf(wb));
+    zip.remove("xl/worksheets/sheet2.xml");
+    const damaged = await zip.generateAsync({ type: "uint8array" });
+    expect(sheetNames(damaged, { codec: nodeZip })).toEqual(["Một", "Hai"]);
+    await expect(openBytes(damaged)).rejects.toThrow(/thiếu phần/);
+  });
+
+  it("is null for formats it cannot list from one part (.xls, .ods), and a Vietnamese reason for a broken file", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Một").getCell("A1").value = 1;
+    const bytes = await bytesOf(wb);
+    expect(sheetNames(resaveWithLibreOffice(bytes, "a.xlsx", "xls"), { codec: nodeZip })).toBeNull();
+    expect(sheetNames(resaveWithLibreOffice(bytes, "a.xlsx", "ods"), { codec: nodeZip })).toBeNull();
+    expect(() => sheetNames(bytes.subarray(0, bytes.length - 40), { codec: nodeZip })).toThrow(UnreadableWorkbook);
   });
 });

@@ -103,6 +103,17 @@ it("validate reads the plan in its worker and reports the same problems, at the 
   expect(text.stdout).toBe((await cli("validate", file)).out + "\n");
 });
 
+it("-o writes over last run's consolidation, known by its sheet names in the worker, and refuses a plan that is not one", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kh-over-"));
+  execFileSync("node", [BIN, "sample-submissions", "-o", join(dir, "nop")]);
+  const out = join(dir, "tong-hop.xlsx");
+  for (let i = 0; i < 2; i++) expect(spawnSync("node", [BIN, "merge", join(dir, "nop"), "-o", out], { encoding: "utf8" }).status).toBe(0);
+  const own = join(dir, "ke-hoach.xlsx");
+  execFileSync("node", [BIN, "sample", "-o", own]);
+  const r = spawnSync("node", [BIN, "merge", join(dir, "nop"), "-o", own], { encoding: "utf8" });
+  expect([r.status, r.stderr.trim()]).toEqual([2, expect.stringContaining("không phải bản tổng hợp")]);
+});
+
 it("validate stops a file that runs past the time limit, in Vietnamese, exit 2", () => {
   const dir = mkdtempSync(join(tmpdir(), "kh-slow-"));
   execFileSync("node", [BIN, "sample", "-o", join(dir, "kh.xlsx")]);

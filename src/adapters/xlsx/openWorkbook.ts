@@ -122,3 +122,21 @@ export async function openWorkbook(bytes: Uint8Array, opts: OpenOptions): Promis
   }
   throw new UnreadableWorkbook(unreadableReason(kind) ?? "không phải tệp sổ tính");
 }
+
+/**
+ * The names of a workbook's sheets, from its workbook part alone (the .xlsx family): no sheet is
+ * read, so asking what a large file is costs next to nothing. Null for other formats (open those
+ * whole); UnreadableWorkbook with the reason, as openWorkbook.
+ */
+export function sheetNames(bytes: Uint8Array, opts: OpenOptions): string[] | null {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  if (sniffWorkbook(bytes) !== "xlsx") return null;
+  try {
+    const zip = openZip(bytes, limits.maxEntries);
+    return zipKind(zip, opts.codec) === "ooxml" ? new OoxmlReader(zip, opts.codec, limits).sheetNames() : null;
+  } catch (e) {
+    const reason = reasonOf(e);
+    if (reason) throw new UnreadableWorkbook(reason);
+    throw e;
+  }
+}

@@ -140,6 +140,14 @@ export class OoxmlReader {
     return bytes ? parseRels(bytes, path) : [];
   }
 
+  /** The names of the workbook's sheets, in order, from its workbook part alone: no sheet is read. */
+  sheetNames(): string[] {
+    const wbPath = workbookPathOf(this.text("_rels/.rels", this.limits.maxSmallPartBytes));
+    const wbBytes = this.text(wbPath, this.limits.maxSmallPartBytes);
+    if (wbBytes === null) throw new ZipError(`không có phần "${wbPath}" (không phải sổ tính Excel)`);
+    return parseWorkbookPart(wbBytes, wbPath).sheets.map((s) => s.name);
+  }
+
   read(): RawWorkbook {
     const wbPath = workbookPathOf(this.text("_rels/.rels", this.limits.maxSmallPartBytes));
     const wbBytes = this.text(wbPath, this.limits.maxSmallPartBytes);
