@@ -197,7 +197,8 @@ function benchPlan(root, agencies) {
   const runs = { validate: [], merge: [] };
   for (let i = 0; i < PLAN_RUNS; i++) {
     runs.validate.push(run(["validate", file]));
-    runs.merge.push(run(["merge", file, "-o", join(root, "plan-out.xlsx")]));
+    // A new -o each time: every run alike (none first checks and replaces an earlier output).
+    runs.merge.push(run(["merge", file, "-o", join(root, `plan-out-${i}.xlsx`)]));
   }
   const shown = (list) => [
     `${s(Math.min(...list.map((r) => r.ms)))} (${list.map((r) => s(r.ms)).join(" · ")})`,

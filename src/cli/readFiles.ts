@@ -2,7 +2,8 @@
  * Reading files off the disk, each in a worker thread that is stopped when it runs past the
  * time limit or the memory limit (a file that does so is reported, the worker replaced, the
  * other files go on): submissions for merge on both cores, and the one workbook of validate
- * and budget. In-process only when not compiled (the Jest tests). Results come back in input
+ * (checked there: only its problems come back), of budget, and of `-o` (its sheet names only).
+ * In-process only when not compiled (the Jest tests). Results come back in input
  * order; `onFile` is called as each file finishes, for progress lines.
  */
 import { readFileSync, statSync } from "node:fs";

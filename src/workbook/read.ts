@@ -407,7 +407,7 @@ function readAgencies(sheet: RawSheet, groups: AgencyGroup[], unclear: ReadonlyS
     // A number is no total ("Tổng cộng" in the STT column is): numbered rows' STT are not folded.
     const unnumbered = !/^\d/.test(stt);
     if (TOTAL_ROW.test(folded) || (unnumbered && TOTAL_ROW.test(foldText(stt)))) continue;
-    // A header repeated on a new page; numbered rows never are one (their STT, unique, is not keyed).
+    // A header repeated on a new page; numbered rows never are one (so their STT, one per row, is not keyed).
     if (unnumbered && (stt === "" || nameKey(stt) === "stt") && nameKey(name) === headerName) continue;
     if (unnumbered && (SIGNATURE.test(folded) || SIGNATURE.test(foldText(first)))) {
       signed = true;

@@ -124,8 +124,9 @@ export async function openWorkbook(bytes: Uint8Array, opts: OpenOptions): Promis
 }
 
 /**
- * The names of a workbook's sheets, from its workbook part alone (the .xlsx family): no sheet is
- * read, so asking what a large file is costs next to nothing. Null for other formats (open those
+ * The names of all a workbook's sheets, hidden ones and our "Danh mục" too (which openWorkbook
+ * leaves out), from its workbook part alone (the .xlsx family): no sheet is read, so asking what a
+ * large file is costs next to nothing. Null for other formats (open those
  * whole); UnreadableWorkbook with the reason, as openWorkbook.
  */
 export function sheetNames(bytes: Uint8Array, opts: OpenOptions): string[] | null {
