@@ -194,7 +194,6 @@ async function checkOut(path: string, inputs: readonly string[], force: boolean)
   }
 }
 
-
 /** The reading and merging options merge and status share. */
 function mergeOptions(args: Args): Omit<MergeArgs, "out"> {
   const text = (k: string) => {

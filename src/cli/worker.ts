@@ -7,11 +7,23 @@ const opts = workerData as SubmissionOptions;
 const queue: WorkerJob[] = [];
 let busy = false;
 
+function run(job: WorkerJob): Promise<unknown> {
+  switch (job.kind) {
+    case "submission":
+      return readOne(job.input, opts);
+    case "open":
+      return openPath(job.path);
+    case "check":
+      return checkPath(job.path);
+    case "sheets":
+      return sheetsPath(job.path);
+  }
+}
+
 async function pump(): Promise<void> {
   busy = true;
   for (let job = queue.shift(); job; job = queue.shift()) {
-    const done = job.kind === "submission" ? readOne(job.input, opts) : job.kind === "open" ? openPath(job.path) : job.kind === "check" ? checkPath(job.path) : sheetsPath(job.path);
-    parentPort!.postMessage(await done);
+    parentPort!.postMessage(await run(job));
   }
   busy = false;
 }

@@ -52,6 +52,13 @@ function zipKind(zip: ZipArchive, codec: ZipCodec): ZipKind {
   return { notWorkbook: "không phải sổ tính (tệp nén .zip)" };
 }
 
+/** A reader's error as UnreadableWorkbook with its reason; anything else (a fault of ours) as it is. */
+function asUnreadable(e: unknown): never {
+  const reason = reasonOf(e);
+  if (reason) throw new UnreadableWorkbook(reason);
+  throw e;
+}
+
 function reasonOf(e: unknown): string | null {
   if (e instanceof UnreadableWorkbook) return e.reason;
   if (e instanceof ZipError) return `tệp bị hỏng hoặc không đầy đủ (${e.message})`;
@@ -116,9 +123,7 @@ export async function openWorkbook(bytes: Uint8Array, opts: OpenOptions): Promis
     if (kind === "xlsx") return await openZipped(bytes, opts.codec, limits);
     if (kind === "cfb") return await openCompound(bytes, limits);
   } catch (e) {
-    const reason = reasonOf(e);
-    if (reason) throw new UnreadableWorkbook(reason);
-    throw e;
+    asUnreadable(e);
   }
   throw new UnreadableWorkbook(unreadableReason(kind) ?? "không phải tệp sổ tính");
 }
@@ -126,8 +131,8 @@ export async function openWorkbook(bytes: Uint8Array, opts: OpenOptions): Promis
 /**
  * The names of all a workbook's sheets, hidden ones and our "Danh mục" too (which openWorkbook
  * leaves out), from its workbook part alone (the .xlsx family): no sheet is read, so asking what a
- * large file is costs next to nothing. Null for other formats (open those
- * whole); UnreadableWorkbook with the reason, as openWorkbook.
+ * large file is costs next to nothing. Null for other formats (open those whole);
+ * UnreadableWorkbook with the reason, as openWorkbook.
  */
 export function sheetNames(bytes: Uint8Array, opts: OpenOptions): string[] | null {
   const limits = opts.limits ?? DEFAULT_LIMITS;
@@ -136,8 +141,6 @@ export function sheetNames(bytes: Uint8Array, opts: OpenOptions): string[] | nul
     const zip = openZip(bytes, limits.maxEntries);
     return zipKind(zip, opts.codec) === "ooxml" ? new OoxmlReader(zip, opts.codec, limits).sheetNames() : null;
   } catch (e) {
-    const reason = reasonOf(e);
-    if (reason) throw new UnreadableWorkbook(reason);
-    throw e;
+    asUnreadable(e);
   }
 }

@@ -140,19 +140,21 @@ export class OoxmlReader {
     return bytes ? parseRels(bytes, path) : [];
   }
 
-  /** The names of the workbook's sheets, in order, from its workbook part alone: no sheet is read. */
-  sheetNames(): string[] {
+  /** The workbook part: where it is, its sheets and date system. */
+  private workbook(): { wbPath: string } & ReturnType<typeof parseWorkbookPart> {
     const wbPath = workbookPathOf(this.text("_rels/.rels", this.limits.maxSmallPartBytes));
     const wbBytes = this.text(wbPath, this.limits.maxSmallPartBytes);
     if (wbBytes === null) throw new ZipError(`không có phần "${wbPath}" (không phải sổ tính Excel)`);
-    return parseWorkbookPart(wbBytes, wbPath).sheets.map((s) => s.name);
+    return { wbPath, ...parseWorkbookPart(wbBytes, wbPath) };
+  }
+
+  /** The names of the workbook's sheets, in order, from its workbook part alone: no sheet is read. */
+  sheetNames(): string[] {
+    return this.workbook().sheets.map((s) => s.name);
   }
 
   read(): RawWorkbook {
-    const wbPath = workbookPathOf(this.text("_rels/.rels", this.limits.maxSmallPartBytes));
-    const wbBytes = this.text(wbPath, this.limits.maxSmallPartBytes);
-    if (wbBytes === null) throw new ZipError(`không có phần "${wbPath}" (không phải sổ tính Excel)`);
-    const { sheets, date1904 } = parseWorkbookPart(wbBytes, wbPath);
+    const { wbPath, sheets, date1904 } = this.workbook();
     const relsPath = relsPathOf(wbPath);
     if (sheets.length > 0) this.part(relsPath, this.limits.maxSmallPartBytes, "quan hệ giữa các phần");
     const rels = this.rels(relsPath);
