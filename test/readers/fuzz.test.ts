@@ -16,23 +16,11 @@ import { buildWorkbook } from "../../src/workbook/write";
 import type { RawWorkbook } from "../../src/workbook/grid";
 import { openBytes } from "../helpers/open";
 import { resaveWithLibreOffice } from "../helpers/libreoffice";
+import { rng, type Rng } from "../helpers/rng";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const CORPUS = join(__dirname, "corpus");
 
-/** mulberry32: a small, well-known seeded generator. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
-}
-type Rng = ReturnType<typeof rng>;
 
 type Outcome = { ok: true; raw: RawWorkbook } | { ok: false; reason: string };
 
