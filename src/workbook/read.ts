@@ -180,13 +180,19 @@ const AGENCY_HEADERS = new WeakMap<RawSheet, HeaderMatch<(typeof AGENCY_COLUMNS)
 /** A sheet name as compared with the known ones: no diacritics, case, spaces or leading zeros ("PL 01" = "PL1"). */
 const sheetKey = (name: string) => foldText(name).replace(/\s+/g, "").replace(/(^|\D)0+(?=\d)/g, "$1");
 
+/** Sheet names and the known names as keys, computed once (every sheet is ranked for several roles). */
+const OWN_KEYS = new WeakMap<RawSheet, string>();
+const ALIAS_KEYS = new WeakMap<readonly string[], string[]>();
+
 /**
  * How well a sheet's name says it plays a role: 2 its known name (or an Excel copy of it,
  * "PL1 Danh sách cơ quan (2)"), 1 a name that starts with a known one, 0 none.
  */
 function nameScore(sheet: RawSheet, aliases: readonly string[]): number {
-  const own = sheetKey(sheet.name).replace(/\(\d+\)$/, "");
-  const keys = aliases.map(sheetKey);
+  let own = OWN_KEYS.get(sheet);
+  if (own === undefined) OWN_KEYS.set(sheet, (own = sheetKey(sheet.name).replace(/\(\d+\)$/, "")));
+  let keys = ALIAS_KEYS.get(aliases);
+  if (!keys) ALIAS_KEYS.set(aliases, (keys = aliases.map(sheetKey)));
   return keys.includes(own) ? 2 : keys.some((k) => own.startsWith(k)) ? 1 : 0;
 }
 
@@ -252,12 +258,13 @@ interface NumberRead {
   problem?: Problem;
 }
 
-function readNumber(v: RawValue | undefined, ref: CellRef, what: string): NumberRead {
+function readNumber(v: RawValue | undefined, ref: CellRef, what: string | (() => string)): NumberRead {
   if (v === null || v === undefined || cellText(v) === "") return { value: null };
-  if (isCellError(v)) return { value: null, problem: cellErrorProblem(ref, what, v.error) };
+  const label = () => (typeof what === "string" ? what : what());
+  if (isCellError(v)) return { value: null, problem: cellErrorProblem(ref, label(), v.error) };
   const parsed = parseVnNumber(typeof v === "number" ? v : cellText(v));
   if (parsed.ok) return { value: parsed.value };
-  return { value: null, problem: problemAt(ref, "error", "NOT_NUMBER", `${what}: ${parsed.message}.`) };
+  return { value: null, problem: problemAt(ref, "error", "NOT_NUMBER", `${label()}: ${parsed.message}.`) };
 }
 
 /* ---------- Thông tin ---------- */
@@ -275,18 +282,30 @@ interface InfoRead {
 /** Rows of Thông tin searched for labels: the sheet is a short form. */
 const INFO_SCAN_ROWS = 60;
 
+/** Thông tin's labels as keys, computed once: each label of the form is compared with each of them. */
+let INFO_SPEC_KEYS: Array<{ spec: InfoRowSpec; label: string; aliases: string[]; long: string[] }> | null = null;
+const infoSpecKeys = () =>
+  (INFO_SPEC_KEYS ??= [...INFO_ROWS, ...RATE_ROWS].map((spec) => ({
+    spec,
+    label: nameKey(spec.label),
+    aliases: spec.aliases.map(nameKey),
+    // Only a long alias is taken as the beginning of a label.
+    long: spec.aliases.filter((a) => a.length >= 10).map(nameKey),
+  })));
+
 function readInfo(sheet: RawSheet): InfoRead {
   const values: InfoRead["values"] = {};
   const problems: Problem[] = [];
   let uniformRate: number | null = null;
-  const specs: InfoRowSpec[] = [...INFO_ROWS, ...RATE_ROWS];
   sheet.rows.slice(0, INFO_SCAN_ROWS).forEach((cells, r) => {
     const labelIdx = cells.findIndex((c) => cellText(c) !== "");
     if (labelIdx < 0) return;
     const key = nameKey(cellText(cells[labelIdx]).replace(/:$/, ""));
-    const spec =
-      specs.find((s) => nameKey(s.label) === key || s.aliases.some((a) => nameKey(a) === key)) ??
-      specs.find((s) => key.startsWith(nameKey(s.label)) || s.aliases.some((a) => a.length >= 10 && key.startsWith(nameKey(a))));
+    const specs = infoSpecKeys();
+    const spec = (
+      specs.find((s) => s.label === key || s.aliases.includes(key)) ??
+      specs.find((s) => key.startsWith(s.label) || s.long.some((a) => key.startsWith(a)))
+    )?.spec;
     // The value's cell, or the one right of the label when the value is missing.
     let vi = labelIdx + 1;
     while (vi < cells.length && cellText(cells[vi]) === "") vi++;
@@ -322,7 +341,7 @@ function readInfo(sheet: RawSheet): InfoRead {
         const col = c[f];
         if (!col) continue;
         const ref = at(sheet.name, r, col);
-        const n = readNumber(cells[col - 1], ref, `Định mức ${formLabel(f).toLocaleLowerCase("vi")} nhóm "${label}"`);
+        const n = readNumber(cells[col - 1], ref, () => `Định mức ${formLabel(f).toLocaleLowerCase("vi")} nhóm "${label}"`);
         if (n.problem) problems.push(n.problem);
         if (n.value !== null) formRates[f] = n.value;
         (formRefs[id] ??= {})[f] = ref;
