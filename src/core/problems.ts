@@ -68,10 +68,22 @@ export function columnNumber(ref: string): number {
   return n;
 }
 
-/** 1-based row and column of an A1 address ("$B$7" too), or null. */
+/**
+ * 1-based row and column of an A1 address ("$B$7" too: `$?[A-Z]{1,3}$?[0-9]+`), or null. By
+ * characters, not a regular expression: the reader asks for every cell of every file.
+ */
 export function parseCellAddress(ref: string): { row: number; col: number } | null {
-  const m = ref.match(/^\$?([A-Z]{1,3})\$?(\d+)$/);
-  return m ? { row: Number(m[2]), col: columnNumber(m[1]) } : null;
+  const n = ref.length;
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0;
+  let col = 0;
+  const letters = i;
+  for (let c = ref.charCodeAt(i); c >= 65 && c <= 90; c = ref.charCodeAt(++i)) col = col * 26 + c - 64;
+  if (i === letters || i - letters > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  const digits = i;
+  for (let c = ref.charCodeAt(i); c >= 48 && c <= 57; c = ref.charCodeAt(++i));
+  if (i === digits || i !== n) return null;
+  return { row: Number(ref.slice(digits)), col };
 }
 
 /** A1 address from 1-based row and column. */

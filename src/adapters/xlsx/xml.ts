@@ -36,6 +36,9 @@ const local = (name: string) => {
 
 const doctype = (part: string) => new HostileFile(`phần "${part}" có khai báo DOCTYPE/ENTITY — sổ Excel thật không có; có thể là tệp tấn công XML`);
 
+/** One decoder per encoding, made once (each part was making its own). */
+const DECODERS = new Map<string, TextDecoder>();
+
 /** The text of a part, by its byte-order mark or its declared encoding. */
 export function decodePart(bytes: Uint8Array, part: string): string {
   let encoding = "utf-8";
@@ -43,18 +46,25 @@ export function decodePart(bytes: Uint8Array, part: string): string {
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = "utf-16be";
   else if (bytes[0] === 0x3c && bytes[1] === 0x00) encoding = "utf-16le";
   else if (bytes[0] === 0x00 && bytes[1] === 0x3c) encoding = "utf-16be";
-  else if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) {
-    const head = String.fromCharCode(...bytes.subarray(0, Math.min(bytes.length, 200)));
+  else if (bytes[0] === 0x3c && bytes[1] === 0x3f && bytes[2] === 0x78 && bytes[3] === 0x6d && bytes[4] === 0x6c) {
+    // "<?xml": the declaration (up to its ">", within 200 bytes) may name the encoding.
+    let head = "";
+    for (let i = 0; i < Math.min(bytes.length, 200); i++) {
+      head += String.fromCharCode(bytes[i]);
+      if (bytes[i] === 0x3e) break;
+    }
     const declared = /^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1];
     if (declared) encoding = declared.toLowerCase();
   }
-  const decoder = (() => {
+  let decoder = DECODERS.get(encoding);
+  if (!decoder) {
     try {
-      return new TextDecoder(encoding, { fatal: true });
+      decoder = new TextDecoder(encoding, { fatal: true });
     } catch {
       throw new MalformedPart(part, `bảng mã "${encoding}" không hỗ trợ`);
     }
-  })();
+    DECODERS.set(encoding, decoder);
+  }
   try {
     return decoder.decode(bytes);
   } catch {
