@@ -6,7 +6,7 @@
  * In-process only when not compiled (the Jest tests). Results come back in input
  * order; `onFile` is called as each file finishes, for progress lines.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -51,11 +51,22 @@ function errnoReason(e: unknown): string {
   return code === "ENOENT" ? "không có tệp này" : code === "EISDIR" ? "đây là thư mục" : code === "EACCES" || code === "EPERM" ? "không có quyền đọc tệp" : code === "EBUSY" ? "tệp đang bị chương trình khác khoá" : String(code ?? e);
 }
 
+/**
+ * Why a path is not read as a file: a folder, or not a regular file — a named pipe or a device
+ * named like a workbook would block the reading thread with nothing to stop it (a worker past its
+ * time limit is replaced, but a thread stuck in the system's read stays).
+ */
+function notAFileReason(info: Stats): string | null {
+  return info.isDirectory() ? "đây là thư mục" : info.isFile() ? null : "không phải tệp thường (ống dẫn, thiết bị…), không đọc";
+}
+
 /** A file's modification time and bytes (none when it is to be skipped or is too large to read). */
 interface Fetched {
   modified: number;
   size: number;
   bytes: Uint8Array | null;
+  /** Why it is not read (not a regular file). */
+  notAFile: string | null;
 }
 
 /**
@@ -67,9 +78,10 @@ interface Fetched {
  */
 function fetchFile(input: InputFile): Fetched {
   const info = statSync(input.path);
-  const skip = input.skip !== undefined || tooLargeReason(info.size) !== null;
+  const notAFile = notAFileReason(info);
+  const skip = input.skip !== undefined || notAFile !== null || tooLargeReason(info.size) !== null;
   const bytes = skip ? null : readFileSync(input.path);
-  return { modified: Math.round(info.mtimeMs), size: info.size, bytes: bytes && new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  return { modified: Math.round(info.mtimeMs), size: info.size, bytes: bytes && new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), notAFile };
 }
 
 export async function readOne(input: InputFile, opts: SubmissionOptions): Promise<Submission> {
@@ -78,6 +90,7 @@ export async function readOne(input: InputFile, opts: SubmissionOptions): Promis
     const fetched = fetchFile(input);
     modified = fetched.modified;
     if (input.skip) return { file: input.label, modified, outcome: { kind: "rejected", reason: input.skip, skipped: true } };
+    if (fetched.notAFile) return { file: input.label, modified, outcome: { kind: "rejected", reason: fetched.notAFile } };
     const tooLarge = tooLargeReason(fetched.size);
     if (tooLarge || !fetched.bytes) return { file: input.label, modified, outcome: { kind: "rejected", reason: tooLarge ?? "không đọc được tệp" } };
     return await readSubmission(input.label, modified, fetched.bytes, opts, { codec: nodeZip });
@@ -90,7 +103,8 @@ export async function readOne(input: InputFile, opts: SubmissionOptions): Promis
 async function fromBytes<T>(path: string, make: (bytes: Uint8Array) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; reason: string }> {
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return { ok: false, reason: "đây là thư mục" };
+    const notAFile = notAFileReason(info);
+    if (notAFile) return { ok: false, reason: notAFile };
     const tooLarge = tooLargeReason(info.size);
     if (tooLarge) return { ok: false, reason: tooLarge };
     return { ok: true, value: await make(new Uint8Array(await readFile(path))) };

@@ -134,3 +134,20 @@ it("merge stops each file that runs past the time limit and replaces its worker,
   expect(lines.every((l) => l.endsWith("bị loại: đọc quá 0,001 giây, đã dừng"))).toBe(true);
   expect(r.stderr).toContain("cả 7 tệp đều bị loại");
 });
+
+it("a named pipe called like a workbook is reported as not a file, never read (reading it would block a worker for good): merge and validate", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kh-fifo-"));
+  execFileSync("node", [BIN, "sample-submissions", "-o", join(dir, "nop")]);
+  const fifo = join(dir, "nop", "ong-dan.xlsx");
+  execFileSync("mkfifo", [fifo]);
+  const r = spawnSync("node", [BIN, "merge", join(dir, "nop"), "-o", join(dir, "tong-hop.xlsx"), "--json"], { encoding: "utf8", timeout: 60_000 });
+  expect(r.status).toBe(0);
+  const json = JSON.parse(r.stdout);
+  expect(json.files).toHaveLength(43);
+  expect(json.files.find((f: { file: string }) => f.file === "ong-dan.xlsx")).toEqual(
+    expect.objectContaining({ status: "rejected", reason: expect.stringContaining("không phải tệp thường") }),
+  );
+  expect([json.agencies, json.total]).toEqual([150, 2620]);
+  const v = spawnSync("node", [BIN, "validate", fifo], { encoding: "utf8", timeout: 60_000 });
+  expect([v.status, v.stderr.trim()]).toEqual([2, expect.stringContaining("không phải tệp thường")]);
+});
