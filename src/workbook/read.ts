@@ -83,6 +83,17 @@ export interface HeaderMatch<K extends string> {
  */
 const ROW_KEYS = new WeakMap<readonly RawValue[], { keys: string[]; starts: Set<string> }>();
 
+/** How the headers of a table's columns begin, all together (`any`: one is empty, so begins like every cell). */
+const TABLE_STARTS = new WeakMap<readonly ColumnSpec<string>[], { starts: Set<string>; any: boolean }>();
+function tableStarts(cols: readonly ColumnSpec<string>[]): { starts: Set<string>; any: boolean } {
+  let t = TABLE_STARTS.get(cols);
+  if (!t) {
+    const starts = new Set(cols.flatMap((c) => headerKeys(c).starts));
+    TABLE_STARTS.set(cols, (t = { starts, any: starts.has("") }));
+  }
+  return t;
+}
+
 function matchHeaderRow<K extends string>(cells: readonly RawValue[], cols: ColumnSpec<K>[], into: ColumnMap<K>): number {
   let row = ROW_KEYS.get(cells);
   if (!row) {
@@ -92,6 +103,13 @@ function matchHeaderRow<K extends string>(cells: readonly RawValue[], cols: Colu
     ROW_KEYS.set(cells, (row = { keys, starts }));
   }
   const { keys, starts } = row;
+  // Most rows tried begin like no header of the table at all: one look per beginning says so.
+  const table = tableStarts(cols);
+  if (!table.any) {
+    let hit = false;
+    for (const s of starts) if ((hit = table.starts.has(s))) break;
+    if (!hit) return 0;
+  }
   // Only the columns one of whose headers some cell begins like can be found here (most rows tried
   // are a title, a data row or another table's header, and none is looked into further).
   const open = cols.filter((col) => into[col.key] === undefined && headerKeys(col).starts.some((s) => starts.has(s) || s === ""));
