@@ -37,7 +37,7 @@ const local = (name: string) => {
 const doctype = (part: string) => new HostileFile(`phần "${part}" có khai báo DOCTYPE/ENTITY — sổ Excel thật không có; có thể là tệp tấn công XML`);
 
 /** One decoder per encoding, made once (each part was making its own). */
-const DECODERS = new Map<string, TextDecoder>();
+const DECODERS = new Map<string, InstanceType<typeof TextDecoder>>();
 
 /** The text of a part, by its byte-order mark or its declared encoding. */
 export function decodePart(bytes: Uint8Array, part: string): string {
