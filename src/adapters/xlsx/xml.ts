@@ -113,7 +113,8 @@ export function saxesParse(text: string, part: string, h: XmlHandler): void {
       return;
     }
     prefixed = false;
-    const plain: Record<string, string> = {};
+    // Without a prototype, as saxes's own: an attribute named __proto__ is kept like any other.
+    const plain = Object.create(null) as Record<string, string>;
     for (const k in attrs) if (k !== "xmlns" && !k.startsWith("xmlns:")) plain[local(k)] = attrs[k];
     h.open(local(tag.name), plain);
   });
