@@ -73,17 +73,15 @@ export function columnNumber(ref: string): number {
  * characters, not a regular expression: the reader asks for every cell of every file.
  */
 export function parseCellAddress(ref: string): { row: number; col: number } | null {
-  const n = ref.length;
   let i = ref.charCodeAt(0) === 36 ? 1 : 0;
-  let col = 0;
   const letters = i;
-  for (let c = ref.charCodeAt(i); c >= 65 && c <= 90; c = ref.charCodeAt(++i)) col = col * 26 + c - 64;
+  for (let c = ref.charCodeAt(i); c >= 65 && c <= 90; c = ref.charCodeAt(++i));
   if (i === letters || i - letters > 3) return null;
   if (ref.charCodeAt(i) === 36) i++;
   const digits = i;
   for (let c = ref.charCodeAt(i); c >= 48 && c <= 57; c = ref.charCodeAt(++i));
-  if (i === digits || i !== n) return null;
-  return { row: Number(ref.slice(digits)), col };
+  if (i === digits || i !== ref.length) return null;
+  return { row: Number(ref.slice(digits)), col: columnNumber(ref) };
 }
 
 /** A1 address from 1-based row and column. */

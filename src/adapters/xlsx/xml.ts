@@ -1,6 +1,6 @@
 /**
  * Every XML part of a workbook is read by a conformant parser: ./xmlScan, a checking scanner for
- * the common shape of workbook parts (2–4× faster; its header says why it exists and what it
+ * the common shape of workbook parts (2× faster; its header says why it exists and what it
  * takes), and saxes (the parser exceljs uses) for every other document: CDATA, comments,
  * processing instructions, either quote, character and predefined entity references, namespace
  * prefixes. The bytes are decoded by their BOM or declaration (UTF-8, UTF-16), strictly, so the

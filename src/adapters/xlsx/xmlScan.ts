@@ -190,7 +190,7 @@ export function scanXml(text: string, start: number, h: XmlHandler): void {
       for (;;) {
         const s0 = p;
         let ch = text.charCodeAt(p);
-        while (ch === 0x20 || ch === 0x0a || ch === 0x09) ch = text.charCodeAt(++p);
+        while (isSpace(ch)) ch = text.charCodeAt(++p);
         if (ch === 0x3e || ch === 0x2f) break;
         if (p === s0 || p >= n) throw new NotWellFormed(`thẻ <${name.slice(0, 30)}> không hợp lệ`);
         const as = p;
