@@ -218,7 +218,7 @@ function unreadable(path: string) {
 }
 
 async function loadPlan(path: string) {
-  return readPlan(await openInWorker(path).catch(unreadable(path)));
+  return readPlan(await openInWorker(path, true).catch(unreadable(path)));
 }
 
 const SHEET_ORDER = [SHEETS.info, SHEETS.tasks, SHEETS.agencies, SHEETS.budget];

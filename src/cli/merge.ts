@@ -5,7 +5,7 @@
 import { computeBudget } from "../core/budget";
 import type { MergeResult } from "../core/merge";
 import { formatVnNumber } from "../core/numbers";
-import { consolidate, existingFromRaw, lackingActivities, StoreProblem, type Consolidation, type Existing } from "../workbook/consolidated";
+import { consolidate, lackingActivities, StoreProblem, type Consolidation, type Existing } from "../workbook/consolidated";
 import { agencyList, type AgencyList, type Tracking, type UnitMapping } from "../core/season";
 import { mappingFromRaw, MappingProblem } from "../workbook/mapping";
 import { readFile } from "node:fs/promises";
@@ -15,7 +15,7 @@ import { writeXlsxTo } from "../adapters/xlsx/writeXlsx";
 import { nodeZip } from "./nodeZip";
 import { saveStreamed } from "./save";
 import { findInputs } from "./inputs";
-import { openInWorker, readMany } from "./readFiles";
+import { existingInWorker, openInWorker, readMany } from "./readFiles";
 import { basename } from "node:path";
 import type { Plan } from "../core/model";
 import { readPlan } from "../workbook/read";
@@ -40,7 +40,7 @@ export class MergeFailure extends Error {}
 
 async function readExisting(path: string): Promise<Existing | null> {
   try {
-    return existingFromRaw(await openInWorker(path));
+    return await existingInWorker(path);
   } catch (e) {
     if (e instanceof UnreadableWorkbook) throw new MergeFailure(`Không đọc được bản tổng hợp ${path}: ${e.reason}.`);
     if (e instanceof StoreProblem) throw new MergeFailure(`Không gộp thêm vào bản tổng hợp ${path}: ${e.message}.`);
@@ -50,7 +50,7 @@ async function readExisting(path: string): Promise<Existing | null> {
 
 async function readProvincePlan(path: string): Promise<{ file: string; plan: Plan }> {
   try {
-    return { file: basename(path), plan: readPlan(await openInWorker(path)).plan };
+    return { file: basename(path), plan: readPlan(await openInWorker(path, true)).plan };
   } catch (e) {
     if (e instanceof UnreadableWorkbook) throw new MergeFailure(`Không đọc được kế hoạch của tỉnh ${path}: ${e.reason}.`);
     throw e;
@@ -59,7 +59,7 @@ async function readProvincePlan(path: string): Promise<{ file: string; plan: Pla
 
 async function readExpected(path: string): Promise<AgencyList> {
   try {
-    const list = agencyList(basename(path), readPlan(await openInWorker(path)).plan);
+    const list = agencyList(basename(path), readPlan(await openInWorker(path, true)).plan);
     if (list.agencies.length === 0) throw new MergeFailure(`Danh sách dự kiến ${path} không có cơ quan nào (cần một trang có cột "Tên cơ quan").`);
     return list;
   } catch (e) {
@@ -74,7 +74,7 @@ async function readMapping(path: string): Promise<UnitMapping[]> {
       const { readCsv } = await import("../adapters/xlsx/readSheetJs");
       return mappingFromRaw(readCsv(await readFile(path), basename(path)), path);
     }
-    return mappingFromRaw(await openInWorker(path), path);
+    return mappingFromRaw(await openInWorker(path, false), path);
   } catch (e) {
     if (e instanceof UnreadableWorkbook) throw new MergeFailure(`Không đọc được bảng chuyển đổi ${path}: ${e.reason}.`);
     if (e instanceof MappingProblem) throw new MergeFailure(e.message);

@@ -14,17 +14,24 @@ import { Worker } from "node:worker_threads";
 import type { Submission } from "../core/merge";
 import { submissionSharer } from "../core/compact";
 import type { RawWorkbook } from "../workbook/grid";
+import type { Existing } from "../workbook/consolidated";
 import type { Problem } from "../core/problems";
 import { readPlan } from "../workbook/read";
-import type { SubmissionOptions } from "../workbook/submission";
+import { consolidatedInput, type SubmissionOptions } from "../workbook/submission";
 import { tooLargeReason } from "../workbook/sniff";
 import { readSubmission } from "../adapters/xlsx/readSubmission";
 import { openWorkbook, sheetNames, UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import type { InputFile } from "./inputs";
 import { nodeZip } from "./nodeZip";
+import { SHEETS } from "../workbook/layout";
 
 /** Longest a worker may spend on one file before the file is reported and the worker replaced (KEHOACH_FILE_TIMEOUT_MS overrides it). */
 export const FILE_TIMEOUT_MS = Number(process.env.KEHOACH_FILE_TIMEOUT_MS) || 60_000;
+/**
+ * Largest consolidated workbook read (merge --into, validate, -o's check): larger than a submission
+ * may be (MAX_FILE_BYTES) since it holds every file's records; a worker reads it under its limits.
+ */
+export const MAX_CONSOLIDATED_BYTES = 200 * 1024 * 1024;
 /** Heap a worker may use for one file. */
 export const WORKER_HEAP_MB = 1024;
 /** Files sent to a read worker ahead of its replies: the one it reads and the next. */
@@ -33,11 +40,14 @@ const IN_FLIGHT = 2;
 /** A file to read. A worker takes its jobs in the order sent, one at a time. */
 export type WorkerJob =
   | { kind: "submission"; input: InputFile }
-  | { kind: "open"; path: string }
+  | { kind: "open"; path: string; planOnly: boolean }
   | { kind: "check"; path: string }
+  | { kind: "existing"; path: string }
   | { kind: "sheets"; path: string };
 /** What a worker sends back for an "open" job. */
 export type Opened = { ok: true; raw: RawWorkbook } | { ok: false; reason: string };
+/** What a worker sends back for an "existing" job: the earlier consolidation (null: no store), or why it cannot be read or merged into. */
+export type ExistingRead = { ok: true; existing: Existing | null } | { ok: false; reason: string } | { ok: "store"; message: string };
 /** What a worker sends back for a "sheets" job. */
 export type Listed = { ok: true; names: string[] } | { ok: false; reason: string };
 /** What a worker sends back for a "check" job: the plan's problems; `bug` when reading it threw (our fault, not the file's). */
@@ -79,7 +89,8 @@ interface Fetched {
 function fetchFile(input: InputFile): Fetched {
   const info = statSync(input.path);
   const notAFile = notAFileReason(info);
-  const skip = input.skip !== undefined || notAFile !== null || tooLargeReason(info.size) !== null;
+  // A file past a submission's size is read only if it may be a consolidated workbook (see readOne).
+  const skip = input.skip !== undefined || notAFile !== null || info.size > MAX_CONSOLIDATED_BYTES;
   const bytes = skip ? null : readFileSync(input.path);
   return { modified: Math.round(info.mtimeMs), size: info.size, bytes: bytes && new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), notAFile };
 }
@@ -92,10 +103,22 @@ export async function readOne(input: InputFile, opts: SubmissionOptions): Promis
     if (input.skip) return { file: input.label, modified, outcome: { kind: "rejected", reason: input.skip, skipped: true } };
     if (fetched.notAFile) return { file: input.label, modified, outcome: { kind: "rejected", reason: fetched.notAFile } };
     const tooLarge = tooLargeReason(fetched.size);
+    // Last run's consolidated workbook among the files (a national one is past a submission's
+    // size): said to be one, from its workbook part alone, so that the merge goes on into it.
+    if (tooLarge && fetched.bytes && isConsolidated(fetched.bytes)) return consolidatedInput(input.label, modified);
     if (tooLarge || !fetched.bytes) return { file: input.label, modified, outcome: { kind: "rejected", reason: tooLarge ?? "không đọc được tệp" } };
     return await readSubmission(input.label, modified, fetched.bytes, opts, { codec: nodeZip });
   } catch (e) {
     return { file: input.label, modified, outcome: { kind: "rejected", reason: `không đọc được tệp (${errnoReason(e)})` } };
+  }
+}
+
+/** Whether a workbook's bytes are a consolidated workbook's (from its workbook part alone; false when that cannot be read). */
+function isConsolidated(bytes: Uint8Array): boolean {
+  try {
+    return (sheetNames(bytes, { codec: nodeZip }) ?? []).includes(SHEETS.store);
+  } catch {
+    return false;
   }
 }
 
@@ -106,16 +129,19 @@ async function fromBytes<T>(path: string, make: (bytes: Uint8Array) => Promise<T
     const notAFile = notAFileReason(info);
     if (notAFile) return { ok: false, reason: notAFile };
     const tooLarge = tooLargeReason(info.size);
-    if (tooLarge) return { ok: false, reason: tooLarge };
-    return { ok: true, value: await make(new Uint8Array(await readFile(path))) };
+    if (tooLarge && info.size > MAX_CONSOLIDATED_BYTES) return { ok: false, reason: tooLarge };
+    const bytes = new Uint8Array(await readFile(path));
+    // Past a submission's size only our own consolidated workbook is read (a national roll-up's is ~20–40 MB).
+    if (tooLarge && !isConsolidated(bytes)) return { ok: false, reason: tooLarge };
+    return { ok: true, value: await make(bytes) };
   } catch (e) {
     return { ok: false, reason: e instanceof UnreadableWorkbook ? e.reason : errnoReason(e) };
   }
 }
 
-/** One workbook's raw values, or the reason it cannot be read. */
-export async function openPath(path: string): Promise<Opened> {
-  const r = await fromBytes(path, (bytes) => openWorkbook(bytes, { codec: nodeZip }));
+/** One workbook's raw values (`planOnly`: see OpenOptions), or the reason it cannot be read. */
+export async function openPath(path: string, planOnly: boolean): Promise<Opened> {
+  const r = await fromBytes(path, (bytes) => openWorkbook(bytes, { codec: nodeZip, planOnly }));
   return r.ok ? { ok: true, raw: r.value } : r;
 }
 
@@ -131,12 +157,31 @@ export async function sheetsPath(path: string): Promise<Listed> {
  * threads (50.000 agencies: 6,7 MB, 0,17 s).
  */
 export async function checkPath(path: string): Promise<Checked> {
-  const opened = await openPath(path);
+  const opened = await openPath(path, true);
   if (!opened.ok) return opened;
   try {
     return { ok: true, problems: readPlan(opened.raw).problems };
   } catch (e) {
     return { ok: "bug", stack: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  }
+}
+
+/**
+ * An earlier consolidated workbook (merge --into), read where it is opened: its hidden store's
+ * rows (a national roll-up's: ~110 MB of JSON text) become its submissions' records there, and
+ * only those cross to the merging thread, not every cell of the store (10.000 files with their
+ * task tables: peak 1,0 GB before).
+ */
+export async function existingPath(path: string): Promise<ExistingRead> {
+  const opened = await openPath(path, true);
+  if (!opened.ok) return opened;
+  // Loaded here only: the submissions' workers never need it.
+  const { existingFromRaw, StoreProblem } = await import("../workbook/consolidated");
+  try {
+    return { ok: true, existing: existingFromRaw(opened.raw, true) };
+  } catch (e) {
+    if (e instanceof StoreProblem) return { ok: "store", message: e.message };
+    throw e;
   }
 }
 
@@ -171,11 +216,31 @@ async function inWorker<T>(job: WorkerJob, here: () => Promise<T | { ok: false; 
   });
 }
 
-/** Open one workbook in a worker under the time and memory limits; UnreadableWorkbook with the reason otherwise. */
-export async function openInWorker(path: string): Promise<RawWorkbook> {
-  const opened = await inWorker<Opened>({ kind: "open", path }, () => openPath(path));
+/**
+ * Open one workbook in a worker under the time and memory limits (`planOnly`: for its plan or its
+ * store, see OpenOptions); UnreadableWorkbook with the reason otherwise.
+ */
+export async function openInWorker(path: string, planOnly: boolean): Promise<RawWorkbook> {
+  const opened = await inWorker<Opened>({ kind: "open", path, planOnly }, () => openPath(path, planOnly));
   if (!opened.ok) throw new UnreadableWorkbook(opened.reason);
   return opened.raw;
+}
+
+/**
+ * An earlier consolidated workbook (see `existingPath`), read in a worker under the time and memory
+ * limits: null when it holds no store; UnreadableWorkbook or StoreProblem with the reason otherwise.
+ */
+export async function existingInWorker(path: string): Promise<Existing | null> {
+  const read = await inWorker<ExistingRead>({ kind: "existing", path }, () => existingPath(path));
+  if (read.ok === "store") {
+    const { StoreProblem } = await import("../workbook/consolidated");
+    throw new StoreProblem(read.message);
+  }
+  if (!read.ok) throw new UnreadableWorkbook(read.reason);
+  if (!read.existing) return null;
+  // The groups each record shared came over as copies of their own: made one again.
+  const share = submissionSharer();
+  return { ...read.existing, stored: read.existing.stored.map(share) };
 }
 
 /** A workbook's sheet names (see `sheetsPath`), read in a worker under the time and memory limits; UnreadableWorkbook with the reason otherwise. */

@@ -1,7 +1,7 @@
 /** Worker thread: reads one submission, or opens, checks or lists the sheets of one workbook, per message, in the order sent. */
 import { parentPort, workerData } from "node:worker_threads";
 import type { SubmissionOptions } from "../workbook/submission";
-import { checkPath, openPath, readOne, sheetsPath, type WorkerJob } from "./readFiles";
+import { checkPath, existingPath, openPath, readOne, sheetsPath, type WorkerJob } from "./readFiles";
 
 const opts = workerData as SubmissionOptions;
 const queue: WorkerJob[] = [];
@@ -12,9 +12,11 @@ function run(job: WorkerJob): Promise<unknown> {
     case "submission":
       return readOne(job.input, opts);
     case "open":
-      return openPath(job.path);
+      return openPath(job.path, job.planOnly);
     case "check":
       return checkPath(job.path);
+    case "existing":
+      return existingPath(job.path);
     case "sheets":
       return sheetsPath(job.path);
   }

@@ -13,9 +13,9 @@ import type { Agency, ExtraLine, Plan, Task } from "../core/model";
 import { formatVnNumber } from "../core/numbers";
 import { nextGeneration } from "../core/text";
 import { sortProblems, type Problem } from "../core/problems";
-import { streamedSheet, type RawWorkbook, type Row, type WorkbookGrid } from "./grid";
+import { streamedSheet, type RawWorkbook, type Row, type SheetGrid, type WorkbookGrid } from "./grid";
 import {
-  SEVERITY_VI, SHEETS, SOURCE_DUPLICATE_HEADERS, SOURCE_POSSIBLE_HEADERS, SOURCE_FILE_COLUMNS, SOURCE_PROBLEM_HEADERS, SOURCES_TITLE, STATUS_VI,
+  SEVERITY_VI, SHEETS, STORE_SHEETS, STORE_SHEETS_MAX, storeSheetName, SOURCE_DUPLICATE_HEADERS, SOURCE_POSSIBLE_HEADERS, SOURCE_FILE_COLUMNS, SOURCE_PROBLEM_HEADERS, SOURCES_TITLE, STATUS_VI,
 } from "./layout";
 import { buildWorkbook } from "./write";
 import { SheetBuilder } from "./sheetBuilder";
@@ -138,19 +138,93 @@ export function listRow(a: Agency, groups: Plan["groups"]): ListRow {
   return { rowId: a.rowId ?? "", name: a.name, group: groups.find((g) => g.id === a.groupId)?.label ?? a.groupText ?? "", area: a.area, note: a.note };
 }
 
-/** Row 1 of the hidden store. */
+/** Row 1 of each sheet of the hidden store. */
 const STORE_HEADER = ["Loại", "Tệp", "Dữ liệu (JSON) — không sửa trang này; dùng để gộp thêm tệp sau này"];
+/**
+ * Row 2 of the store's first sheet when the store goes on in more sheets: their names, in order.
+ * Not a kind versions before it know, so they refuse such a store ("written by a newer version")
+ * instead of reading its first sheet's files alone.
+ */
+const STORE_PARTS = "PARTS";
+
+/** What one sheet of the hidden store may hold: characters of text (file names and JSON) and rows. */
+export interface StoreSheetLimits {
+  chars: number;
+  rows: number;
+}
+/**
+ * A sheet of the store is read again (`--into`) under the reader's limits: 50 MB of XML a part and
+ * 100.000 rows. 12 million characters is ~13 MB of XML for the store's usual text (JSON, mostly
+ * ASCII, with Vietnamese names and tasks), and stays under 50 MB when every character takes three
+ * bytes of UTF-8 (and a row its ~120 bytes of markup). A national roll-up with the units' task
+ * tables (10.000 files, 109 MB of store) takes ~9 sheets; in one sheet it could not be read again.
+ */
+export const STORE_SHEET_LIMITS: StoreSheetLimits = { chars: 12_000_000, rows: 40_000 };
 
 /**
- * The hidden store, its rows made as they are written (a national roll-up's is 40 MB of JSON
- * that nothing reads before it is written): each submission as read, and the season.
+ * The hidden store, its rows made as they are written (a national roll-up's is ~100 MB of JSON
+ * that nothing reads before it is written): each submission as read, and the season; in as many
+ * sheets as its size asks (see STORE_SHEET_LIMITS). Where each sheet begins is found by making the
+ * rows once beforehand and counting them (0,18 s at 10.000 files): the workbook's list of sheets
+ * is written before any sheet.
  */
-function buildStoreSheet(submissions: readonly Submission[], season: Omit<SeasonStore, "written">, written: () => Iterable<ListRow>) {
-  return streamedSheet({ name: SHEETS.store, widths: [10, 40, 120], merges: [], validations: [], landscape: false, hidden: true }, () => storeRows(submissions, season, written));
+function buildStoreSheets(submissions: readonly Submission[], season: Omit<SeasonStore, "written">, written: () => Iterable<ListRow>, limits: StoreSheetLimits): SheetGrid[] {
+  const rows = () => storeRows(submissions, season, written);
+  // The header row, and the parts row, are in every sheet's budget of rows.
+  const room = limits.rows - 2;
+  const starts = [0];
+  let count = 0;
+  let chars = 0;
+  let inSheet = 0;
+  for (const row of rows()) {
+    const size = rowChars(row);
+    if (inSheet > 0 && (inSheet >= room || chars + size > limits.chars)) {
+      starts.push(count);
+      chars = 0;
+      inSheet = 0;
+    }
+    chars += size;
+    inSheet++;
+    count++;
+  }
+  if (starts.length > STORE_SHEETS_MAX) {
+    throw new StoreProblem(`dữ liệu nguồn cần ${starts.length} trang ẩn, quá ${STORE_SHEETS_MAX} trang một sổ có thể giữ; hãy tổng hợp theo từng phần (theo tỉnh, theo huyện)`);
+  }
+  const names = starts.map((_, k) => storeSheetName(k + 1));
+  // The sheets are written in order: each goes on from where the one before stopped, with the same
+  // rows; one made out of order (the rows of one asked for alone) makes the rows again up to its own.
+  let cursor: { rows: Iterator<Row>; at: number } | null = null;
+  function* slice(from: number, to: number): Generator<Row> {
+    if (!cursor || cursor.at !== from) {
+      const fresh = rows()[Symbol.iterator]();
+      for (let i = 0; i < from; i++) fresh.next();
+      cursor = { rows: fresh, at: from };
+    }
+    const c = cursor;
+    while (c.at < to) {
+      const next = c.rows.next();
+      if (next.done) return;
+      c.at++;
+      yield next.value;
+    }
+  }
+  return names.map((name, k) =>
+    streamedSheet({ name, widths: [10, 40, 120], merges: [], validations: [], landscape: false, hidden: true }, function* () {
+      yield STORE_HEADER.map((v) => ({ v }));
+      if (k === 0 && names.length > 1) yield [{ v: STORE_PARTS }, { v: "" }, { v: JSON.stringify({ sheets: names.slice(1) }) }];
+      yield* slice(starts[k], k + 1 < starts.length ? starts[k + 1] : Infinity);
+    }),
+  );
+}
+
+/** Characters of text in a store row. */
+function rowChars(row: Row): number {
+  let n = 0;
+  for (const cell of row) if (cell && typeof cell.v === "string") n += cell.v.length;
+  return n;
 }
 
 function* storeRows(submissions: readonly Submission[], season: Omit<SeasonStore, "written">, written: () => Iterable<ListRow>): Generator<Row> {
-  yield STORE_HEADER.map((v) => ({ v }));
   // Each record's JSON under a cell's size: one too long is cut over rows marked as continued
   // (never inside a surrogate pair).
   function* putText(kind: StoredKind | BatchedKind, file: string, text: string): Generator<Row> {
@@ -212,6 +286,8 @@ export interface SeasonReport {
   corrections?: AppliedCorrection[];
   store?: Partial<SeasonStore>;
   today?: string;
+  /** What one sheet of the store may hold (STORE_SHEET_LIMITS; smaller in tests). */
+  storeSheet?: StoreSheetLimits;
 }
 
 /** The consolidated workbook of a merge. `submissions` are all that went into it. */
@@ -224,14 +300,14 @@ export function buildConsolidatedWorkbook(result: MergeResult, submissions: read
   if (season.comparison) grid.sheets.push(buildComparisonSheet(season.comparison, groups, season.lastGroups ?? groups, today));
   if (season.corrections?.length) grid.sheets.push(buildCorrectionsSheet(season.corrections));
   if (result.unitTasks.length) grid.sheets.push(buildUnitTasksSheet(result.unitTasks));
-  grid.sheets.push(buildStoreSheet(submissions, {
+  grid.sheets.push(...buildStoreSheets(submissions, {
     expected: season.store?.expected ?? null,
     mapping: season.store?.mapping ?? [],
     corrections: season.store?.corrections ?? [],
   }, function* () {
     // Phụ lục 1 as written, made row by row with the store.
     for (const a of result.plan.agencies) yield listRow(a, groups);
-  }));
+  }, season.storeSheet ?? STORE_SHEET_LIMITS));
   return grid;
 }
 
@@ -251,60 +327,35 @@ interface StoredFile {
 }
 
 /** Everything a consolidated workbook's hidden store holds. */
-export function readStore(wb: RawWorkbook): SeasonStore & { stored: Submission[] } {
+export function readStore(wb: RawWorkbook, consume = false): SeasonStore & { stored: Submission[] } {
   const season: SeasonStore = { expected: null, mapping: [], corrections: [], written: [] };
-  const sheet = wb.sheets.find((s) => s.name === SHEETS.store);
-  if (!sheet) return { ...season, stored: [] };
+  const first = wb.sheets.find((s) => s.name === SHEETS.store);
+  if (!first) return { ...season, stored: [] };
   const byFile = new Map<string, Submission>();
   const order: Submission[] = [];
-  // Rows as records: a continued row's text joined to the row above; a batched record's array
-  // read as its records one by one (older workbooks hold one record a row, read the same).
-  const records: Array<[string, string, string]> = [];
-  for (const cells of sheet.rows.slice(1)) {
-    const [kind, fileCell, json] = cells;
-    const file = fileCell ?? "";
-    if (typeof kind !== "string" || typeof file !== "string" || typeof json !== "string") continue;
-    const last = records[records.length - 1];
-    if (kind === CONTINUED) {
-      if (!last || last[1] !== file) throw new StoreProblem(`trang ẩn "${SHEETS.store}" có dòng nối tiếp (+) không theo sau dòng nào của tệp "${file}" — trang đã bị sửa tay`);
-      last[2] += json;
-    } else if (!KNOWN_KINDS.has(kind)) {
-      throw new StoreProblem(`trang ẩn "${SHEETS.store}" có loại dòng "${kind.slice(0, 30)}" mà phiên bản này không biết — bản tổng hợp do phiên bản kehoach-iso mới hơn ghi; hãy cập nhật kehoach-iso rồi gộp lại`);
-    } else records.push([kind, file, json]);
-  }
-  const one: Array<[string, string, unknown]> = [];
-  for (const [kind, file, json] of records) {
-    let data: unknown;
-    try {
-      data = JSON.parse(json);
-    } catch {
-      throw new StoreProblem(`trang ẩn "${SHEETS.store}" có dữ liệu hỏng ở một dòng "${kind}" của tệp "${file}" — trang đã bị sửa tay; hãy gộp lại từ các tệp gửi`);
-    }
-    if (!Object.prototype.hasOwnProperty.call(BATCHED, kind)) one.push([kind, file, data]);
-    else for (const item of data as unknown[]) one.push([BATCHED[kind as BatchedKind], file, item]);
-  }
-  for (const [kind, file, data] of one) {
+  /** One record, in the order the store holds them. */
+  const take = (kind: string, file: string, data: unknown): void => {
     if (kind === "EXPECTED") {
       const e = data as { year: number | null; groups: Plan["groups"] };
       season.expected = { file, year: e.year ?? NaN, groups: e.groups, agencies: [] };
-      continue;
+      return;
     }
     if (kind === "EXPECTED_AGENCY") {
       season.expected?.agencies.push(data as Agency);
-      continue;
+      return;
     }
     if (kind === "MAPPING") {
       season.mapping.push(data as UnitMapping);
-      continue;
+      return;
     }
     if (kind === "CORRECTION") {
       season.corrections.push(data as Correction);
-      continue;
+      return;
     }
     if (kind === "WROTE") {
       const [rowId, name, group, area, note] = data as string[];
       season.written.push({ rowId, name, group, area, note });
-      continue;
+      return;
     }
     if (kind === "FILE" || kind === FILE_BATCHED) {
       const f = data as StoredFile;
@@ -321,18 +372,85 @@ export function readStore(wb: RawWorkbook): SeasonStore & { stored: Submission[]
           };
       byFile.set(file, sub);
       order.push(sub);
-      continue;
+      return;
     }
     const sub = byFile.get(file);
-    if (!sub || sub.outcome.kind !== "read") continue;
+    if (!sub || sub.outcome.kind !== "read") return;
     if (kind === "AGENCY") sub.outcome.plan.agencies.push(data as Agency);
     else if (kind === "TASK") sub.outcome.plan.tasks.push(data as Task);
     else if (kind === "LINE") sub.outcome.plan.extraLines.push(data as ExtraLine);
     else if (kind === "PROBLEM") sub.outcome.problems.push(data as Problem);
+  };
+  // Rows as records, the store's sheets one after another: a continued row's text joined to the row
+  // above (which may be the last of the sheet before); a batched record's array read as its
+  // records one by one (older workbooks hold one record a row, read the same). Each record is read
+  // as soon as its last row is: a national roll-up's store is ~110 MB of text, not held twice.
+  let pending: { kind: string; file: string; parts: string[] } | null = null;
+  const flush = () => {
+    if (!pending) return;
+    const { kind, file, parts } = pending;
+    pending = null;
+    let data: unknown;
+    try {
+      data = JSON.parse(parts.length === 1 ? parts[0] : parts.join(""));
+    } catch {
+      throw new StoreProblem(`trang ẩn "${SHEETS.store}" có dữ liệu hỏng ở một dòng "${kind}" của tệp "${file}" — trang đã bị sửa tay; hãy gộp lại từ các tệp gửi`);
+    }
+    if (!Object.prototype.hasOwnProperty.call(BATCHED, kind)) take(kind, file, data);
+    else for (const item of data as unknown[]) take(BATCHED[kind as BatchedKind], file, item);
+  };
+  for (const [sheet, from] of storeSheets(wb, first)) {
+    for (let r = from; r < sheet.rows.length; r++) {
+      const [kind, fileCell, json] = sheet.rows[r];
+      const file = fileCell ?? "";
+      // Consumed: each row let go once read, so that the store's text and its records are not all held at once.
+      if (consume) sheet.rows[r] = READ_ROW;
+      if (typeof kind !== "string" || typeof file !== "string" || typeof json !== "string") continue;
+      if (kind === CONTINUED) {
+        if (!pending || pending.file !== file) throw new StoreProblem(`trang ẩn "${sheet.name}" có dòng nối tiếp (+) không theo sau dòng nào của tệp "${file}" — trang đã bị sửa tay`);
+        pending.parts.push(json);
+      } else if (!KNOWN_KINDS.has(kind)) {
+        throw new StoreProblem(`trang ẩn "${sheet.name}" có loại dòng "${kind.slice(0, 30)}" mà phiên bản này không biết — bản tổng hợp do phiên bản kehoach-iso mới hơn ghi; hãy cập nhật kehoach-iso rồi gộp lại`);
+      } else {
+        flush();
+        pending = { kind, file, parts: [json] };
+      }
+    }
   }
+  flush();
   // Each FILE row parsed its own copy of the same groups: made one again, as at the first merge.
   const share = submissionSharer();
   return { ...season, stored: order.map(share) };
+}
+
+type RawSheet = RawWorkbook["sheets"][number];
+/** What a consumed store row is left as. */
+const READ_ROW: RawSheet["rows"][number] = [];
+
+/**
+ * The sheets of a store, each with the row its records begin at: the first alone, or, when its
+ * row 2 names the sheets it goes on in, those too, every one of which must be there.
+ */
+function storeSheets(wb: RawWorkbook, first: RawSheet): Array<[RawSheet, number]> {
+  const parts = first.rows[1];
+  if (!parts || parts[0] !== STORE_PARTS) return [[first, 1]];
+  let names: unknown = null;
+  try {
+    names = (JSON.parse(typeof parts[2] === "string" ? parts[2] : "") as { sheets?: unknown }).sheets;
+  } catch {
+    // said below
+  }
+  if (!Array.isArray(names) || !names.every((n): n is string => typeof n === "string" && n !== SHEETS.store && STORE_SHEETS.includes(n))) {
+    throw new StoreProblem(`trang ẩn "${SHEETS.store}" có dòng ${STORE_PARTS} hỏng ở ô C2 — trang đã bị sửa tay; hãy gộp lại từ các tệp gửi`);
+  }
+  return [
+    [first, 2],
+    ...names.map((name): [RawSheet, number] => {
+      const sheet = wb.sheets.find((s) => s.name === name);
+      if (!sheet) throw new StoreProblem(`thiếu trang ẩn "${name}", phần tiếp theo của dữ liệu nguồn (trang "${SHEETS.store}") — trang đã bị xoá hay đổi tên; hãy gộp lại từ các tệp gửi`);
+      return [sheet, 1];
+    }),
+  ];
 }
 
 /** An earlier consolidated workbook: its plan (info, groups, rates), the submissions and season it holds, and its PL1 as it now stands. */
@@ -343,9 +461,13 @@ export interface Existing extends SeasonStore {
   current: ListRow[];
 }
 
-/** Read an earlier consolidated workbook, or null when it holds no stored submissions. */
-export function existingFromRaw(raw: RawWorkbook): Existing | null {
-  const store = readStore(raw);
+/**
+ * Read an earlier consolidated workbook, or null when it holds no stored submissions. `consume`:
+ * the store's rows are emptied as they are read (a reader that made `raw` for this alone: a
+ * national roll-up's store is ~110 MB of text, its records as much again).
+ */
+export function existingFromRaw(raw: RawWorkbook, consume = false): Existing | null {
+  const store = readStore(raw, consume);
   if (store.stored.length === 0) return null;
   const plan = readPlan(raw).plan;
   return { ...store, plan, current: plan.agencies.map((a) => listRow(a, plan.groups)) };
@@ -411,6 +533,7 @@ export function consolidate(fresh: readonly Submission[], existing: Existing | n
   const grid = buildConsolidatedWorkbook(result, submissions, notice, {
     tracking, comparison, lastGroups: expected?.groups, corrections: applied.applied, today,
     store: { expected, mapping, corrections },
+    ...(season.storeSheet ? { storeSheet: season.storeSheet } : {}),
   });
   // The names' keys the merge asked for (12 MB at 10.000 files) are not asked for again: let
   // them go before the workbook is written.
@@ -430,4 +553,6 @@ export interface Season {
   mapping?: UnitMapping[] | null;
   /** Today (dd/mm/yyyy), when corrections are first seen. */
   today?: string;
+  /** What one sheet of the hidden store may hold (STORE_SHEET_LIMITS; smaller in tests). */
+  storeSheet?: StoreSheetLimits;
 }

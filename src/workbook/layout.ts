@@ -19,8 +19,20 @@ export const SHEETS = {
   store: "Dữ liệu nguồn",
 } as const;
 
+/** Most sheets the hidden store may take (see workbook/consolidated.ts: a sheet is ~13 MB of XML). */
+export const STORE_SHEETS_MAX = 99;
+/** The hidden store's k-th sheet (1-based): the first is SHEETS.store, a store too large for one goes on in "Dữ liệu nguồn 2", "… 3"… */
+export const storeSheetName = (k: number): string => (k === 1 ? SHEETS.store : `${SHEETS.store} ${k}`);
+/** Every name a sheet of the hidden store may have. */
+export const STORE_SHEETS: readonly string[] = Array.from({ length: STORE_SHEETS_MAX }, (_, i) => storeSheetName(i + 1));
+/**
+ * The consolidated workbook's reports that nothing reads back: a consolidated workbook opened for
+ * its plan or its store is opened without them (a national roll-up's "Nhiệm vụ các đơn vị" has more
+ * rows than a sheet may have to be read).
+ */
+export const OUTPUT_SHEETS: readonly string[] = [SHEETS.sources, SHEETS.tracking, SHEETS.comparison, SHEETS.corrections, SHEETS.unitTasks];
 /** The consolidated workbook's own sheets: reports and the store, never a part of a plan. */
-export const REPORT_SHEETS: readonly string[] = [SHEETS.sources, SHEETS.tracking, SHEETS.comparison, SHEETS.corrections, SHEETS.unitTasks, SHEETS.store];
+export const REPORT_SHEETS: readonly string[] = [...OUTPUT_SHEETS, ...STORE_SHEETS];
 
 export type SheetKey = keyof typeof SHEETS;
 

@@ -21,7 +21,7 @@ import { isCellError } from "./cellValues";
 import { dayText } from "../core/timing";
 import { convertLegacy, unclearKey } from "./legacy";
 import {
-  AGENCY_COLUMNS, BUDGET_COLUMNS, BUDGET_LINE_LABELS, BUDGET_TOTAL_PATTERN, GROUP_COLUMNS, INFO_ROWS, RATE_ROWS, REPORT_SHEETS, SHEET_ALIASES, SHEETS, TASK_COLUMNS, UNIFORM_RATE_LABELS,
+  AGENCY_COLUMNS, BUDGET_COLUMNS, BUDGET_LINE_LABELS, BUDGET_TOTAL_PATTERN, GROUP_COLUMNS, INFO_ROWS, RATE_ROWS, REPORT_SHEETS, SHEET_ALIASES, SHEETS, STORE_SHEETS, TASK_COLUMNS, UNIFORM_RATE_LABELS,
   type ColumnSpec, type InfoKey, type InfoRowSpec,
 } from "./layout";
 
@@ -736,7 +736,7 @@ function infoNumber(info: InfoRead, key: InfoKey, what: string, problems: Proble
  * open workbook's other sheets (a 60.000-row data sheet beside the plan) need not be read in full.
  */
 export function sheetMayBeUsed(top: RawSheet): boolean {
-  if (top.name === SHEETS.store || top.name === SHEETS.sources) return true;
+  if (STORE_SHEETS.includes(top.name) || top.name === SHEETS.sources) return true;
   const aliases = [...SHEET_ALIASES.info, ...SHEET_ALIASES.agencies, ...SHEET_ALIASES.budget, ...SHEET_ALIASES.tasks];
   if (nameScore(top, aliases) > 0) return true;
   return (
@@ -747,14 +747,17 @@ export function sheetMayBeUsed(top: RawSheet): boolean {
   );
 }
 
+const REPORT_SET: ReadonlySet<string> = new Set(REPORT_SHEETS);
+
 export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResult {
   // What the last workbook but one asked the memos for is let go (a long read stays flat).
   nextGeneration();
   const legacy = convertLegacy(source);
   const wb = legacy.raw;
   const problems: Problem[] = [...legacy.problems];
-  // The consolidated workbook's own report sheets are never a plan's part.
-  const used = new Set<string>(REPORT_SHEETS);
+  // The consolidated workbook's own report sheets are never a plan's part (those of them this workbook has).
+  const reports = wb.sheets.map((s) => s.name).filter((n) => REPORT_SET.has(n));
+  const used = new Set<string>(reports);
   const pick = <K extends string>(aliases: string[], cols: ColumnSpec<K>[] | null, need: K[]) => {
     const s = findSheet(wb, aliases, cols, need, used);
     if (s) used.add(s.name);
@@ -766,7 +769,7 @@ export function readPlan(source: RawWorkbook, opts: ReadOptions = {}): ReadResul
   const taskSheet = pick(SHEET_ALIASES.tasks, TASK_COLUMNS, ["content", "timing"]);
   // A sheet may stack several parts (Thông tin, then Phụ lục 1, then Phụ lục 2): the agency list and
   // Thông tin may share the budget's sheet; never the task table's.
-  const shared = new Set([...REPORT_SHEETS, ...(taskSheet ? [taskSheet.name] : [])]);
+  const shared = new Set([...reports, ...(taskSheet ? [taskSheet.name] : [])]);
   const infoSheet = pick(SHEET_ALIASES.info, null, []) ?? findInfoByLabels(wb, used) ?? findInfoByLabels(wb, shared);
   const agencySheets = chooseAgencySheets(rankSheets(wb, SHEET_ALIASES.agencies, (s) => agencyHeader(s) !== null, shared));
   const agencySheet = agencySheets[0] ?? null;

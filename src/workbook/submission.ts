@@ -14,13 +14,16 @@ export interface SubmissionOptions {
   levels?: AdminLevels;
 }
 
+/** A consolidated workbook among the files: never merged as a submission (see merge's --into). */
+export function consolidatedInput(file: string, modified: number): Submission {
+  return { file, modified, outcome: { kind: "rejected", consolidated: true, reason: `đây là một bản tổng hợp (có trang ẩn "${SHEETS.store}"), không gộp như một tệp gửi; dùng --into để gộp thêm vào nó` } };
+}
+
 export function submissionFromRaw(file: string, modified: number, raw: RawWorkbook, opts: SubmissionOptions = {}): Submission {
   const reject = (reason: string): Submission => ({ file, modified, outcome: { kind: "rejected", reason } });
   const hasContent = raw.sheets.some((s) => s.rows.some((r) => r.some((v) => cellText(v) !== "")));
   if (!hasContent) return reject("sổ tính trống, không có dữ liệu");
-  if (raw.sheets.some((s) => s.name === SHEETS.store)) {
-    return { file, modified, outcome: { kind: "rejected", consolidated: true, reason: `đây là một bản tổng hợp (có trang ẩn "${SHEETS.store}"), không gộp như một tệp gửi; dùng --into để gộp thêm vào nó` } };
-  }
+  if (raw.sheets.some((s) => s.name === SHEETS.store)) return consolidatedInput(file, modified);
   const read = readPlan(raw, opts);
   if (!read.sheets.agencies && !read.sheets.budget && !read.sheets.info) {
     return reject(`không có trang kế hoạch nào (danh sách cơ quan "Tên cơ quan", kinh phí "Số tiền" hay "Thông tin"); các trang: ${raw.sheets.map((s) => `"${s.name}"`).join(", ")}`);

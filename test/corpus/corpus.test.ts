@@ -6,7 +6,10 @@
 import { readFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readOne } from "../../src/cli/readFiles";
+import { checkPath, existingPath, readOne } from "../../src/cli/readFiles";
+import { randomBytes } from "node:crypto";
+import JSZip from "jszip";
+import { buildWorkbook } from "../../src/workbook/write";
 import { mergeSubmissions, type Submission } from "../../src/core/merge";
 import { openWorkbook } from "../../src/adapters/xlsx/openWorkbook";
 import { pakoZip } from "../../src/adapters/xlsx/pakoZip";
@@ -49,6 +52,31 @@ describe("refused, with the reason in Vietnamese", () => {
     writeFileSync(join(dir, "qua-lon.xlsx"), Buffer.alloc(21 * 1024 * 1024, 1));
     const s = await readOne({ path: join(dir, "qua-lon.xlsx"), label: "qua-lon.xlsx" }, {});
     expect(s.outcome).toEqual({ kind: "rejected", reason: expect.stringContaining("tệp quá lớn (21 MB; tối đa 20 MB)") });
+  });
+
+  it("past a submission's size, only a consolidated workbook is read: said to be one among the files, opened for --into and validate", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kh-big-"));
+    // 21 MB of what does not compress, in a part no sheet refers to: the size of a national roll-up.
+    const padded = async (bytes: Uint8Array) => {
+      const zip = await JSZip.loadAsync(bytes);
+      zip.file("xl/media/khong-dung.bin", randomBytes(21 * 1024 * 1024), { compression: "STORE" });
+      return zip.generateAsync({ type: "nodebuffer" });
+    };
+    const plan = newPlan({ year: 2022, levels: 3, standardTasks: true });
+    const agencies = [{ name: "Sở Y tế", groupId: "so-nganh", area: "", note: "" }];
+    const submissions: Submission[] = [{ file: "syt.xlsx", modified: 1, outcome: { kind: "read", problems: [], plan: { ...plan, agencies } } }];
+    const merged = mergeSubmissions(submissions, plan);
+    writeFileSync(join(dir, "tong-hop.xlsx"), await padded(await writeXlsx(buildConsolidatedWorkbook(merged, submissions))));
+    writeFileSync(join(dir, "ke-hoach.xlsx"), await padded(await writeXlsx(buildWorkbook({ ...plan, agencies }))));
+    const among = await readOne({ path: join(dir, "tong-hop.xlsx"), label: "tong-hop.xlsx" }, {});
+    expect(among.outcome).toEqual({ kind: "rejected", consolidated: true, reason: expect.stringContaining("đây là một bản tổng hợp") });
+    const into = await existingPath(join(dir, "tong-hop.xlsx"));
+    expect(into.ok === true && into.existing?.stored.map((s) => s.file)).toEqual(["syt.xlsx"]);
+    expect(await checkPath(join(dir, "tong-hop.xlsx"))).toEqual({ ok: true, problems: expect.any(Array) });
+    // Any other workbook that size is refused as before.
+    const plain = await readOne({ path: join(dir, "ke-hoach.xlsx"), label: "ke-hoach.xlsx" }, {});
+    expect(plain.outcome).toEqual({ kind: "rejected", reason: expect.stringContaining("tệp quá lớn (21 MB; tối đa 20 MB)") });
+    expect(await checkPath(join(dir, "ke-hoach.xlsx"))).toEqual({ ok: false, reason: expect.stringContaining("tệp quá lớn") });
   });
 
   it.each(["zip-bomb.xlsx", "zip-bomb-lying-size.xlsx"])("%s also in the browser's inflater", async (file) => {

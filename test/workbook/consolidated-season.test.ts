@@ -12,7 +12,11 @@ import { validatePlan } from "../../src/core/validate";
 import { standardTasks } from "../../src/core/standardTasks";
 import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
 import { consolidate, existingFromRaw, STORE_CELL_CHARS, StoreProblem } from "../../src/workbook/consolidated";
-import { SHEETS } from "../../src/workbook/layout";
+import { OUTPUT_SHEETS, SHEETS } from "../../src/workbook/layout";
+import { openWorkbook } from "../../src/adapters/xlsx/openWorkbook";
+import { DEFAULT_LIMITS } from "../../src/adapters/xlsx/sheetRules";
+import { nodeZip } from "../../src/cli/nodeZip";
+import { buildWorkbook } from "../../src/workbook/write";
 import { newPlan } from "../../src/workbook/plan";
 import { cellText, readPlan } from "../../src/workbook/read";
 import { openBytes } from "../helpers/open";
@@ -171,5 +175,98 @@ describe("the hidden store at a national scale", () => {
     expect(() => existingFromRaw(store([file, ["+", "b.xlsx", "x"]]))).toThrow(/nối tiếp/);
     expect(() => existingFromRaw(store([file, ["AGENCIES", "a.xlsx", "[{"]]))).toThrow(/dữ liệu hỏng/);
     expect(existingFromRaw(store([file]))!.stored).toHaveLength(1);
+  });
+});
+
+describe("a store too large for one sheet (a national roll-up with the units' task tables)", () => {
+  const communes = (n: number, tag: string) => Array.from({ length: n }, (_, i) => A(`Ủy ban nhân dân xã Số ${i} ${tag}`, "cap-xa", `huyện ${tag}`));
+  const tasks = withAt(standardTasks(2022));
+  // One agency's note longer than a store cell (its record cut over continued rows), in every file.
+  const long = (i: number) => ({ ...A(`Ủy ban nhân dân xã Ghi Chú ${i}`, "cap-xa", `huyện ${i}`), note: `Ghi chú ${i} ${"rất dài ".repeat(3_000)}` });
+  const subs = Array.from({ length: 12 }, (_, i) => sub(`huyen-${i}.xlsx`, `UBND huyện ${i}`, `huyện ${i}`, [...communes(150, String(i)), long(i)], tasks));
+  // A sheet's share made small: the same store as a national one, in a test's size.
+  const small = { chars: 60_000, rows: 200 };
+  const records = (e: NonNullable<ReturnType<typeof existingFromRaw>>) => ({
+    stored: e.stored.map((s) => [s.file, s.outcome.kind === "read" ? [s.outcome.plan.agencies, s.outcome.plan.tasks] : s.outcome.reason]),
+    written: e.written,
+  });
+  const store = (raw: Awaited<ReturnType<typeof openBytes>>) => raw.sheets.filter((s) => s.name.startsWith(SHEETS.store));
+
+  it("goes on in more hidden sheets, named in the first one's row 2, within each sheet's share, and reads back as the one-sheet store does", async () => {
+    const one = await openBytes(await writeXlsx(consolidate(subs, null, {}, { today: "01/12/2021" })!.grid));
+    const split = await openBytes(await writeXlsx(consolidate(subs, null, {}, { today: "01/12/2021", storeSheet: small })!.grid));
+    expect(store(one).map((s) => s.name)).toEqual([SHEETS.store]);
+    const sheets = store(split);
+    expect(sheets.length).toBeGreaterThan(3);
+    expect(sheets.map((s) => s.name)).toEqual(sheets.map((_, k) => (k === 0 ? SHEETS.store : `${SHEETS.store} ${k + 1}`)));
+    expect(sheets.every((s) => s.hidden)).toBe(true);
+    expect(sheets[0].rows[1].slice(0, 1)).toEqual(["PARTS"]);
+    expect(JSON.parse(cellText(sheets[0].rows[1][2]))).toEqual({ sheets: sheets.slice(1).map((s) => s.name) });
+    for (const s of sheets) {
+      expect(s.rows.length).toBeLessThanOrEqual(small.rows);
+      expect(s.rows.slice(1).reduce((n, r) => n + r.reduce<number>((m, v) => m + (typeof v === "string" ? v.length : 0), 0), 0)).toBeLessThanOrEqual(small.chars + 2_000);
+    }
+    // A record cut over rows goes on in the next sheet: the rows are one sequence.
+    expect(sheets.some((s, k) => k > 0 && s.rows[1][0] === "+")).toBe(true);
+    const read = existingFromRaw(split)!;
+    expect(records(read)).toEqual(records(existingFromRaw(one)!));
+    expect(read.stored.map((s) => s.file)).toEqual(subs.map((s) => s.file));
+    // Merging into it again gives what merging everything at once gives.
+    const more = sub("huyen-x.xlsx", "UBND huyện X", "huyện X", communes(3, "X"));
+    const again = consolidate([more], read, {}, { today: "02/12/2021", storeSheet: small })!;
+    const atOnce = consolidate([...subs, more], null, {}, { today: "02/12/2021" })!;
+    expect(again.result.plan.agencies.map((a) => a.name)).toEqual(atOnce.result.plan.agencies.map((a) => a.name));
+    expect(again.result.plan.agencies).toHaveLength(12 * 151 + 3);
+  });
+
+  it("is read the same when its rows are let go as they are read (consume), which leaves them empty", async () => {
+    const split = await openBytes(await writeXlsx(consolidate(subs, null, {}, { today: "01/12/2021", storeSheet: small })!.grid));
+    const kept = existingFromRaw(split)!;
+    const consumed = existingFromRaw(split, true)!;
+    expect(records(consumed)).toEqual(records(kept));
+    expect(store(split).every((s) => s.rows.slice(2).every((r) => r.length === 0))).toBe(true);
+  });
+
+  it("refuses, saying why, a split store missing one of its sheets or whose row 2 was edited", async () => {
+    const split = await openBytes(await writeXlsx(consolidate(subs, null, {}, { today: "01/12/2021", storeSheet: small })!.grid));
+    const without = { sheets: split.sheets.filter((s) => s.name !== `${SHEETS.store} 3`) };
+    expect(() => existingFromRaw(without)).toThrow(StoreProblem);
+    expect(() => existingFromRaw(without)).toThrow(`thiếu trang ẩn "${SHEETS.store} 3"`);
+    const edited = (c2: string) => ({ sheets: split.sheets.map((s) => (s.name === SHEETS.store ? { ...s, rows: s.rows.map((r, i) => (i === 1 ? [r[0], r[1], c2] : r)) } : s)) });
+    expect(() => existingFromRaw(edited("{"))).toThrow(/dòng PARTS hỏng ở ô C2/);
+    expect(() => existingFromRaw(edited(JSON.stringify({ sheets: ["PL1 Danh sách cơ quan"] })))).toThrow(/dòng PARTS hỏng/);
+    expect(() => existingFromRaw(edited(JSON.stringify({ sheets: [SHEETS.store] })))).toThrow(/dòng PARTS hỏng/);
+  });
+
+  it("is refused by a version that knew one sheet only (its row 2 is of a kind that version did not know), not read as its first sheet's files", async () => {
+    // The kinds of rows versions before the split knew (they refuse any other, as "written by a newer version").
+    const before = new Set(["FILE", "FILE_V2", "AGENCY", "TASK", "LINE", "PROBLEM", "EXPECTED", "EXPECTED_AGENCY", "MAPPING", "CORRECTION", "WROTE", "AGENCIES", "TASKS", "LINES", "PROBLEMS", "EXPECTED_AGENCIES", "WRITTEN", "+"]);
+    const split = await openBytes(await writeXlsx(consolidate(subs, null, {}, { today: "01/12/2021", storeSheet: small })!.grid));
+    const kinds = store(split)[0].rows.slice(1).map((r) => cellText(r[0]));
+    expect(kinds.filter((k) => !before.has(k))).toEqual(["PARTS"]);
+    // A store that fits one sheet has none: those versions read it as before.
+    const one = await openBytes(await writeXlsx(consolidate(subs, null, {}, { today: "01/12/2021" })!.grid));
+    expect(store(one)[0].rows.slice(1).every((r) => before.has(cellText(r[0])))).toBe(true);
+  });
+
+  it("opened for its plan or store, a consolidated workbook is opened without its output-only reports; any other workbook whole", async () => {
+    // Many units of one agency each: the units' task report is the longest sheet.
+    const units = Array.from({ length: 40 }, (_, i) => sub(`so-${i}.xlsx`, `Sở ${i}`, "tỉnh Đồng Tháp", [A(`Sở ${i}`, "so-nganh", "")], tasks));
+    const bytes = await writeXlsx(consolidate(units, null, {}, { today: "01/12/2021", storeSheet: small })!.grid);
+    const whole = await openBytes(bytes);
+    expect(whole.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([SHEETS.sources, SHEETS.unitTasks]));
+    // The units' task report past the rows a sheet may have: the whole workbook is refused, its plan and store still read.
+    const rows = whole.sheets.find((s) => s.name === SHEETS.unitTasks)!.rows.length;
+    const limits = { ...DEFAULT_LIMITS, maxRows: rows - 1 };
+    await expect(openBytes(bytes, limits)).rejects.toThrow(/Nhiệm vụ các đơn vị/);
+    const forPlan = await openWorkbook(bytes, { codec: nodeZip, limits, planOnly: true });
+    expect(forPlan.sheets.map((s) => s.name)).toEqual(whole.sheets.map((s) => s.name).filter((n) => !OUTPUT_SHEETS.includes(n)));
+    expect(records(existingFromRaw(forPlan)!)).toEqual(records(existingFromRaw(whole)!));
+    // A submission's own sheet named like a report is kept: only a workbook with the store is ours.
+    const plan = newPlan({ year: 2022, levels: 3, standardTasks: false });
+    const grid = buildWorkbook(plan);
+    grid.sheets.push({ ...grid.sheets[0], name: SHEETS.sources, rows: [[{ v: "Nguồn: Sở Nội vụ" }]] });
+    const own = await openWorkbook(await writeXlsx(grid), { codec: nodeZip, planOnly: true });
+    expect(own.sheets.map((s) => s.name)).toContain(SHEETS.sources);
   });
 });

@@ -24,6 +24,12 @@ export interface OpenOptions {
   /** Inflate and CRC-32 (Node's zlib, or pako in the browser). */
   codec: ZipCodec;
   limits?: ReadLimits;
+  /**
+   * Opened for its plan or its hidden store (merge --into, --plan, --expected, validate, budget):
+   * a consolidated workbook's output-only reports are not read (a national roll-up's task report
+   * has more rows than a sheet may have to be read). A mapping table is opened whole.
+   */
+  planOnly?: boolean;
 }
 
 const sheetJs = () => import(/* webpackChunkName: "sheetjs" */ "./readSheetJs");
@@ -95,12 +101,12 @@ async function openCompound(bytes: Uint8Array, limits: ReadLimits): Promise<RawW
   }
 }
 
-async function openZipped(bytes: Uint8Array, codec: ZipCodec, limits: ReadLimits): Promise<RawWorkbook> {
+async function openZipped(bytes: Uint8Array, codec: ZipCodec, limits: ReadLimits, planOnly: boolean): Promise<RawWorkbook> {
   const zip = openZip(bytes, limits.maxEntries);
   const odd = [...zip.entries.values()].find((e) => e.name.split("/").some((seg) => seg === "..") || /^[a-zA-Z]:/.test(e.name) || e.name.includes("\u0000"));
   if (odd) throw new HostileFile(`tệp nén chứa đường dẫn bất thường "${odd.name.slice(0, 80)}"`);
   const kind = zipKind(zip, codec);
-  if (kind === "ooxml") return new OoxmlReader(zip, codec, limits).read();
+  if (kind === "ooxml") return new OoxmlReader(zip, codec, limits).read(planOnly);
   if (kind === "xlsb") throw new UnreadableWorkbook(`định dạng .xlsb (sổ nhị phân) chưa hỗ trợ — ${SAVE_AS_XLSX}`);
   if (kind === "ods") {
     const sheets = odsSheets(zip, codec, limits.maxPartBytes);
@@ -120,7 +126,7 @@ export async function openWorkbook(bytes: Uint8Array, opts: OpenOptions): Promis
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const kind = sniffWorkbook(bytes);
   try {
-    if (kind === "xlsx") return await openZipped(bytes, opts.codec, limits);
+    if (kind === "xlsx") return await openZipped(bytes, opts.codec, limits, opts.planOnly ?? false);
     if (kind === "cfb") return await openCompound(bytes, limits);
   } catch (e) {
     asUnreadable(e);

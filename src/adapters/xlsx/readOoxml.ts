@@ -11,7 +11,7 @@
 import type { RawSheet, RawValue, RawWorkbook } from "../../workbook/grid";
 import { cellError, isDateFormat, serialToDate } from "../../workbook/cellValues";
 import { fontEncoding } from "../../core/legacyEncoding";
-import { SHEETS } from "../../workbook/layout";
+import { OUTPUT_SHEETS, SHEETS } from "../../workbook/layout";
 import { entryOf, readEntry, type ZipArchive, type ZipCodec, ZipError } from "./zip";
 import { HostileFile, MalformedPart, parseXml } from "./xml";
 import { checkCell, clearMerged, DEFAULT_LIMITS, fillHoles, parseRef, tooLong, type ReadLimits } from "./sheetRules";
@@ -153,8 +153,15 @@ export class OoxmlReader {
     return this.workbook().sheets.map((s) => s.name);
   }
 
-  read(): RawWorkbook {
-    const { wbPath, sheets, date1904 } = this.workbook();
+  /**
+   * Every sheet's values but our "Danh mục"; `planOnly`: in a consolidated workbook (one with the
+   * hidden store), not its output-only reports either (layout's OUTPUT_SHEETS), which no plan and
+   * no store is read from.
+   */
+  read(planOnly = false): RawWorkbook {
+    const { wbPath, sheets: all, date1904 } = this.workbook();
+    const consolidated = planOnly && all.some((s) => s.name === SHEETS.store);
+    const sheets = consolidated ? all.filter((s) => !OUTPUT_SHEETS.includes(s.name)) : all;
     const relsPath = relsPathOf(wbPath);
     if (sheets.length > 0) this.part(relsPath, this.limits.maxSmallPartBytes, "quan hệ giữa các phần");
     const rels = this.rels(relsPath);
