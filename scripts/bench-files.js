@@ -10,8 +10,14 @@ const { dongThap2022Plan } = require("../dist/samples/dongThap2022");
 const { buildWorkbook } = require("../dist/workbook/write");
 const { writeXlsxSync } = require("../dist/adapters/xlsx/writeXlsx");
 const { nodeZip } = require("../dist/cli/nodeZip");
+const { standardTasks } = require("../dist/core/standardTasks");
 
-function generate(dir, N) {
+/**
+ * N submissions; `tasks`: each with a task table as units send it (the standard tasks of the plan's
+ * year, their content as long as real plans' — ~8 KB of each file's records in the hidden store).
+ */
+function generate(dir, N, { tasks = false } = {}) {
+  const table = tasks ? standardTasks(dongThapSubmissions()[0].plan.info.year) : [];
   // Realistic shapes: district files (10–30 agencies), department and unit files (1–3).
   const samples = dongThapSubmissions();
   const districts = samples.filter((s) => s.file.startsWith("xa-huyen"));
@@ -22,6 +28,7 @@ function generate(dir, N) {
     const tag = String(i).padStart(width, "0");
     const plan = {
       ...src.plan,
+      ...(tasks ? { tasks: table.map((t) => (t.content ? { ...t, content: `${t.content} — ${t.content.toLowerCase()} tại đơn vị ${tag}; ${t.content.toLowerCase()} theo kế hoạch`, result: `${t.result} (${tag})` } : t)) } : {}),
       info: { ...src.plan.info, issuer: `${src.plan.info.issuer} ${tag}`, area: `${src.plan.info.area} ${tag}` },
       agencies: src.plan.agencies.flatMap((a) => (i % 4 === 0 ? [a, { ...a, name: `${a.name} B` }] : [a])).map((a) => ({ ...a, name: `${a.name} ${tag}` })),
     };

@@ -12,7 +12,9 @@
  * with the ratios the targets are stated in; then what this machine gives a second core for
  * this work (the same read loop in one process, and in two at once). Also --plan 50000: one
  * plan of that many agencies, validated and merged three times in turn (the fastest time, all three, the highest peak).
- * Usage: npm run bench [-- --n 1000,10000] [-- --plan 50000]
+ * Also --national 10000: that many files with their task tables merged, 5 more merged into the result
+ * with --into, the result validated (times, peaks, how many sheets the hidden store takes).
+ * Usage: npm run bench [-- --n 1000,10000] [-- --plan 50000] [-- --national 10000]
  */
 const { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync, mkdirSync } = require("node:fs");
 const { tmpdir } = require("node:os");
@@ -25,6 +27,7 @@ const { values: opts } = parseArgs({
   options: {
     n: { type: "string", default: "1000" },
     plan: { type: "string" },
+    national: { type: "string" },
     "exceljs-max": { type: "string", default: "2000" },
     keep: { type: "boolean", default: false },
   },
@@ -176,22 +179,26 @@ function printFiles(results) {
 
 const PLAN_RUNS = 3;
 
+/** The command line as a user runs it, timed; a preloaded hook reports the process's own peak RSS on exit. */
+function cliRunner(dir) {
+  const hook = join(dir, "rss-hook.js");
+  const rssFile = join(dir, "rss.txt");
+  writeFileSync(hook, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));`);
+  return (args) => {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, ["-r", hook, CLI, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    const ms = performance.now() - t;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`kehoach-iso ${args[0]} lỗi: ${r.stderr.slice(-2000)}`);
+    return { ms, rssKb: Number(readFileSync(rssFile, "utf8")) };
+  };
+}
+
 function benchPlan(root, agencies) {
   const dir = join(root, `plan${agencies}`);
   mkdirSync(dir);
   const file = join(dir, "ke-hoach-lon.xlsx");
   writeFileSync(file, bigPlan(agencies));
-  // The command line as a user runs it; a preloaded hook reports the process's own peak RSS on exit.
-  const hook = join(dir, "rss-hook.js");
-  const rssFile = join(dir, "rss.txt");
-  writeFileSync(hook, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));`);
-  const run = (args) => {
-    const t = performance.now();
-    const r = spawnSync(process.execPath, ["-r", hook, CLI, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-    const ms = performance.now() - t;
-    if (r.status !== 0 && r.status !== 1) throw new Error(`kehoach-iso ${args[0]} lỗi: ${r.stderr}`);
-    return { ms, rssKb: Number(readFileSync(rssFile, "utf8")) };
-  };
+  const run = cliRunner(dir);
   // A few seconds each on a shared machine whose speed swings ±30 %: three runs each, taken in turn,
   // the fastest shown with all three beside it, and the highest peak of the three.
   const runs = { validate: [], merge: [] };
@@ -211,13 +218,49 @@ function benchPlan(root, agencies) {
   row("merge (mục tiêu ≤ 5 s, ≤ 400 MB)", ...shown(runs.merge));
 }
 
+/**
+ * The national case (--national N): N files with their task tables merged into one workbook, then
+ * 5 more merged into it with --into (its hidden store read again), then that workbook validated.
+ */
+function benchNational(root, N) {
+  const dir = join(root, `national${N}`);
+  const more = join(root, "national-more");
+  mkdirSync(dir);
+  mkdirSync(more);
+  console.log(`\nTạo ${N.toLocaleString("vi-VN")} tệp nộp có bảng nhiệm vụ trong ${dir} …`);
+  generate(dir, N, { tasks: true });
+  generate(more, 5, { tasks: true });
+  const run = cliRunner(root);
+  const out = join(root, "national.xlsx");
+  const merged = run(["merge", dir, "-o", out, "--jobs", "2"]);
+  const bytes = new Uint8Array(readFileSync(out));
+  const { openZip } = require(join(__dirname, "..", "dist", "adapters", "xlsx", "zip.js"));
+  const { sheetNames } = require(join(__dirname, "..", "dist", "adapters", "xlsx", "openWorkbook.js"));
+  const { nodeZip } = require(join(__dirname, "..", "dist", "cli", "nodeZip.js"));
+  const stores = sheetNames(bytes, { codec: nodeZip }).filter((n) => n.startsWith("Dữ liệu nguồn"));
+  const largest = Math.max(...[...openZip(bytes).entries.values()].map((e) => e.size));
+  const into = run(["merge", more, "-o", join(root, "national-2.xlsx"), "--into", out]);
+  const validate = run(["validate", out]);
+  console.log(`\n## Cả nước: ${N.toLocaleString("vi-VN")} tệp có bảng nhiệm vụ (cả khởi động dòng lệnh)\n`);
+  row("", "thời gian", "bộ nhớ đỉnh");
+  row("---", "---", "---");
+  row(`merge ${N.toLocaleString("vi-VN")} tệp, 2 luồng`, s(merged.ms), mb(merged.rssKb));
+  row("merge 5 tệp mới --into bản tổng hợp đó", s(into.ms), mb(into.rssKb));
+  row("validate bản tổng hợp đó", s(validate.ms), mb(validate.rssKb));
+  console.log(`\nBản tổng hợp ${mb(bytes.length / 1024)}; dữ liệu nguồn trong ${stores.length} trang ẩn; phần XML lớn nhất ${mb(largest / 1024)} (giới hạn đọc một phần 50 MB).`);
+}
+
 async function main() {
   const root = mkdtempSync(join(tmpdir(), "kh-bench-"));
   try {
-    const results = SIZES.map((N) => benchFiles(root, N));
-    printFiles(results);
-    printCores(await secondCore(results[0].dir));
+    // --n 0: none (only --plan or --national).
+    if (SIZES.length > 0) {
+      const results = SIZES.map((N) => benchFiles(root, N));
+      printFiles(results);
+      printCores(await secondCore(results[0].dir));
+    }
     if (opts.plan) benchPlan(root, Number(opts.plan));
+    if (opts.national) benchNational(root, Number(opts.national));
   } finally {
     if (opts.keep) console.log(`\nCác tệp giữ lại ở ${root}`);
     else rmSync(root, { recursive: true, force: true });

@@ -120,15 +120,22 @@ export function buildUnitTasksSheet(unitTasks: MergeResult["unitTasks"]): SheetG
   const s = new SheetBuilder(SHEETS.unitTasks, cols.map((c) => c.width));
   s.banner(1, cols.length, { v: "NHIỆM VỤ TRONG KẾ HOẠCH CỦA CÁC ĐƠN VỊ", style: "title" });
   s.banner(2, cols.length, { v: `${unitTasks.length} đơn vị có bảng nhiệm vụ; giữ nguyên như tệp gửi, theo từng đơn vị. Bảng nhiệm vụ của kế hoạch tỉnh ở trang "${SHEETS.tasks}".`, style: "subtitle" });
-  let row = 4;
-  s.header(row++, cols);
-  for (const u of unitTasks) {
-    s.banner(row++, cols.length, { v: `${u.unit} (tệp ${u.file})`, style: "section" });
-    for (const t of u.tasks) {
-      cols.forEach((c, j) => s.value(row, j + 1, t[c.key as Exclude<typeof c.key, "source">], c.style));
-      row++;
+  s.header(4, cols);
+  // The body made as it is written (a national roll-up's is ~100.000 rows), its long texts kept in
+  // their cells: each unit's own, not one more entry each in the table of shared texts that every
+  // later read of the workbook reads whole.
+  s.stream(5, function* (body) {
+    let row = 5;
+    for (const u of unitTasks) {
+      body.banner(row++, cols.length, { v: `${u.unit} (tệp ${u.file})`, style: "section" });
+      for (const t of u.tasks) {
+        cols.forEach((c, j) => body.value(row, j + 1, t[c.key as Exclude<typeof c.key, "source">], c.style));
+        yield* body.drain(++row);
+      }
+      yield* body.drain(row);
     }
-  }
+  });
+  s.grid.uniqueTextColumns = cols.flatMap((c, j) => (c.key === "content" || c.key === "action" || c.key === "result" ? [j + 1] : []));
   s.grid.landscape = true;
   s.grid.freezeRows = 4;
   s.grid.printTitleRows = [4, 4];

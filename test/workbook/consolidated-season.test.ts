@@ -20,6 +20,7 @@ import { buildWorkbook } from "../../src/workbook/write";
 import { newPlan } from "../../src/workbook/plan";
 import { cellText, readPlan } from "../../src/workbook/read";
 import { openBytes } from "../helpers/open";
+import { resaveWithLibreOffice } from "../helpers/libreoffice";
 
 const A = (name: string, groupId: string, area: string): Agency => ({ name, groupId, area, note: "" });
 
@@ -268,5 +269,26 @@ describe("a store too large for one sheet (a national roll-up with the units' ta
     grid.sheets.push({ ...grid.sheets[0], name: SHEETS.sources, rows: [[{ v: "Nguồn: Sở Nội vụ" }]] });
     const own = await openWorkbook(await writeXlsx(grid), { codec: nodeZip, planOnly: true });
     expect(own.sheets.map((s) => s.name)).toContain(SHEETS.sources);
+  });
+});
+
+describe("a split store saved again by another program (the officer's corrections made in LibreOffice or Excel)", () => {
+  const communes = (n: number, tag: string) => Array.from({ length: n }, (_, i) => A(`Ủy ban nhân dân xã Số ${i} ${tag}`, "cap-xa", `huyện ${tag}`));
+  const subs = Array.from({ length: 6 }, (_, i) => sub(`huyen-${i}.xlsx`, `UBND huyện ${i}`, `huyện ${i}`, communes(120, String(i)), withAt(standardTasks(2022))));
+  const records = (e: NonNullable<ReturnType<typeof existingFromRaw>>) => e.stored.map((s) => [s.file, s.outcome.kind === "read" ? [s.outcome.plan.agencies, s.outcome.plan.tasks] : s.outcome.reason]);
+
+  it("reads back the same records from LibreOffice's file, whose shared texts hold the store's; its parts up to the consolidated workbook's limit", async () => {
+    const done = consolidate(subs, null, {}, { today: "01/12/2021", storeSheet: { chars: 40_000, rows: 200 } })!;
+    const ours = await openBytes(await writeXlsx(done.grid));
+    const resaved = resaveWithLibreOffice(await writeXlsx(done.grid), "tong-hop.xlsx");
+    // LibreOffice keeps the hidden sheets and their order, and moves every text to the shared table.
+    const small = { ...DEFAULT_LIMITS, maxPartBytes: 64 * 1024 };
+    await expect(openBytes(resaved, small)).rejects.toThrow(/sharedStrings\.xml/);
+    const theirs = await openWorkbook(resaved, { codec: nodeZip, limits: small, planOnly: true });
+    expect(theirs.sheets.filter((s) => s.name.startsWith(SHEETS.store)).map((s) => s.name)).toEqual(ours.sheets.filter((s) => s.name.startsWith(SHEETS.store)).map((s) => s.name));
+    expect(records(existingFromRaw(theirs)!)).toEqual(records(existingFromRaw(ours)!));
+    // Any other workbook keeps the reader's own limit.
+    const plain = resaveWithLibreOffice(await writeXlsx(buildWorkbook({ ...newPlan({ year: 2022, levels: 3, standardTasks: true }), agencies: communes(3_000, "Z") })), "ke-hoach.xlsx");
+    await expect(openWorkbook(plain, { codec: nodeZip, limits: small, planOnly: true })).rejects.toThrow(/vượt giới hạn/);
   });
 });

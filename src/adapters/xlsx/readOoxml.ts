@@ -118,6 +118,12 @@ export function workbookPathOf(rootRels: Uint8Array | null): string {
   return root ? resolveTarget("", root.target) : "xl/workbook.xml";
 }
 
+/**
+ * Largest part of a consolidated workbook opened for its plan or store (see OoxmlReader.read): the
+ * reader's worker thread, under its memory limit, is what bounds it then.
+ */
+export const CONSOLIDATED_PART_BYTES = 400 * 1024 * 1024;
+
 export class OoxmlReader {
   private readonly text: (path: string, max: number) => Uint8Array | null;
 
@@ -156,17 +162,20 @@ export class OoxmlReader {
   /**
    * Every sheet's values but our "Danh mục"; `planOnly`: in a consolidated workbook (one with the
    * hidden store), not its output-only reports either (layout's OUTPUT_SHEETS), which no plan and
-   * no store is read from.
+   * no store is read from, and its parts up to CONSOLIDATED_PART_BYTES: once Excel or LibreOffice
+   * has saved it (the officer's corrections to Phụ lục 1), every text of its store is in the table
+   * of shared texts (a national roll-up's: 158 MB).
    */
   read(planOnly = false): RawWorkbook {
     const { wbPath, sheets: all, date1904 } = this.workbook();
     const consolidated = planOnly && all.some((s) => s.name === SHEETS.store);
     const sheets = consolidated ? all.filter((s) => !OUTPUT_SHEETS.includes(s.name)) : all;
+    const partMax = consolidated ? Math.max(this.limits.maxPartBytes, CONSOLIDATED_PART_BYTES) : this.limits.maxPartBytes;
     const relsPath = relsPathOf(wbPath);
     if (sheets.length > 0) this.part(relsPath, this.limits.maxSmallPartBytes, "quan hệ giữa các phần");
     const rels = this.rels(relsPath);
     const sstRel = rels.find((r) => r.type.endsWith("/sharedStrings"));
-    const strings = sstRel ? this.sharedStrings(resolveTarget(wbPath, sstRel.target)) : [];
+    const strings = sstRel ? this.sharedStrings(resolveTarget(wbPath, sstRel.target), partMax) : [];
     const stylesRel = rels.find((r) => r.type.endsWith("/styles"));
     const styles = this.styles(stylesRel ? resolveTarget(wbPath, stylesRel.target) : "");
     return {
@@ -175,15 +184,15 @@ export class OoxmlReader {
         .map((s) => {
           const rel = rels.find((r) => r.id === s.rid);
           const path = rel ? resolveTarget(wbPath, rel.target) : "";
-          const bytes = this.part(path, this.limits.maxPartBytes, `trang "${s.name}"`);
+          const bytes = this.part(path, partMax, `trang "${s.name}"`);
           const sheet = this.sheet(bytes, path, s.name, strings, styles, date1904);
           return s.hidden ? { ...sheet, hidden: true } : sheet;
         }),
     };
   }
 
-  private sharedStrings(path: string): string[] {
-    const bytes = this.part(path, this.limits.maxPartBytes, "bảng chuỗi dùng chung");
+  private sharedStrings(path: string, max: number): string[] {
+    const bytes = this.part(path, max, "bảng chuỗi dùng chung");
     const out: string[] = [];
     const run = new RunText();
     const limits = this.limits;
