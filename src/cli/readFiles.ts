@@ -47,7 +47,7 @@ export type WorkerJob =
 /** What a worker sends back for an "open" job. */
 export type Opened = { ok: true; raw: RawWorkbook } | { ok: false; reason: string };
 /** What a worker sends back for an "existing" job: the earlier consolidation (null: no store), or why it cannot be read or merged into. */
-export type ExistingRead = { ok: true; existing: Existing | null } | { ok: false; reason: string } | { ok: "store"; message: string };
+export type ExistingRead = { ok: true; existing: Existing | null } | { ok: false; reason: string } | { ok: "store"; message: string } | { ok: "bug"; stack: string };
 /** What a worker sends back for a "sheets" job. */
 export type Listed = { ok: true; names: string[] } | { ok: false; reason: string };
 /** What a worker sends back for a "check" job: the plan's problems; `bug` when reading it threw (our fault, not the file's). */
@@ -181,7 +181,7 @@ export async function existingPath(path: string): Promise<ExistingRead> {
     return { ok: true, existing: existingFromRaw(opened.raw, true) };
   } catch (e) {
     if (e instanceof StoreProblem) return { ok: "store", message: e.message };
-    throw e;
+    return { ok: "bug", stack: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
 }
 
@@ -232,6 +232,7 @@ export async function openInWorker(path: string, planOnly: boolean): Promise<Raw
  */
 export async function existingInWorker(path: string): Promise<Existing | null> {
   const read = await inWorker<ExistingRead>({ kind: "existing", path }, () => existingPath(path));
+  if (read.ok === "bug") throw new Error(`đọc bản tổng hợp trong luồng đọc: ${read.stack}`);
   if (read.ok === "store") {
     const { StoreProblem } = await import("../workbook/consolidated");
     throw new StoreProblem(read.message);

@@ -26,8 +26,7 @@ async function handle(req: Exclude<WorkerRequest, { kind: "merge-add" }>): Promi
     case "open":
       return { kind: "open", raw: await openWorkbook(new Uint8Array(req.bytes), { codec: pakoZip }) };
     case "submission": {
-      // Its plan or, when it is a consolidated workbook, its store: never its output-only reports.
-      const raw = await openWorkbook(new Uint8Array(req.bytes), { codec: pakoZip, planOnly: true });
+      const raw = await openWorkbook(new Uint8Array(req.bytes), { codec: pakoZip });
       const earlier = existingFromRaw(raw);
       if (earlier) return { kind: "submission", outcome: { earlier } };
       return { kind: "submission", outcome: { submission: submissionFromRaw(req.name, req.modified, raw, req.groups ? { groups: req.groups } : {}) } };

@@ -385,16 +385,16 @@ export function readStore(wb: RawWorkbook, consume = false): SeasonStore & { sto
   // above (which may be the last of the sheet before); a batched record's array read as its
   // records one by one (older workbooks hold one record a row, read the same). Each record is read
   // as soon as its last row is: a national roll-up's store is ~110 MB of text, not held twice.
-  let pending: { kind: string; file: string; parts: string[] } | null = null;
+  let pending: { kind: string; file: string; sheet: string; parts: string[] } | null = null;
   const flush = () => {
     if (!pending) return;
-    const { kind, file, parts } = pending;
+    const { kind, file, sheet, parts } = pending;
     pending = null;
     let data: unknown;
     try {
       data = JSON.parse(parts.length === 1 ? parts[0] : parts.join(""));
     } catch {
-      throw new StoreProblem(`trang ẩn "${SHEETS.store}" có dữ liệu hỏng ở một dòng "${kind}" của tệp "${file}" — trang đã bị sửa tay; hãy gộp lại từ các tệp gửi`);
+      throw new StoreProblem(`trang ẩn "${sheet}" có dữ liệu hỏng ở một dòng "${kind}" của tệp "${file}" — trang đã bị sửa tay; hãy gộp lại từ các tệp gửi`);
     }
     if (!Object.prototype.hasOwnProperty.call(BATCHED, kind)) take(kind, file, data);
     else for (const item of data as unknown[]) take(BATCHED[kind as BatchedKind], file, item);
@@ -413,7 +413,7 @@ export function readStore(wb: RawWorkbook, consume = false): SeasonStore & { sto
         throw new StoreProblem(`trang ẩn "${sheet.name}" có loại dòng "${kind.slice(0, 30)}" mà phiên bản này không biết — bản tổng hợp do phiên bản kehoach-iso mới hơn ghi; hãy cập nhật kehoach-iso rồi gộp lại`);
       } else {
         flush();
-        pending = { kind, file, parts: [json] };
+        pending = { kind, file, sheet: sheet.name, parts: [json] };
       }
     }
   }
@@ -440,7 +440,8 @@ function storeSheets(wb: RawWorkbook, first: RawSheet): Array<[RawSheet, number]
   } catch {
     // said below
   }
-  if (!Array.isArray(names) || !names.every((n): n is string => typeof n === "string" && n !== SHEETS.store && STORE_SHEETS.includes(n))) {
+  const named = (n: unknown): n is string => typeof n === "string" && n !== SHEETS.store && STORE_SHEETS.includes(n);
+  if (!Array.isArray(names) || !names.every(named) || new Set(names).size !== names.length) {
     throw new StoreProblem(`trang ẩn "${SHEETS.store}" có dòng ${STORE_PARTS} hỏng ở ô C2 — trang đã bị sửa tay; hãy gộp lại từ các tệp gửi`);
   }
   return [

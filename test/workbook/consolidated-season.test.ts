@@ -225,7 +225,8 @@ describe("a store too large for one sheet (a national roll-up with the units' ta
     const kept = existingFromRaw(split)!;
     const consumed = existingFromRaw(split, true)!;
     expect(records(consumed)).toEqual(records(kept));
-    expect(store(split).every((s) => s.rows.slice(2).every((r) => r.length === 0))).toBe(true);
+    // Every record row, of the first sheet (under its header and PARTS row) and of the others (under their header).
+    expect(store(split).every((s, k) => s.rows.slice(k === 0 ? 2 : 1).every((r) => r.length === 0))).toBe(true);
   });
 
   it("refuses, saying why, a split store missing one of its sheets or whose row 2 was edited", async () => {
@@ -237,6 +238,13 @@ describe("a store too large for one sheet (a national roll-up with the units' ta
     expect(() => existingFromRaw(edited("{"))).toThrow(/dòng PARTS hỏng ở ô C2/);
     expect(() => existingFromRaw(edited(JSON.stringify({ sheets: ["PL1 Danh sách cơ quan"] })))).toThrow(/dòng PARTS hỏng/);
     expect(() => existingFromRaw(edited(JSON.stringify({ sheets: [SHEETS.store] })))).toThrow(/dòng PARTS hỏng/);
+    // A sheet named twice would read its records twice.
+    const names = store(split).slice(1).map((x) => x.name);
+    expect(() => existingFromRaw(edited(JSON.stringify({ sheets: [...names, names[0]] })))).toThrow(/dòng PARTS hỏng/);
+    // Broken JSON in a later sheet is said to be there.
+    const last = names[names.length - 1];
+    const broken = { sheets: split.sheets.map((x) => (x.name === last ? { ...x, rows: x.rows.map((r, i) => (i === x.rows.length - 1 ? [r[0] === "+" ? "AGENCIES" : r[0], r[1], "[{"] : r)) } : x)) };
+    expect(() => existingFromRaw(broken)).toThrow(`trang ẩn "${last}" có dữ liệu hỏng`);
   });
 
   it("is refused by a version that knew one sheet only (its row 2 is of a kind that version did not know), not read as its first sheet's files", async () => {
@@ -282,12 +290,16 @@ describe("a split store saved again by another program (the officer's correction
     const ours = await openBytes(await writeXlsx(done.grid));
     const resaved = resaveWithLibreOffice(await writeXlsx(done.grid), "tong-hop.xlsx");
     // LibreOffice keeps the hidden sheets and their order, and moves every text to the shared table.
-    const small = { ...DEFAULT_LIMITS, maxPartBytes: 64 * 1024 };
+    // Under the limit: LibreOffice's Phụ lục 1 (265 KB); over it: its shared texts (348 KB).
+    const small = { ...DEFAULT_LIMITS, maxPartBytes: 300 * 1024 };
     await expect(openBytes(resaved, small)).rejects.toThrow(/sharedStrings\.xml/);
     const theirs = await openWorkbook(resaved, { codec: nodeZip, limits: small, planOnly: true });
     expect(theirs.sheets.filter((s) => s.name.startsWith(SHEETS.store)).map((s) => s.name)).toEqual(ours.sheets.filter((s) => s.name.startsWith(SHEETS.store)).map((s) => s.name));
     expect(records(existingFromRaw(theirs)!)).toEqual(records(existingFromRaw(ours)!));
-    // Any other workbook keeps the reader's own limit.
+    // Its other sheets keep the reader's limit; so does any other workbook, even with a sheet of the store's name.
+    const fake = buildWorkbook({ ...newPlan({ year: 2022, levels: 3, standardTasks: true }), agencies: communes(3_000, "Y") });
+    fake.sheets.push({ ...fake.sheets[0], name: SHEETS.store, rows: [[{ v: "Loại" }]] });
+    await expect(openWorkbook(await writeXlsx(fake), { codec: nodeZip, limits: { ...small, maxPartBytes: 200 * 1024 }, planOnly: true })).rejects.toThrow(/PL1 Danh sách cơ quan|sheet3\.xml/);
     const plain = resaveWithLibreOffice(await writeXlsx(buildWorkbook({ ...newPlan({ year: 2022, levels: 3, standardTasks: true }), agencies: communes(3_000, "Z") })), "ke-hoach.xlsx");
     await expect(openWorkbook(plain, { codec: nodeZip, limits: small, planOnly: true })).rejects.toThrow(/vượt giới hạn/);
   });

@@ -11,7 +11,7 @@
 import type { RawSheet, RawValue, RawWorkbook } from "../../workbook/grid";
 import { cellError, isDateFormat, serialToDate } from "../../workbook/cellValues";
 import { fontEncoding } from "../../core/legacyEncoding";
-import { OUTPUT_SHEETS, SHEETS } from "../../workbook/layout";
+import { OUTPUT_SHEETS, SHEETS, STORE_SHEETS } from "../../workbook/layout";
 import { entryOf, readEntry, type ZipArchive, type ZipCodec, ZipError } from "./zip";
 import { HostileFile, MalformedPart, parseXml } from "./xml";
 import { checkCell, clearMerged, DEFAULT_LIMITS, fillHoles, parseRef, tooLong, type ReadLimits } from "./sheetRules";
@@ -162,20 +162,22 @@ export class OoxmlReader {
   /**
    * Every sheet's values but our "Danh mục"; `planOnly`: in a consolidated workbook (one with the
    * hidden store), not its output-only reports either (layout's OUTPUT_SHEETS), which no plan and
-   * no store is read from, and its parts up to CONSOLIDATED_PART_BYTES: once Excel or LibreOffice
-   * has saved it (the officer's corrections to Phụ lục 1), every text of its store is in the table
-   * of shared texts (a national roll-up's: 158 MB).
+   * no store is read from, and its store's sheets and its shared texts up to CONSOLIDATED_PART_BYTES:
+   * once Excel or LibreOffice has saved it (the officer's corrections to Phụ lục 1), every text of its
+   * store is in the table of shared texts (a national roll-up's: 158 MB). Its other sheets keep the
+   * reader's limit. For files the user names as a plan or an earlier consolidation only, never for
+   * submissions (any file may have a sheet of that name).
    */
   read(planOnly = false): RawWorkbook {
     const { wbPath, sheets: all, date1904 } = this.workbook();
     const consolidated = planOnly && all.some((s) => s.name === SHEETS.store);
     const sheets = consolidated ? all.filter((s) => !OUTPUT_SHEETS.includes(s.name)) : all;
-    const partMax = consolidated ? Math.max(this.limits.maxPartBytes, CONSOLIDATED_PART_BYTES) : this.limits.maxPartBytes;
+    const storeMax = consolidated ? Math.max(this.limits.maxPartBytes, CONSOLIDATED_PART_BYTES) : this.limits.maxPartBytes;
     const relsPath = relsPathOf(wbPath);
     if (sheets.length > 0) this.part(relsPath, this.limits.maxSmallPartBytes, "quan hệ giữa các phần");
     const rels = this.rels(relsPath);
     const sstRel = rels.find((r) => r.type.endsWith("/sharedStrings"));
-    const strings = sstRel ? this.sharedStrings(resolveTarget(wbPath, sstRel.target), partMax) : [];
+    const strings = sstRel ? this.sharedStrings(resolveTarget(wbPath, sstRel.target), storeMax) : [];
     const stylesRel = rels.find((r) => r.type.endsWith("/styles"));
     const styles = this.styles(stylesRel ? resolveTarget(wbPath, stylesRel.target) : "");
     return {
@@ -184,7 +186,7 @@ export class OoxmlReader {
         .map((s) => {
           const rel = rels.find((r) => r.id === s.rid);
           const path = rel ? resolveTarget(wbPath, rel.target) : "";
-          const bytes = this.part(path, partMax, `trang "${s.name}"`);
+          const bytes = this.part(path, STORE_SHEETS.includes(s.name) ? storeMax : this.limits.maxPartBytes, `trang "${s.name}"`);
           const sheet = this.sheet(bytes, path, s.name, strings, styles, date1904);
           return s.hidden ? { ...sheet, hidden: true } : sheet;
         }),
