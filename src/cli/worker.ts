@@ -1,4 +1,4 @@
-/** Worker thread: reads one submission, or opens, checks or lists the sheets of one workbook, per message, in the order sent. */
+/** Worker thread: reads one submission, or opens, checks, reads as an earlier consolidation (--into) or lists the sheets of one workbook, per message, in the order sent. */
 import { parentPort, workerData } from "node:worker_threads";
 import type { SubmissionOptions } from "../workbook/submission";
 import { checkPath, existingPath, openPath, readOne, sheetsPath, type WorkerJob } from "./readFiles";
