@@ -196,3 +196,18 @@ describe("bad files in the batch", () => {
     expect(r.err).toContain("Không tổng hợp được");
   });
 });
+
+it("a notice names ten of many files that each look like the province's plan, then how many more (it is a cell of the workbook too)", () => {
+  const plan = dongThap2022Plan();
+  const subs = Array.from({ length: 1_500 }, (_, i) => ({
+    file: `so-khcn-${String(i).padStart(4, "0")}.xlsx`,
+    modified: 1,
+    outcome: { kind: "read" as const, problems: [], plan: { ...plan, info: { ...plan.info, issuer: "Sở Khoa học và Công nghệ tỉnh Đồng Tháp" } } },
+  }));
+  const notice = chooseBase(subs).notice!;
+  expect(notice).toContain("Có 1.500 tệp đều như kế hoạch của tỉnh (so-khcn-0000.xlsx, so-khcn-0001.xlsx,");
+  expect(notice).toContain("so-khcn-0009.xlsx và 1.490 tệp khác); dùng --plan TỆP để chỉ định một.");
+  expect(notice).not.toContain("so-khcn-0010.xlsx");
+  const two = chooseBase(subs.slice(0, 2)).notice!;
+  expect(two).toContain("(so-khcn-0000.xlsx, so-khcn-0001.xlsx); dùng --plan");
+});
