@@ -186,7 +186,7 @@ export class OoxmlReader {
         .map((s) => {
           const rel = rels.find((r) => r.id === s.rid);
           const path = rel ? resolveTarget(wbPath, rel.target) : "";
-          const bytes = this.part(path, STORE_SHEETS.includes(s.name) ? storeMax : this.limits.maxPartBytes, `trang "${s.name}"`);
+          const bytes = this.part(path, consolidated && STORE_SHEETS.includes(s.name) ? storeMax : this.limits.maxPartBytes, `trang "${s.name}"`);
           const sheet = this.sheet(bytes, path, s.name, strings, styles, date1904);
           return s.hidden ? { ...sheet, hidden: true } : sheet;
         }),
