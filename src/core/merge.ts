@@ -16,7 +16,7 @@ import { formRate, LINE_INSPECTION, LINE_TRAINING, trainingClasses } from "./bud
 import { EXTRA_FORMS, formLabel } from "./forms";
 import { toRoman } from "./roman";
 import type { Problem } from "./problems";
-import { cleanText, foldText, unitKey } from "./text";
+import { cleanText, foldText, namedList, unitKey } from "./text";
 import { agencyKey, problemAt } from "./validate";
 
 export interface ReadSubmission {
@@ -531,9 +531,10 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan,
 
   const possibleDuplicates: PossibleDuplicate[] = [...possible].map((k) => {
     const rows = [byName.get(k)!, ...moreByName.get(k)!];
+    const where = (o: number) => `${agencies[o].area || "chưa rõ địa bàn"} — ${agencySources[o]}`;
     for (const r of rows) {
-      const others = rows.filter((o) => o !== r).map((o) => `${agencies[o].area || "chưa rõ địa bàn"} — ${agencySources[o]}`);
-      agencies[r].note = [agencies[r].note, `Có thể trùng: ${others.join("; ")}`].filter(Boolean).join(". ");
+      const others = namedList(rows.filter((o) => o !== r), "; ", "dòng cùng tên", where);
+      agencies[r].note = [agencies[r].note, `Có thể trùng: ${others}`].filter(Boolean).join(". ");
     }
     return { name: agencies[rows[0]].name, entries: rows.map((r) => ({ area: agencies[r].area, file: agencySources[r] })) };
   });

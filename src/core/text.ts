@@ -8,6 +8,8 @@
  * not matter; any difference in letters, modifiers (ă â ê ô ơ ư đ) or tones does.
  */
 
+import { formatVnNumber } from "./numbers";
+
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const ODD_SPACES = /[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 
@@ -188,4 +190,31 @@ export function isBlank(value: unknown): boolean {
 /** Upper-case the first letter, keep the rest. */
 export function capitalizeFirst(text: string): string {
   return text.length === 0 ? text : text[0].toLocaleUpperCase("vi") + text.slice(1);
+}
+
+/** How many items a note or a notice names before it says how many more. */
+export const NAMED_IN_CELL = 10;
+
+/**
+ * Items of a list written in one cell, then how many more ("… và 1.490 tệp khác"): the first
+ * NAMED_IN_CELL (a note, a notice: read by a person), or with `within`, as many as fit in that
+ * many characters (a report's column of files: every one named while the cell can hold it). A
+ * national roll-up's lists run to thousands (one agency sent by every district, a name shared by
+ * hundreds of communes), and a cell holds at most 32.767 characters.
+ */
+export function namedList<T>(items: readonly T[], separator: string, what: string, show: (item: T) => string = String, within?: number): string {
+  const more = (n: number) => ` và ${formatVnNumber(n)} ${what} khác`;
+  if (within === undefined) {
+    const named = items.slice(0, NAMED_IN_CELL).map(show).join(separator);
+    return items.length > NAMED_IN_CELL ? named + more(items.length - NAMED_IN_CELL) : named;
+  }
+  let out = "";
+  for (let i = 0; i < items.length; i++) {
+    const next = (i > 0 ? separator : "") + show(items[i]);
+    // Room kept for the count that may follow.
+    const room = i + 1 < items.length ? more(items.length).length : 0;
+    if (out.length + next.length + room > within) return (out + more(items.length - i)).trimStart();
+    out += next;
+  }
+  return out;
 }

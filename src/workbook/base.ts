@@ -6,7 +6,7 @@
 import { defaultGroups, type AdminLevels } from "../core/groups";
 import type { Submission } from "../core/merge";
 import type { Plan } from "../core/model";
-import { foldText } from "../core/text";
+import { foldText, namedList } from "../core/text";
 import { formatVnNumber } from "../core/numbers";
 import { formRate } from "../core/budget";
 import { EXTRA_FORMS, formLabel } from "../core/forms";
@@ -43,12 +43,6 @@ export interface BaseChoice {
 
 const BLANK = "…";
 
-/** Files named in a notice: the first ten, then how many more (a notice is a cell of the workbook too, under Excel's 32.767 characters). */
-const NAMED_FILES = 10;
-function fileList(files: readonly string[]): string {
-  const more = files.length - NAMED_FILES;
-  return more > 0 ? `${files.slice(0, NAMED_FILES).join(", ")} và ${formatVnNumber(more)} tệp khác` : files.join(", ");
-}
 
 /**
  * The consolidating plan: the one given (the province's own, or last week's consolidated workbook),
@@ -84,7 +78,7 @@ export function chooseBase(subs: readonly Submission[], o: BaseOverrides = {}, e
     notice = [
       provinces.length === 0
         ? "Không có kế hoạch của tỉnh trong các tệp (UBND tỉnh hoặc Sở KH&CN ban hành); dùng --plan TỆP để chỉ định."
-        : `Có ${formatVnNumber(provinces.length)} tệp đều như kế hoạch của tỉnh (${fileList(provinces.map((p) => p.file))}); dùng --plan TỆP để chỉ định một.`,
+        : `Có ${formatVnNumber(provinces.length)} tệp đều như kế hoạch của tỉnh (${namedList(provinces.map((p) => p.file), ", ", "tệp")}); dùng --plan TỆP để chỉ định một.`,
       "Số, ngày và cơ quan ban hành ở đầu các phụ lục để trống (…) cho người điền.",
       agreed.note,
     ].filter(Boolean).join(" ");

@@ -3,6 +3,7 @@
  * the .xls/.ods reader, exceljs and the Office.js adapter): a number in a date format is a
  * date, in the workbook's date system (1900 or 1904); an error value is an error, not text.
  */
+import { formatVnNumber } from "../core/numbers";
 
 /** An error value (#N/A, #REF!…): what the cell shows, never a name or a number. */
 export interface CellError {
@@ -24,6 +25,21 @@ export const ERROR_BY_CODE: Readonly<Record<number, string>> = {
 
 /** Longest text a cell may hold in Excel. */
 export const MAX_CELL_CHARS = 32_767;
+
+/**
+ * A text as a written cell can hold it: one longer (a sender's long note with what the merge
+ * adds to it) is cut, and says so at its end, rather than written whole for Excel to "repair"
+ * on open and our own reader to refuse. The sender's file still holds the whole text.
+ */
+export function fitCell(text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  const mark = (cut: number) => ` … [đã cắt ${formatVnNumber(cut)} ký tự cuối: một ô Excel chứa tối đa ${formatVnNumber(MAX_CELL_CHARS)} ký tự]`;
+  let keep = MAX_CELL_CHARS - mark(text.length).length;
+  // Never half of a character outside the Basic Multilingual Plane.
+  const last = text.charCodeAt(keep - 1);
+  if (last >= 0xd800 && last <= 0xdbff) keep--;
+  return text.slice(0, keep) + mark(text.length - keep);
+}
 
 /** Built-in number formats (ECMA-376 §18.8.30) that show a date (with or without a time). Time-only ones stay numbers. */
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);

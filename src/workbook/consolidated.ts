@@ -11,8 +11,9 @@ import { submissionSharer } from "../core/compact";
 import { agencyList, applyMapping, compareYears, referenceOrder, trackSubmissions, type AgencyList, type Tracking, type UnitMapping, type YearComparison } from "../core/season";
 import type { Agency, ExtraLine, Plan, Task } from "../core/model";
 import { formatVnNumber } from "../core/numbers";
-import { nextGeneration } from "../core/text";
+import { namedList, nextGeneration } from "../core/text";
 import { sortProblems, type Problem } from "../core/problems";
+import { MAX_CELL_CHARS } from "./cellValues";
 import { streamedSheet, type RawWorkbook, type Row, type SheetGrid, type WorkbookGrid } from "./grid";
 import {
   SEVERITY_VI, SHEETS, STORE_SHEETS, STORE_SHEETS_MAX, storeSheetName, SOURCE_DUPLICATE_HEADERS, SOURCE_POSSIBLE_HEADERS, SOURCE_FILE_COLUMNS, SOURCE_PROBLEM_HEADERS, SOURCES_TITLE, STATUS_VI,
@@ -56,11 +57,11 @@ function buildSourcesSheet(result: MergeResult, notice: string | null, correctio
   const files = [...result.files.filter((f) => f.status === "replaced"), ...result.files.filter((f) => f.status !== "replaced")];
   // The listings under the files, from column B: made once, so both runs of the body (measured, written) show the same.
   const listings: Array<[string, readonly string[], ReadonlyArray<ReadonlyArray<string>>]> = [
-    ["CƠ QUAN DO NHIỀU TỆP GỬI (tính một lần)", SOURCE_DUPLICATE_HEADERS, result.duplicates.map((d) => [d.name, d.area, d.files.join("; ")])],
+    ["CƠ QUAN DO NHIỀU TỆP GỬI (tính một lần)", SOURCE_DUPLICATE_HEADERS, result.duplicates.map((d) => [d.name, d.area, namedList(d.files, "; ", "tệp", String, MAX_CELL_CHARS)])],
     [
       "CÓ THỂ TRÙNG — cùng tên, chưa rõ địa bàn: đã giữ cả hai, cần người kiểm tra và xoá dòng thừa ở Phụ lục 1",
       SOURCE_POSSIBLE_HEADERS,
-      result.possibleDuplicates.map((d) => [d.name, d.entries.map((e) => `${e.area || "chưa rõ địa bàn"} — ${e.file}`).join("; ")]),
+      result.possibleDuplicates.map((d) => [d.name, namedList(d.entries, "; ", "dòng cùng tên", (e) => `${e.area || "chưa rõ địa bàn"} — ${e.file}`, MAX_CELL_CHARS)]),
     ],
     [
       "ĐƠN VỊ CÓ KẾ HOẠCH CHƯA ĐỦ HOẠT ĐỘNG BẮT BUỘC (đánh giá nội bộ, họp xem xét của lãnh đạo, báo cáo 6 tháng trước 15/6 và năm trước 15/11)",

@@ -8,6 +8,7 @@
  * so that a national roll-up never holds its 60.000 rows of cells (see `streamedSheet`).
  */
 import { columnLetters, parseCellAddress } from "../core/problems";
+import { MAX_CELL_CHARS, fitCell } from "./cellValues";
 import { MAX_ROW_HEIGHT } from "./excelRules";
 import { streamedSheet, type CellValue, type GridCell, type Row, type SheetGrid, type StyleName } from "./grid";
 import { FONT_SIZE, STYLES, type ColumnSpec } from "./layout";
@@ -41,7 +42,7 @@ export class SheetBuilder {
     if (row - 1 < this.drained) throw new Error(`Hàng ${row} của trang "${this.grid.name}" đã được ghi.`);
     if (this.body && row >= this.body.from) throw new Error(`Hàng ${row} của trang "${this.grid.name}" thuộc phần ghi theo luồng.`);
     const r = (this.grid.rows[row - 1] ??= []);
-    r[col - 1] = cell;
+    r[col - 1] = typeof cell.v === "string" && cell.v.length > MAX_CELL_CHARS ? { ...cell, v: fitCell(cell.v) } : cell;
   }
   value(row: number, col: number, v: CellValue, style?: StyleName, numFmt?: string): void {
     this.set(row, col, { v, style, ...(numFmt ? { numFmt } : {}) });

@@ -1,0 +1,127 @@
+/**
+ * A national roll-up's lists in one cell: an agency every one of 3.000 files sends, a commune name
+ * 3.000 rows share while one of them has no district, a sender's note at the length limit. Each
+ * such cell must stay within Excel's 32.767 characters (Excel "repairs" a longer one on open and
+ * our own reader refuses the file), and must say how many it did not name.
+ */
+import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
+import { mergeSubmissions, type Submission } from "../../src/core/merge";
+import type { Agency } from "../../src/core/model";
+import { namedList } from "../../src/core/text";
+import { dongThap2022Plan } from "../../src/samples/dongThap2022";
+import { fitCell, MAX_CELL_CHARS } from "../../src/workbook/cellValues";
+import { buildConsolidatedWorkbook } from "../../src/workbook/consolidated";
+import { SHEETS } from "../../src/workbook/layout";
+import { SheetBuilder } from "../../src/workbook/sheetBuilder";
+import { openBytes } from "../helpers/open";
+
+const FILES = 3_000;
+const NOTE = "Ghi chú dài của đơn vị gửi. ".repeat(1_200).slice(0, 32_700);
+
+function submissions(): Submission[] {
+  const base = dongThap2022Plan();
+  return Array.from({ length: FILES }, (_, i) => {
+    const file = `huyen-${String(i).padStart(4, "0")}.xlsx`;
+    // File 0 is not a district's: its commune has no district, so every commune of that name is a possible duplicate.
+    const area = i === 0 ? "Sở Nội vụ" : `Huyện Số ${i}`;
+    const agencies: Agency[] = [
+      { name: "Sở Tài chính", groupId: "so-nganh", area: "", note: "" },
+      { name: "UBND xã Tân Thành", groupId: "cap-xa", area: "", note: i === 0 ? NOTE : "" },
+    ];
+    return {
+      file,
+      modified: 1,
+      outcome: { kind: "read" as const, problems: [], plan: { ...base, info: { ...base.info, area, levels: 3 as const, issuer: `UBND ${area}` }, agencies, tasks: [], extraLines: [] } },
+    };
+  });
+}
+
+describe("lists of a national roll-up written in one cell", () => {
+  const subs = submissions();
+  const result = mergeSubmissions(subs, dongThap2022Plan());
+  let written: Uint8Array;
+  beforeAll(async () => {
+    written = await writeXlsx(buildConsolidatedWorkbook(result, subs));
+  });
+
+  it("merges what it was given: one Sở Tài chính sent 3.000 times, 3.000 communes of one name kept apart", () => {
+    expect(result.duplicates).toHaveLength(1);
+    expect(result.duplicates[0].files).toHaveLength(FILES);
+    expect(result.possibleDuplicates).toHaveLength(1);
+    expect(result.possibleDuplicates[0].entries).toHaveLength(FILES);
+    expect(result.plan.agencies.filter((a) => a.name === "UBND xã Tân Thành")).toHaveLength(FILES);
+  });
+
+  it("writes a workbook whose every cell Excel holds, and our reader opens it", async () => {
+    const raw = await openBytes(written);
+    let longest = 0;
+    for (const sheet of raw.sheets) for (const cells of sheet.rows) for (const v of cells ?? []) if (typeof v === "string") longest = Math.max(longest, v.length);
+    expect(longest).toBeGreaterThan(30_000);
+    expect(longest).toBeLessThanOrEqual(MAX_CELL_CHARS);
+  });
+
+  it("names in Nguồn dữ liệu as many of the files as a cell holds, then how many more, adding up to all", async () => {
+    const raw = await openBytes(written);
+    const texts = raw.sheets.find((s) => s.name === SHEETS.sources)!.rows.flat().filter((v): v is string => typeof v === "string");
+    const files = texts.find((t) => t.startsWith("huyen-0000.xlsx; huyen-0001.xlsx"))!;
+    const named = files.split(" và ")[0].split("; ");
+    const more = Number(/ và ([\d.]+) tệp khác$/.exec(files)![1].replace(/\./g, ""));
+    expect(named.length).toBeGreaterThan(1_000);
+    expect(named.length + more).toBe(FILES);
+    expect(named).toEqual(subs.slice(0, named.length).map((s) => s.file));
+
+    const rows = texts.find((t) => t.startsWith("chưa rõ địa bàn — huyen-0000.xlsx; "))!;
+    const shown = rows.split(" và ")[0].split("; ");
+    expect(shown.length + Number(/ và ([\d.]+) dòng cùng tên khác$/.exec(rows)![1].replace(/\./g, ""))).toBe(FILES);
+  });
+
+  it("notes ten possible duplicates of a commune in Phụ lục 1 and says how many more", () => {
+    const second = result.plan.agencies.find((a) => a.name === "UBND xã Tân Thành" && a.area === "Huyện Số 1")!;
+    expect(second.note).toMatch(/^Có thể trùng: chưa rõ địa bàn — huyen-0000\.xlsx; Huyện Số 2 — huyen-0002\.xlsx; /);
+    expect(second.note).toMatch(/ và 2\.989 dòng cùng tên khác$/);
+  });
+
+  it("cuts the sender's long note with what the merge added, and says so in the cell", async () => {
+    const first = result.plan.agencies.find((a) => a.name === "UBND xã Tân Thành" && a.area === "")!;
+    expect(first.note.length).toBeGreaterThan(MAX_CELL_CHARS);
+    const raw = await openBytes(written);
+    const cell = raw.sheets.find((s) => s.name === SHEETS.agencies)!.rows.flat().find((v): v is string => typeof v === "string" && v.startsWith(NOTE.slice(0, 100)))!;
+    expect(cell.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
+    expect(cell).toMatch(/ … \[đã cắt [\d.]+ ký tự cuối: một ô Excel chứa tối đa 32\.767 ký tự\]$/);
+    expect(first.note.startsWith(cell.slice(0, cell.indexOf(" … [đã cắt")))).toBe(true);
+  });
+});
+
+describe("fitting a text to a cell", () => {
+  it("keeps a text that fits as it is, cuts one that does not, never half a character", () => {
+    expect(fitCell("a".repeat(MAX_CELL_CHARS))).toBe("a".repeat(MAX_CELL_CHARS));
+    for (const pad of [0, 1, 2, 3]) {
+      const long = "x".repeat(pad) + "𝔸".repeat(20_000);
+      const cut = fitCell(long);
+      expect(cut.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
+      const kept = cut.slice(0, cut.indexOf(" … [đã cắt"));
+      expect(long.startsWith(kept)).toBe(true);
+      expect(/[\uD800-\uDBFF]$/.test(kept)).toBe(false);
+      expect(cut).toContain(`đã cắt ${(long.length - kept.length).toLocaleString("vi-VN")} ký tự cuối`);
+    }
+  });
+
+  it("is what every sheet the layout builds holds", () => {
+    const s = new SheetBuilder("Trang", [10]);
+    s.value(1, 1, "y".repeat(40_000), "text");
+    const v = s.finish().rows[0][0]!.v as string;
+    expect(v.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
+    expect(v).toContain("đã cắt");
+  });
+
+  it("names the first ten of a list, or as many as fit, and how many more", () => {
+    const items = Array.from({ length: 25 }, (_, i) => `t${i}`);
+    expect(namedList(items.slice(0, 10), ", ", "tệp")).toBe(items.slice(0, 10).join(", "));
+    expect(namedList(items, ", ", "tệp")).toBe(`${items.slice(0, 10).join(", ")} và 15 tệp khác`);
+    expect(namedList(items, "; ", "tệp", String, 1_000)).toBe(items.join("; "));
+    const fit = namedList(items, "; ", "tệp", String, 30);
+    expect(fit.length).toBeLessThanOrEqual(30);
+    const [named, rest] = fit.split(" và ");
+    expect(named.split("; ").length + Number(/^(\d+) tệp khác$/.exec(rest)![1])).toBe(25);
+  });
+});
