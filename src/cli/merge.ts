@@ -43,7 +43,7 @@ async function readExisting(path: string): Promise<Existing | null> {
     return await existingInWorker(path);
   } catch (e) {
     if (e instanceof UnreadableWorkbook) throw new MergeFailure(`Không đọc được bản tổng hợp ${path}: ${e.reason}.`);
-    if (e instanceof StoreProblem) throw new MergeFailure(`Không gộp thêm vào bản tổng hợp ${path}: ${e.message}.`);
+    if (e instanceof StoreProblem) throw new MergeFailure(e.refusal(path));
     throw e;
   }
 }

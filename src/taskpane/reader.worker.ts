@@ -5,11 +5,10 @@
  */
 import { openWorkbook, UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import { pakoZip } from "../adapters/xlsx/pakoZip";
-import { consolidate, existingFromRaw } from "../workbook/consolidated";
+import { chosenFile, consolidate } from "../workbook/consolidated";
 import type { Submission } from "../core/merge";
 import { submissionSharer } from "../core/compact";
 import { mergedOf } from "./flows/merge";
-import { submissionFromRaw } from "../workbook/submission";
 import type { WorkerReply, WorkerRequest, WorkerResult } from "./readerProtocol";
 
 interface WorkerScope {
@@ -27,9 +26,7 @@ async function handle(req: Exclude<WorkerRequest, { kind: "merge-add" }>): Promi
       return { kind: "open", raw: await openWorkbook(new Uint8Array(req.bytes), { codec: pakoZip }) };
     case "submission": {
       const raw = await openWorkbook(new Uint8Array(req.bytes), { codec: pakoZip });
-      const earlier = existingFromRaw(raw);
-      if (earlier) return { kind: "submission", outcome: { earlier } };
-      return { kind: "submission", outcome: { submission: submissionFromRaw(req.name, req.modified, raw, req.groups ? { groups: req.groups } : {}) } };
+      return { kind: "submission", outcome: chosenFile(req.name, req.modified, raw, req.groups ? { groups: req.groups } : {}) };
     }
     case "merge-run": {
       const existing = req.existing ? { ...req.existing, stored: session.stored } : null;

@@ -22,6 +22,7 @@ import { buildWorkbook } from "./write";
 import { SheetBuilder } from "./sheetBuilder";
 import { chooseBase, type BaseOverrides } from "./base";
 import { readPlan } from "./read";
+import { submissionFromRaw, type SubmissionOptions } from "./submission";
 import { REQUIRED_ACTIVITY } from "../core/validate";
 import { dayText } from "../core/timing";
 import { buildComparisonSheet, buildCorrectionsSheet, buildTrackingSheet, buildUnitTasksSheet } from "./seasonSheets";
@@ -121,7 +122,12 @@ export const STORE_CELL_CHARS = 1_000;
 const FILE_BATCHED: StoredKind = "FILE_V2";
 
 /** A hidden store that cannot be read faithfully (written by a newer version, or edited by hand). */
-export class StoreProblem extends Error {}
+export class StoreProblem extends Error {
+  /** What the user is told: nothing is merged into that consolidation (`which`: its file, or "đang mở"). */
+  refusal(which: string): string {
+    return `Không gộp thêm vào bản tổng hợp ${which}: ${this.message}.`;
+  }
+}
 
 /** What a consolidated workbook keeps beside the submissions, so the next merge into it knows it. */
 export interface SeasonStore {
@@ -473,6 +479,22 @@ export function existingFromRaw(raw: RawWorkbook, consume = false): Existing | n
   if (store.stored.length === 0) return null;
   const plan = readPlan(raw).plan;
   return { ...store, plan, current: plan.agencies.map((a) => listRow(a, plan.groups)) };
+}
+
+/**
+ * A file the user chose, as the task pane's merge takes it: an earlier consolidation (its store) to
+ * merge the others into, or a submission. A consolidation whose store was damaged by hand is listed
+ * as not merged, with the reason.
+ */
+export function chosenFile(file: string, modified: number, raw: RawWorkbook, opts: SubmissionOptions = {}): { submission: Submission } | { earlier: Existing } {
+  let earlier: Existing | null;
+  try {
+    earlier = existingFromRaw(raw);
+  } catch (e) {
+    if (!(e instanceof StoreProblem)) throw e;
+    return { submission: { file, modified, outcome: { kind: "rejected", consolidated: true, reason: e.refusal("này") } } };
+  }
+  return earlier ? { earlier } : { submission: submissionFromRaw(file, modified, raw, opts) };
 }
 
 export interface Consolidation {

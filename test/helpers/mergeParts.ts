@@ -1,8 +1,7 @@
 /** The merge flow's heavy parts in-process (the pane runs them in Web Workers): the product's own reader, merge and writer. */
 import type { MergeParts } from "../../src/taskpane/flows/merge";
 import { mergedOf } from "../../src/taskpane/flows/merge";
-import { consolidate, existingFromRaw } from "../../src/workbook/consolidated";
-import { submissionFromRaw } from "../../src/workbook/submission";
+import { chosenFile, consolidate } from "../../src/workbook/consolidated";
 import { agencyList } from "../../src/core/season";
 import { readPlan } from "../../src/workbook/read";
 import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
@@ -10,10 +9,7 @@ import { openBytes } from "./open";
 
 export const inProcessParts: MergeParts = {
   async read(file, groups) {
-    const raw = await openBytes(new Uint8Array(await file.arrayBuffer()));
-    const earlier = existingFromRaw(raw);
-    if (earlier) return { earlier };
-    return { submission: submissionFromRaw(file.name, file.lastModified, raw, groups ? { groups } : {}) };
+    return chosenFile(file.name, file.lastModified, await openBytes(new Uint8Array(await file.arrayBuffer())), groups ? { groups } : {});
   },
   async consolidate(fresh, existing, overrides, output, season) {
     const done = consolidate(fresh, existing, overrides, season);

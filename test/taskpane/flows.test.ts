@@ -9,6 +9,7 @@ import { MergeFlow, type MergeParts } from "../../src/taskpane/flows/merge";
 import { excelHost } from "../../src/taskpane/excelHost";
 import { SHEETS } from "../../src/workbook/layout";
 import { readPlan } from "../../src/workbook/read";
+import { chosenFile } from "../../src/workbook/consolidated";
 import { inProcessParts } from "../helpers/mergeParts";
 import { dongThapSubmissions } from "../../src/samples/dongThapSubmissions";
 import { FakeExcel } from "../helpers/fakeExcel";
@@ -69,4 +70,34 @@ it("merges into the open workbook and reads the merge back from it", async () =>
   expect(Math.max(...fx.requests)).toBeLessThan(5 * 1024 * 1024);
   const { plan } = readPlan(await host.readOpenWorkbook!());
   expect(plan.agencies).toHaveLength(150);
+});
+
+it("refuses to merge into an open consolidation whose hidden store was edited by hand, saying why, and changes nothing; such a chosen file is listed as not merged", async () => {
+  const fx = new FakeExcel();
+  const host = excelHost(fx);
+  const subs = dongThapSubmissions();
+  const parts: MergeParts = {
+    read: (file) => Promise.resolve({ submission: { file: file.name, modified: 1, outcome: { kind: "read", plan: subs.find((s) => s.file === file.name)!.plan, problems: [] } } }),
+    consolidate: (...args) => inProcessParts.consolidate(...args),
+    readList: (file) => inProcessParts.readList(file),
+  };
+  const first = new MergeFlow(parts, 2, 0);
+  await first.addFiles(subs.slice(0, 10).map((s) => new File(["x"], s.file)));
+  expect(await first.merge(host, () => Promise.resolve("refuse"), null)).toMatchObject({ kind: "done" });
+  // A record of the store (row 2, its JSON in column C) edited by hand.
+  const store = fx.sheet(SHEETS.store)!;
+  expect(typeof store.cells.get("1,2")?.input).toBe("string");
+  store.cells.set("1,2", { input: "{sửa tay" });
+  const before = structuredClone(fx.snapshot());
+
+  const again = new MergeFlow(parts, 2, 0);
+  await again.addFiles(subs.slice(10, 12).map((s) => new File(["x"], s.file)));
+  await expect(again.merge(host, () => Promise.resolve("replace"), null)).rejects.toThrow(/^Không gộp thêm vào bản tổng hợp đang mở: trang ẩn "Dữ liệu nguồn" có dữ liệu hỏng .*hãy gộp lại từ các tệp gửi\.$/);
+  await expect(again.track(host, null)).rejects.toThrow(/^Không gộp thêm vào bản tổng hợp đang mở: /);
+  expect(fx.snapshot()).toEqual(before);
+
+  // The same workbook chosen as a file (what the reader worker does with it): listed as not merged, with the reason.
+  expect(chosenFile("tong-hop-cu.xlsx", 1, await host.readOpenWorkbook!())).toEqual({
+    submission: { file: "tong-hop-cu.xlsx", modified: 1, outcome: { kind: "rejected", consolidated: true, reason: expect.stringMatching(/^Không gộp thêm vào bản tổng hợp này: trang ẩn "Dữ liệu nguồn" có dữ liệu hỏng/) as unknown } },
+  });
 });

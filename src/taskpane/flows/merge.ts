@@ -12,7 +12,7 @@ import type { FileReport, MergeResult, Submission } from "../../core/merge";
 import type { Plan } from "../../core/model";
 import { formatVnNumber } from "../../core/numbers";
 import type { BaseOverrides } from "../../workbook/base";
-import { existingFromRaw, type Consolidation, type Existing, type Season } from "../../workbook/consolidated";
+import { existingFromRaw, StoreProblem, type Consolidation, type Existing, type Season } from "../../workbook/consolidated";
 import type { WorkbookGrid } from "../../workbook/grid";
 import { mergeCountLines, seasonLines, submissionLine } from "../../workbook/submission";
 import type { AgencyList } from "../../core/season";
@@ -151,6 +151,22 @@ interface Queued {
   key: string;
 }
 
+/**
+ * The consolidation the open workbook holds (its hidden store), or null. A store damaged by hand
+ * stops the merge with the reason, as on the command line: merging without it would drop every
+ * file it holds from the new result.
+ */
+async function openEarlier(host: PlanHost): Promise<Existing | null> {
+  if (!host.readOpenWorkbook) return null;
+  const raw = await host.readOpenWorkbook();
+  try {
+    return existingFromRaw(raw);
+  } catch (e) {
+    if (e instanceof StoreProblem) throw new Error(e.refusal("đang mở"));
+    throw e;
+  }
+}
+
 /** Files listed per task when many are added at once. */
 const ADD_SLICE = 100;
 
@@ -220,8 +236,7 @@ export class MergeFlow {
   /** Who has sent and who has not, against the expected list: nothing written. */
   async track(host: PlanHost, province: { file: string; plan: Plan } | null): Promise<Status> {
     if (this.entries.some((e) => e.state === "waiting" || e.state === "reading")) return { kind: "error", text: "Còn tệp đang đọc: đợi đọc xong hoặc bấm Dừng đọc." };
-    let earlier = this.existing;
-    if (!earlier && host.readOpenWorkbook) earlier = existingFromRaw(await host.readOpenWorkbook());
+    const earlier = this.existing ?? (await openEarlier(host));
     if (!this.expected && !earlier?.expected) return { kind: "error", text: "Chưa có danh sách dự kiến: chọn bản tổng hợp năm trước hay sổ có danh sách cơ quan." };
     const fresh = this.entries.flatMap((e) => (e.submission ? [e.submission] : []));
     const done = await this.parts.consolidate(fresh, earlier, province ? { plan: province } : {}, "report", this.seasonInputs());
@@ -357,8 +372,7 @@ export class MergeFlow {
    */
   async merge(host: PlanHost, askExisting: (existing: string[]) => Promise<ExistingSheets | null>, province: { file: string; plan: Plan } | null): Promise<Status> {
     if (this.entries.some((e) => e.state === "waiting" || e.state === "reading")) return { kind: "error", text: "Còn tệp đang đọc: đợi đọc xong hoặc bấm Dừng đọc." };
-    let earlier = this.existing;
-    if (!earlier && host.readOpenWorkbook) earlier = existingFromRaw(await host.readOpenWorkbook());
+    const earlier = this.existing ?? (await openEarlier(host));
     const fresh = this.entries.flatMap((e) => (e.submission ? [e.submission] : []));
     const done = await this.parts.consolidate(fresh, earlier, province ? { plan: province } : {}, host.putBytes ? "bytes" : "grid", this.seasonInputs());
     if (!done) return { kind: "error", text: "Không tổng hợp được: mọi tệp đều bị loại." };
