@@ -54,7 +54,8 @@ it("checks the open workbook as Excel shows it", async () => {
   expect(status).toMatchObject({ kind: "done", intent: "error" });
 });
 
-it("merges into the open workbook and reads the merge back from it", async () => {
+/** The fake Excel and the merge parts over the seed's 42 submissions (each file read as its plan). */
+function seedMerge() {
   const fx = new FakeExcel();
   const host = excelHost(fx);
   const subs = dongThapSubmissions();
@@ -63,6 +64,11 @@ it("merges into the open workbook and reads the merge back from it", async () =>
     consolidate: (...args) => inProcessParts.consolidate(...args),
     readList: (file) => inProcessParts.readList(file),
   };
+  return { fx, host, subs, parts };
+}
+
+it("merges into the open workbook and reads the merge back from it", async () => {
+  const { fx, host, subs, parts } = seedMerge();
   const flow = new MergeFlow(parts, 2, 0);
   await flow.addFiles(subs.map((s) => new File(["x"], s.file)));
   const status = await flow.merge(host, () => Promise.resolve("refuse"), null);
@@ -73,14 +79,7 @@ it("merges into the open workbook and reads the merge back from it", async () =>
 });
 
 it("refuses to merge into an open consolidation whose hidden store was edited by hand, saying why, and changes nothing; such a chosen file is listed as not merged", async () => {
-  const fx = new FakeExcel();
-  const host = excelHost(fx);
-  const subs = dongThapSubmissions();
-  const parts: MergeParts = {
-    read: (file) => Promise.resolve({ submission: { file: file.name, modified: 1, outcome: { kind: "read", plan: subs.find((s) => s.file === file.name)!.plan, problems: [] } } }),
-    consolidate: (...args) => inProcessParts.consolidate(...args),
-    readList: (file) => inProcessParts.readList(file),
-  };
+  const { fx, host, subs, parts } = seedMerge();
   const first = new MergeFlow(parts, 2, 0);
   await first.addFiles(subs.slice(0, 10).map((s) => new File(["x"], s.file)));
   expect(await first.merge(host, () => Promise.resolve("refuse"), null)).toMatchObject({ kind: "done" });
