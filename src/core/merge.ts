@@ -16,7 +16,7 @@ import { formRate, LINE_INSPECTION, LINE_TRAINING, trainingClasses } from "./bud
 import { EXTRA_FORMS, formLabel } from "./forms";
 import { toRoman } from "./roman";
 import type { Problem } from "./problems";
-import { cleanText, foldText, namedList, unitKey } from "./text";
+import { cleanText, foldText, NAMED_IN_CELL, namedList, unitKey } from "./text";
 import { agencyKey, problemAt } from "./validate";
 
 export interface ReadSubmission {
@@ -532,8 +532,10 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan,
   const possibleDuplicates: PossibleDuplicate[] = [...possible].map((k) => {
     const rows = [byName.get(k)!, ...moreByName.get(k)!];
     const where = (o: number) => `${agencies[o].area || "chưa rõ địa bàn"} — ${agencySources[o]}`;
+    // Each row names the first others only (not every other row: thousands of rows of one name would be quadratic).
+    const first = rows.slice(0, NAMED_IN_CELL + 1);
     for (const r of rows) {
-      const others = namedList(rows.filter((o) => o !== r), "; ", "dòng cùng tên", where);
+      const others = namedList(first.filter((o) => o !== r).slice(0, NAMED_IN_CELL), { separator: "; ", what: "dòng cùng tên", show: where, total: rows.length - 1 });
       agencies[r].note = [agencies[r].note, `Có thể trùng: ${others}`].filter(Boolean).join(". ");
     }
     return { name: agencies[rows[0]].name, entries: rows.map((r) => ({ area: agencies[r].area, file: agencySources[r] })) };

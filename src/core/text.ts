@@ -195,6 +195,19 @@ export function capitalizeFirst(text: string): string {
 /** How many items a note or a notice names before it says how many more. */
 export const NAMED_IN_CELL = 10;
 
+/** How a list is written in one cell (see `namedList`). */
+export interface ListInCell<T> {
+  /** Between two items. */
+  separator: string;
+  /** What the items are, for the count: "tệp", "dòng cùng tên". */
+  what: string;
+  show?: (item: T) => string;
+  /** Name as many as fit in this many characters, rather than the first NAMED_IN_CELL. */
+  within?: number;
+  /** How many items there are when `items` holds only the first of them (at least NAMED_IN_CELL). */
+  total?: number;
+}
+
 /**
  * Items of a list written in one cell, then how many more ("… và 1.490 tệp khác"): the first
  * NAMED_IN_CELL (a note, a notice: read by a person), or with `within`, as many as fit in that
@@ -202,18 +215,18 @@ export const NAMED_IN_CELL = 10;
  * national roll-up's lists run to thousands (one agency sent by every district, a name shared by
  * hundreds of communes), and a cell holds at most 32.767 characters.
  */
-export function namedList<T>(items: readonly T[], separator: string, what: string, show: (item: T) => string = String, within?: number): string {
-  const more = (n: number) => ` và ${formatVnNumber(n)} ${what} khác`;
+export function namedList<T>(items: readonly T[], { separator, what, show = String, within, total = items.length }: ListInCell<T>): string {
+  const more = (n: number) => `và ${formatVnNumber(n)} ${what} khác`;
   if (within === undefined) {
     const named = items.slice(0, NAMED_IN_CELL).map(show).join(separator);
-    return items.length > NAMED_IN_CELL ? named + more(items.length - NAMED_IN_CELL) : named;
+    return total > NAMED_IN_CELL ? `${named} ${more(total - NAMED_IN_CELL)}` : named;
   }
   let out = "";
-  for (let i = 0; i < items.length; i++) {
+  for (let i = 0; i < total; i++) {
     const next = (i > 0 ? separator : "") + show(items[i]);
     // Room kept for the count that may follow.
-    const room = i + 1 < items.length ? more(items.length).length : 0;
-    if (out.length + next.length + room > within) return (out + more(items.length - i)).trimStart();
+    const room = i + 1 < total ? more(total).length + 1 : 0;
+    if (out.length + next.length + room > within) return out ? `${out} ${more(total - i)}` : more(total - i);
     out += next;
   }
   return out;

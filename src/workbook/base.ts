@@ -78,7 +78,7 @@ export function chooseBase(subs: readonly Submission[], o: BaseOverrides = {}, e
     notice = [
       provinces.length === 0
         ? "Không có kế hoạch của tỉnh trong các tệp (UBND tỉnh hoặc Sở KH&CN ban hành); dùng --plan TỆP để chỉ định."
-        : `Có ${formatVnNumber(provinces.length)} tệp đều như kế hoạch của tỉnh (${namedList(provinces.map((p) => p.file), ", ", "tệp")}); dùng --plan TỆP để chỉ định một.`,
+        : `Có ${formatVnNumber(provinces.length)} tệp đều như kế hoạch của tỉnh (${namedList(provinces.map((p) => p.file), { separator: ", ", what: "tệp" })}); dùng --plan TỆP để chỉ định một.`,
       "Số, ngày và cơ quan ban hành ở đầu các phụ lục để trống (…) cho người điền.",
       agreed.note,
     ].filter(Boolean).join(" ");

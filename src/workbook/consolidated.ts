@@ -58,11 +58,11 @@ function buildSourcesSheet(result: MergeResult, notice: string | null, correctio
   const files = [...result.files.filter((f) => f.status === "replaced"), ...result.files.filter((f) => f.status !== "replaced")];
   // The listings under the files, from column B: made once, so both runs of the body (measured, written) show the same.
   const listings: Array<[string, readonly string[], ReadonlyArray<ReadonlyArray<string>>]> = [
-    ["CƠ QUAN DO NHIỀU TỆP GỬI (tính một lần)", SOURCE_DUPLICATE_HEADERS, result.duplicates.map((d) => [d.name, d.area, namedList(d.files, "; ", "tệp", String, MAX_CELL_CHARS)])],
+    ["CƠ QUAN DO NHIỀU TỆP GỬI (tính một lần)", SOURCE_DUPLICATE_HEADERS, result.duplicates.map((d) => [d.name, d.area, namedList(d.files, { separator: "; ", what: "tệp", within: MAX_CELL_CHARS })])],
     [
       "CÓ THỂ TRÙNG — cùng tên, chưa rõ địa bàn: đã giữ cả hai, cần người kiểm tra và xoá dòng thừa ở Phụ lục 1",
       SOURCE_POSSIBLE_HEADERS,
-      result.possibleDuplicates.map((d) => [d.name, namedList(d.entries, "; ", "dòng cùng tên", (e) => `${e.area || "chưa rõ địa bàn"} — ${e.file}`, MAX_CELL_CHARS)]),
+      result.possibleDuplicates.map((d) => [d.name, namedList(d.entries, { separator: "; ", what: "dòng cùng tên", show: (e) => `${e.area || "chưa rõ địa bàn"} — ${e.file}`, within: MAX_CELL_CHARS })]),
     ],
     [
       "ĐƠN VỊ CÓ KẾ HOẠCH CHƯA ĐỦ HOẠT ĐỘNG BẮT BUỘC (đánh giá nội bộ, họp xem xét của lãnh đạo, báo cáo 6 tháng trước 15/6 và năm trước 15/11)",

@@ -114,14 +114,23 @@ describe("fitting a text to a cell", () => {
     expect(v).toContain("đã cắt");
   });
 
-  it("names the first ten of a list, or as many as fit, and how many more", () => {
+  it("names the first ten of a list, or as many as fit, and how many more, adding up to all", () => {
     const items = Array.from({ length: 25 }, (_, i) => `t${i}`);
-    expect(namedList(items.slice(0, 10), ", ", "tệp")).toBe(items.slice(0, 10).join(", "));
-    expect(namedList(items, ", ", "tệp")).toBe(`${items.slice(0, 10).join(", ")} và 15 tệp khác`);
-    expect(namedList(items, "; ", "tệp", String, 1_000)).toBe(items.join("; "));
-    const fit = namedList(items, "; ", "tệp", String, 30);
-    expect(fit.length).toBeLessThanOrEqual(30);
-    const [named, rest] = fit.split(" và ");
-    expect(named.split("; ").length + Number(/^(\d+) tệp khác$/.exec(rest)![1])).toBe(25);
+    const list = (n: number, within?: number) => namedList(items.slice(0, n), { separator: "; ", what: "tệp", ...(within ? { within } : {}) });
+    expect(list(0)).toBe("");
+    expect(list(1)).toBe("t0");
+    expect(list(10)).toBe(items.slice(0, 10).join("; "));
+    expect(list(11)).toBe(`${items.slice(0, 10).join("; ")} và 1 tệp khác`);
+    expect(list(25)).toBe(`${items.slice(0, 10).join("; ")} và 15 tệp khác`);
+    // Only the first items given, and how many there are.
+    expect(namedList(items.slice(0, 10), { separator: "; ", what: "dòng", total: 2_000 })).toBe(`${items.slice(0, 10).join("; ")} và 1.990 dòng khác`);
+    expect(list(25, 1_000)).toBe(items.join("; "));
+    for (const within of [5, 12, 20, 30, 60, 100]) {
+      const fit = list(25, within);
+      const [named, rest] = fit.startsWith("và ") ? ["", fit.slice(3)] : fit.split(" và ");
+      const count = (named ? named.split("; ").length : 0) + Number(/^(\d+) tệp khác$/.exec(rest)![1]);
+      expect(count).toBe(25);
+      if (within >= 20) expect(fit.length).toBeLessThanOrEqual(within);
+    }
   });
 });
