@@ -16,7 +16,7 @@ import { formRate, LINE_INSPECTION, LINE_TRAINING, trainingClasses } from "./bud
 import { EXTRA_FORMS, formLabel } from "./forms";
 import { toRoman } from "./roman";
 import type { Problem } from "./problems";
-import { cleanText, foldText, NAMED_IN_CELL, namedList, unitKey } from "./text";
+import { cleanText, foldText, MAX_CELL_CHARS, NAMED_IN_CELL, namedList, unitKey } from "./text";
 import { agencyKey, problemAt } from "./validate";
 
 export interface ReadSubmission {
@@ -34,6 +34,8 @@ export interface RejectedSubmission {
   skipped?: boolean;
   /** A consolidated workbook (it carries the hidden store): never merged as a submission. */
   consolidated?: boolean;
+  /** A consolidated workbook whose store cannot be read (edited by hand): merging without it would drop every file it holds. */
+  damagedStore?: boolean;
 }
 
 export interface Submission {
@@ -155,7 +157,9 @@ function droppedNames(older: Submission, newer: Submission): string[] {
   return older.outcome.kind === "read" ? older.outcome.plan.agencies.filter((a) => !kept.has(unitKey(a.name))).map((a) => a.name) : [];
 }
 
-const noLongerListed = (dropped: readonly string[]) => (dropped.length ? ` Không còn trong tệp mới: ${dropped.join("; ")}.` : "");
+/** Every agency a newer file dropped, as many as a cell holds beside the rest of the sentence (a file of thousands may be replaced by an empty one). */
+const noLongerListed = (dropped: readonly string[]) =>
+  dropped.length ? ` Không còn trong tệp mới: ${namedList(dropped, { separator: "; ", what: "cơ quan", within: MAX_CELL_CHARS - 1_000 })}.` : "";
 
 /**
  * Do two files from the same sender list largely the same agencies (at least half of the

@@ -192,6 +192,9 @@ export function capitalizeFirst(text: string): string {
   return text.length === 0 ? text : text[0].toLocaleUpperCase("vi") + text.slice(1);
 }
 
+/** Longest text a cell may hold in Excel (what the merge writes ends up in cells). */
+export const MAX_CELL_CHARS = 32_767;
+
 /** How many items a note or a notice names before it says how many more. */
 export const NAMED_IN_CELL = 10;
 
@@ -221,13 +224,18 @@ export function namedList<T>(items: readonly T[], { separator, what, show = Stri
     const named = items.slice(0, NAMED_IN_CELL).map(show).join(separator);
     return total > NAMED_IN_CELL ? `${named} ${more(total - NAMED_IN_CELL)}` : named;
   }
+  if (total === items.length) {
+    const all = items.map(show).join(separator);
+    if (all.length <= within) return all;
+  }
+  // Room kept for the count that follows.
+  const room = more(total).length + 1;
   let out = "";
-  for (let i = 0; i < total; i++) {
+  let i = 0;
+  for (; i < items.length; i++) {
     const next = (i > 0 ? separator : "") + show(items[i]);
-    // Room kept for the count that may follow.
-    const room = i + 1 < total ? more(total).length + 1 : 0;
-    if (out.length + next.length + room > within) return out ? `${out} ${more(total - i)}` : more(total - i);
+    if (out.length + next.length + room > within) break;
     out += next;
   }
-  return out;
+  return out ? `${out} ${more(total - i)}` : more(total - i);
 }

@@ -43,7 +43,6 @@ export interface BaseChoice {
 
 const BLANK = "…";
 
-
 /**
  * The consolidating plan: the one given (the province's own, or last week's consolidated workbook),
  * else the single input issued for the province (UBND tỉnh, or its Sở KH&CN; a department that

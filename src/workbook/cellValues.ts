@@ -4,6 +4,7 @@
  * date, in the workbook's date system (1900 or 1904); an error value is an error, not text.
  */
 import { formatVnNumber } from "../core/numbers";
+import { MAX_CELL_CHARS } from "../core/text";
 
 /** An error value (#N/A, #REF!…): what the cell shows, never a name or a number. */
 export interface CellError {
@@ -23,8 +24,7 @@ export const ERROR_BY_CODE: Readonly<Record<number, string>> = {
   0x00: "#NULL!", 0x07: "#DIV/0!", 0x0f: "#VALUE!", 0x17: "#REF!", 0x1d: "#NAME?", 0x24: "#NUM!", 0x2a: "#N/A", 0x2b: "#GETTING_DATA",
 };
 
-/** Longest text a cell may hold in Excel. */
-export const MAX_CELL_CHARS = 32_767;
+export { MAX_CELL_CHARS } from "../core/text";
 
 /**
  * A text as a written cell can hold it: one longer (a sender's long note with what the merge

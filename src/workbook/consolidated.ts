@@ -13,7 +13,7 @@ import type { Agency, ExtraLine, Plan, Task } from "../core/model";
 import { formatVnNumber } from "../core/numbers";
 import { namedList, nextGeneration } from "../core/text";
 import { sortProblems, type Problem } from "../core/problems";
-import { MAX_CELL_CHARS } from "./cellValues";
+import { fitCell, MAX_CELL_CHARS } from "./cellValues";
 import { streamedSheet, type RawWorkbook, type Row, type SheetGrid, type WorkbookGrid } from "./grid";
 import {
   SEVERITY_VI, SHEETS, STORE_SHEETS, STORE_SHEETS_MAX, storeSheetName, SOURCE_DUPLICATE_HEADERS, SOURCE_POSSIBLE_HEADERS, SOURCE_FILE_COLUMNS, SOURCE_PROBLEM_HEADERS, SOURCES_TITLE, STATUS_VI,
@@ -124,8 +124,8 @@ const FILE_BATCHED: StoredKind = "FILE_V2";
 /** A hidden store that cannot be read faithfully (written by a newer version, or edited by hand). */
 export class StoreProblem extends Error {
   /** What the user is told: nothing is merged into that consolidation (`which`: its file, or "đang mở"). */
-  refusal(which: string): string {
-    return `Không gộp thêm vào bản tổng hợp ${which}: ${this.message}.`;
+  refusal(which: string, doing = "gộp thêm vào"): string {
+    return `Không ${doing} bản tổng hợp ${which}: ${this.message}.`;
   }
 }
 
@@ -140,9 +140,12 @@ export interface SeasonStore {
   written: ListRow[];
 }
 
-/** A PL1 row's fields an officer may change, as a list row. */
+/**
+ * A PL1 row's fields an officer may change, as a list row: as its cells hold them (a note too long
+ * for a cell is written cut, and read back cut; recorded whole, it would be taken for the officer's edit).
+ */
 export function listRow(a: Agency, groups: Plan["groups"]): ListRow {
-  return { rowId: a.rowId ?? "", name: a.name, group: groups.find((g) => g.id === a.groupId)?.label ?? a.groupText ?? "", area: a.area, note: a.note };
+  return { rowId: a.rowId ?? "", name: fitCell(a.name), group: groups.find((g) => g.id === a.groupId)?.label ?? a.groupText ?? "", area: fitCell(a.area), note: fitCell(a.note) };
 }
 
 /** Row 1 of each sheet of the hidden store. */
@@ -492,7 +495,7 @@ export function chosenFile(file: string, modified: number, raw: RawWorkbook, opt
     earlier = existingFromRaw(raw);
   } catch (e) {
     if (!(e instanceof StoreProblem)) throw e;
-    return { submission: { file, modified, outcome: { kind: "rejected", consolidated: true, reason: e.refusal("này") } } };
+    return { submission: { file, modified, outcome: { kind: "rejected", consolidated: true, damagedStore: true, reason: `bản tổng hợp có trang ẩn hỏng, không gộp thêm vào được: ${e.message}` } } };
   }
   return earlier ? { earlier } : { submission: submissionFromRaw(file, modified, raw, opts) };
 }

@@ -10,7 +10,7 @@ import type { Agency } from "../../src/core/model";
 import { namedList } from "../../src/core/text";
 import { dongThap2022Plan } from "../../src/samples/dongThap2022";
 import { fitCell, MAX_CELL_CHARS } from "../../src/workbook/cellValues";
-import { buildConsolidatedWorkbook } from "../../src/workbook/consolidated";
+import { buildConsolidatedWorkbook, consolidate, existingFromRaw } from "../../src/workbook/consolidated";
 import { SHEETS } from "../../src/workbook/layout";
 import { SheetBuilder } from "../../src/workbook/sheetBuilder";
 import { openBytes } from "../helpers/open";
@@ -92,6 +92,44 @@ describe("lists of a national roll-up written in one cell", () => {
   });
 });
 
+it("a note cut to fit its cell is not taken for the officer's edit when the merge goes on into that workbook", async () => {
+  const subs = submissions().slice(0, 30);
+  const done = consolidate(subs, null)!;
+  const bytes = await writeXlsx(done.grid);
+  const earlier = existingFromRaw(await openBytes(bytes))!;
+  expect(earlier.current.some((r) => r.note.includes("… [đã cắt"))).toBe(true);
+  const again = consolidate([], earlier)!;
+  expect(again.corrections).toEqual([]);
+  // And the next merge still writes the note as the sender's file and the merge make it.
+  const cut = again.result.plan.agencies.find((a) => a.note.startsWith(NOTE.slice(0, 100)))!;
+  expect(cut.note.length).toBeGreaterThan(MAX_CELL_CHARS);
+});
+
+it("a newer file that drops thousands of its sender's agencies names as many as its report's cell holds, and counts the rest", () => {
+  const base = dongThap2022Plan();
+  const names = Array.from({ length: 3_000 }, (_, i) => `Trường Tiểu học Số ${i + 1} huyện Tân Hồng`);
+  const sent = (file: string, date: string, count: number): Submission => ({
+    file,
+    modified: 1,
+    outcome: {
+      kind: "read" as const,
+      problems: [],
+      plan: { ...base, info: { ...base.info, issuer: "UBND huyện Tân Hồng", area: "Huyện Tân Hồng", date }, agencies: names.slice(0, count).map((name) => ({ name, groupId: "thuoc-so", area: "Huyện Tân Hồng", note: "" })), tasks: [], extraLines: [] },
+    },
+  });
+  const result = mergeSubmissions([sent("tan-hong-cu.xlsx", "01/02/2026", 3_000), sent("tan-hong-moi.xlsx", "01/03/2026", 1_500)], base);
+  const old = result.files.find((f) => f.file === "tan-hong-cu.xlsx")!;
+  expect(old.status).toBe("replaced");
+  expect(old.reason.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
+  const listed = /Không còn trong tệp mới: (.*) và ([\d.]+) cơ quan khác\.$/.exec(old.reason)!;
+  const named = listed[1].split("; ");
+  expect(named).toEqual(names.slice(1_500, 1_500 + named.length));
+  expect(named.length + Number(listed[2].replace(/\./g, ""))).toBe(1_500);
+  const replaces = result.files.find((f) => f.file === "tan-hong-moi.xlsx")!.problems.find((p) => p.code === "FILE_REPLACES")!;
+  expect(replaces.message.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
+  expect(replaces.message).toMatch(/ và [\d.]+ cơ quan khác\.$/);
+});
+
 describe("fitting a text to a cell", () => {
   it("keeps a text that fits as it is, cuts one that does not, never half a character", () => {
     expect(fitCell("a".repeat(MAX_CELL_CHARS))).toBe("a".repeat(MAX_CELL_CHARS));
@@ -125,6 +163,9 @@ describe("fitting a text to a cell", () => {
     // Only the first items given, and how many there are.
     expect(namedList(items.slice(0, 10), { separator: "; ", what: "dòng", total: 2_000 })).toBe(`${items.slice(0, 10).join("; ")} và 1.990 dòng khác`);
     expect(list(25, 1_000)).toBe(items.join("; "));
+    // The whole list when it fits exactly; only the first items given, counted to the total.
+    expect(list(25, items.join("; ").length)).toBe(items.join("; "));
+    expect(namedList(["x", "y"], { separator: "; ", what: "tệp", within: 100, total: 5 })).toBe("x; y và 3 tệp khác");
     for (const within of [5, 12, 20, 30, 60, 100]) {
       const fit = list(25, within);
       const [named, rest] = fit.startsWith("và ") ? ["", fit.slice(3)] : fit.split(" và ");

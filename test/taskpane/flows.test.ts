@@ -78,7 +78,7 @@ it("merges into the open workbook and reads the merge back from it", async () =>
   expect(plan.agencies).toHaveLength(150);
 });
 
-it("refuses to merge into an open consolidation whose hidden store was edited by hand, saying why, and changes nothing; such a chosen file is listed as not merged", async () => {
+it("refuses to merge into, or check against, an open consolidation whose hidden store was edited by hand, saying why, and changes nothing; chosen as a file, it stops the merge until taken off the list", async () => {
   const { fx, host, subs, parts } = seedMerge();
   const first = new MergeFlow(parts, 2, 0);
   await first.addFiles(subs.slice(0, 10).map((s) => new File(["x"], s.file)));
@@ -91,12 +91,26 @@ it("refuses to merge into an open consolidation whose hidden store was edited by
 
   const again = new MergeFlow(parts, 2, 0);
   await again.addFiles(subs.slice(10, 12).map((s) => new File(["x"], s.file)));
-  await expect(again.merge(host, () => Promise.resolve("replace"), null)).rejects.toThrow(/^Không gộp thêm vào bản tổng hợp đang mở: trang ẩn "Dữ liệu nguồn" có dữ liệu hỏng .*hãy gộp lại từ các tệp gửi\.$/);
-  await expect(again.track(host, null)).rejects.toThrow(/^Không gộp thêm vào bản tổng hợp đang mở: /);
+  const damaged = /^Không gộp thêm vào bản tổng hợp đang mở: trang ẩn "Dữ liệu nguồn" có dữ liệu hỏng ở một dòng "FILE_V2" của tệp "so-01-vp-ubnd-tinh\.xlsx" — trang đã bị sửa tay; hãy gộp lại từ các tệp gửi\.$/;
+  expect(await again.merge(host, () => Promise.resolve("replace"), null)).toEqual({ kind: "error", text: expect.stringMatching(damaged) as unknown });
+  expect(await again.track(host, null)).toEqual({ kind: "error", text: expect.stringMatching(/^Không đối chiếu với bản tổng hợp đang mở: trang ẩn "Dữ liệu nguồn" có dữ liệu hỏng/) as unknown });
   expect(fx.snapshot()).toEqual(before);
 
-  // The same workbook chosen as a file (what the reader worker does with it): listed as not merged, with the reason.
-  expect(chosenFile("tong-hop-cu.xlsx", 1, await host.readOpenWorkbook!())).toEqual({
-    submission: { file: "tong-hop-cu.xlsx", modified: 1, outcome: { kind: "rejected", consolidated: true, reason: expect.stringMatching(/^Không gộp thêm vào bản tổng hợp này: trang ẩn "Dữ liệu nguồn" có dữ liệu hỏng/) as unknown } },
-  });
+  // The same workbook chosen as a file, into a new workbook (the reader worker's chosenFile):
+  // listed as not merged, with the reason, and nothing merged while it is on the list.
+  const oldRaw = await host.readOpenWorkbook!();
+  const chosenParts: MergeParts = { ...parts, read: (file) => (file.name === "tong-hop-cu.xlsx" ? Promise.resolve(chosenFile(file.name, 1, oldRaw)) : parts.read(file, undefined, new AbortController().signal)) };
+  const fresh = seedMerge();
+  const flow = new MergeFlow(chosenParts, 2, 0);
+  await flow.addFiles([new File(["x"], "tong-hop-cu.xlsx"), ...subs.slice(10, 12).map((s) => new File(["x"], s.file))]);
+  const entry = flow.getState().entries.find((e) => e.name === "tong-hop-cu.xlsx")!;
+  expect(entry.submission?.outcome).toEqual({ kind: "rejected", consolidated: true, damagedStore: true, reason: expect.stringMatching(/^bản tổng hợp có trang ẩn hỏng, không gộp thêm vào được: trang ẩn "Dữ liệu nguồn" có dữ liệu hỏng/) as unknown });
+  const untouched = structuredClone(fresh.fx.snapshot());
+  const stopped = await flow.merge(fresh.host, () => Promise.resolve("replace"), null);
+  expect(stopped).toEqual({ kind: "error", text: expect.stringMatching(/^Chưa làm gì: tong-hop-cu\.xlsx — bản tổng hợp có trang ẩn hỏng, .* mất các tệp nó đã gộp/) as unknown });
+  expect(fresh.fx.snapshot()).toEqual(untouched);
+  // Taken off the list: the user's choice to go on without it.
+  flow.remove(entry.id);
+  expect(await flow.merge(fresh.host, () => Promise.resolve("replace"), null)).toMatchObject({ kind: "done" });
+  expect(readPlan(await fresh.host.readOpenWorkbook!()).plan.agencies.length).toBe(subs.slice(10, 12).reduce((n, s) => n + s.plan.agencies.length, 0));
 });

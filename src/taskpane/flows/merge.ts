@@ -152,17 +152,17 @@ interface Queued {
 }
 
 /**
- * The consolidation the open workbook holds (its hidden store), or null. A store damaged by hand
- * stops the merge with the reason, as on the command line: merging without it would drop every
- * file it holds from the new result.
+ * The consolidation the open workbook holds (its hidden store), or null; or, when its store was
+ * damaged by hand, why nothing is done (`doing`: "gộp thêm vào", "đối chiếu với"), as on the command
+ * line: merging without it would drop every file it holds from the new result.
  */
-async function openEarlier(host: PlanHost): Promise<Existing | null> {
-  if (!host.readOpenWorkbook) return null;
+async function openEarlier(host: PlanHost, doing: string): Promise<{ earlier: Existing | null } | { refused: Status }> {
+  if (!host.readOpenWorkbook) return { earlier: null };
   const raw = await host.readOpenWorkbook();
   try {
-    return existingFromRaw(raw);
+    return { earlier: existingFromRaw(raw) };
   } catch (e) {
-    if (e instanceof StoreProblem) throw new Error(e.refusal("đang mở"));
+    if (e instanceof StoreProblem) return { refused: { kind: "error", text: e.refusal("đang mở", doing) } };
     throw e;
   }
 }
@@ -233,10 +233,27 @@ export class MergeFlow {
     return this.expected ? { expected: this.expected } : {};
   }
 
+  /**
+   * The consolidation the others go into: a chosen file's, else the open workbook's. A chosen one
+   * whose store is damaged stops the run until it is taken off the list (merging without it drops
+   * every file it holds; taking it off is the user's choice to do so).
+   */
+  private async earlier(host: PlanHost, doing: string): Promise<{ earlier: Existing | null } | { refused: Status }> {
+    for (const e of this.entries) {
+      const outcome = e.submission?.outcome;
+      if (outcome?.kind === "rejected" && outcome.damagedStore) {
+        return { refused: { kind: "error", text: `Chưa làm gì: ${e.name} — ${outcome.reason}. Làm tiếp mà không có nó thì mất các tệp nó đã gộp: gộp lại từ các tệp gửi, hay bỏ tệp này khỏi danh sách nếu vẫn muốn làm với các tệp còn lại.` } };
+      }
+    }
+    return this.existing ? { earlier: this.existing } : openEarlier(host, doing);
+  }
+
   /** Who has sent and who has not, against the expected list: nothing written. */
   async track(host: PlanHost, province: { file: string; plan: Plan } | null): Promise<Status> {
     if (this.entries.some((e) => e.state === "waiting" || e.state === "reading")) return { kind: "error", text: "Còn tệp đang đọc: đợi đọc xong hoặc bấm Dừng đọc." };
-    const earlier = this.existing ?? (await openEarlier(host));
+    const from = await this.earlier(host, "đối chiếu với");
+    if ("refused" in from) return from.refused;
+    const { earlier } = from;
     if (!this.expected && !earlier?.expected) return { kind: "error", text: "Chưa có danh sách dự kiến: chọn bản tổng hợp năm trước hay sổ có danh sách cơ quan." };
     const fresh = this.entries.flatMap((e) => (e.submission ? [e.submission] : []));
     const done = await this.parts.consolidate(fresh, earlier, province ? { plan: province } : {}, "report", this.seasonInputs());
@@ -372,7 +389,9 @@ export class MergeFlow {
    */
   async merge(host: PlanHost, askExisting: (existing: string[]) => Promise<ExistingSheets | null>, province: { file: string; plan: Plan } | null): Promise<Status> {
     if (this.entries.some((e) => e.state === "waiting" || e.state === "reading")) return { kind: "error", text: "Còn tệp đang đọc: đợi đọc xong hoặc bấm Dừng đọc." };
-    const earlier = this.existing ?? (await openEarlier(host));
+    const from = await this.earlier(host, "gộp thêm vào");
+    if ("refused" in from) return from.refused;
+    const { earlier } = from;
     const fresh = this.entries.flatMap((e) => (e.submission ? [e.submission] : []));
     const done = await this.parts.consolidate(fresh, earlier, province ? { plan: province } : {}, host.putBytes ? "bytes" : "grid", this.seasonInputs());
     if (!done) return { kind: "error", text: "Không tổng hợp được: mọi tệp đều bị loại." };
