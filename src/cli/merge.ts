@@ -5,7 +5,7 @@
 import { computeBudget } from "../core/budget";
 import type { MergeResult } from "../core/merge";
 import { formatVnNumber } from "../core/numbers";
-import { consolidate, lackingActivities, StoreProblem, type Consolidation, type Existing } from "../workbook/consolidated";
+import { consolidate, lackingActivities, StoreProblem, unwritable, type Consolidation, type Existing } from "../workbook/consolidated";
 import { agencyList, type AgencyList, type Tracking, type UnitMapping } from "../core/season";
 import { mappingFromRaw, MappingProblem } from "../workbook/mapping";
 import { readFile } from "node:fs/promises";
@@ -123,7 +123,14 @@ export async function consolidateFiles(args: Omit<MergeArgs, "out">, progress: (
     ...(args.expected ? { expected: await readExpected(args.expected) } : {}),
     ...(args.map ? { mapping: await readMapping(args.map) } : {}),
   };
-  const done = consolidate(fresh, existing, { year: args.year, levels: args.levels, ...(province ? { plan: province } : {}) }, season);
+  let done: Consolidation | null;
+  try {
+    done = consolidate(fresh, existing, { year: args.year, levels: args.levels, ...(province ? { plan: province } : {}) }, season);
+  } catch (e) {
+    const why = unwritable(e);
+    if (why) throw new MergeFailure(why);
+    throw e;
+  }
   if (!done) throw new MergeFailure(`Không tổng hợp được: cả ${fresh.length} tệp đều bị loại.`);
   if (done.notice) progress(`LƯU Ý: ${done.notice}`);
   return done;

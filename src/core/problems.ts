@@ -116,3 +116,9 @@ export function sortProblems(problems: readonly Problem[], sheetOrder: readonly 
     );
   });
 }
+
+/** The `n` most severe of a file's problems (errors, then warnings, then notes; each by position), by position. */
+export function mostSevere(problems: readonly Problem[], n: number): Problem[] {
+  if (problems.length <= n) return sortProblems(problems);
+  return sortProblems(sortProblems(problems).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).slice(0, n));
+}

@@ -5,7 +5,7 @@
  */
 import { openWorkbook, UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
 import { pakoZip } from "../adapters/xlsx/pakoZip";
-import { chosenFile, consolidate } from "../workbook/consolidated";
+import { chosenFile, consolidate, unwritable } from "../workbook/consolidated";
 import type { Submission } from "../core/merge";
 import { submissionSharer } from "../core/compact";
 import { mergedOf } from "./flows/merge";
@@ -65,6 +65,6 @@ scope.onmessage = (ev) => {
   }
   handle(req).then(
     (result) => scope.postMessage({ id: req.id, ok: true, result }, transfers(result)),
-    (e: unknown) => scope.postMessage({ id: req.id, ok: false, reason: e instanceof UnreadableWorkbook ? e.reason : `lỗi khi đọc tệp (${e instanceof Error ? e.message : String(e)})` }),
+    (e: unknown) => scope.postMessage({ id: req.id, ok: false, reason: e instanceof UnreadableWorkbook ? e.reason : (unwritable(e) ?? `lỗi khi đọc tệp (${e instanceof Error ? e.message : String(e)})`) }),
   );
 };

@@ -12,8 +12,9 @@ import { agencyList, applyMapping, compareYears, referenceOrder, trackSubmission
 import type { Agency, ExtraLine, Plan, Task } from "../core/model";
 import { formatVnNumber } from "../core/numbers";
 import { namedList, nextGeneration } from "../core/text";
-import { sortProblems, type Problem } from "../core/problems";
+import { mostSevere, type Problem } from "../core/problems";
 import { fitCell, MAX_CELL_CHARS } from "./cellValues";
+import { BeyondExcel } from "./excelRules";
 import { streamedSheet, type RawWorkbook, type Row, type SheetGrid, type WorkbookGrid } from "./grid";
 import {
   SEVERITY_VI, SHEETS, STORE_SHEETS, STORE_SHEETS_MAX, storeSheetName, SOURCE_DUPLICATE_HEADERS, SOURCE_POSSIBLE_HEADERS, SOURCE_FILE_COLUMNS, SOURCE_PROBLEM_HEADERS, SOURCES_TITLE, STATUS_VI,
@@ -42,6 +43,13 @@ export function correctionCountLine(result: MergeResult, corrections: readonly A
   if (corrections.length === 0) return "";
   return ` Phụ lục 1: ${formatVnNumber(result.plan.agencies.length)} cơ quan = ${formatVnNumber(result.totals.kept)} − ${n("delete")} dòng người tổng hợp xoá + ${n("add")} dòng thêm; ${corrections.length} điều chỉnh (trang "${SHEETS.corrections}")${gone ? `, ${gone} không còn áp dụng` : ""}.`;
 }
+
+/**
+ * Problems of one file listed in Nguồn dữ liệu: the most severe, in order of their cells, then how many
+ * more. A list of 60.000 rows none of which has a group is 60.000 problems; a few such files would
+ * pass the rows of a sheet, and checking that one file shows every one.
+ */
+const PROBLEMS_LISTED = 1_000;
 
 function buildSourcesSheet(result: MergeResult, notice: string | null, corrections: readonly AppliedCorrection[]) {
   const cols = SOURCE_FILE_COLUMNS;
@@ -72,7 +80,12 @@ function buildSourcesSheet(result: MergeResult, notice: string | null, correctio
     [
       "CÁC VẤN ĐỀ TÌM THẤY TRONG TỪNG TỆP",
       SOURCE_PROBLEM_HEADERS,
-      result.files.flatMap((f) => sortProblems(f.problems).map((p) => [f.file, p.sheet, p.cell, SEVERITY_VI[p.severity], p.code, p.message])),
+      result.files.flatMap((f) => {
+        const rows = mostSevere(f.problems, PROBLEMS_LISTED).map((p) => [f.file, p.sheet, p.cell, SEVERITY_VI[p.severity], p.code, p.message]);
+        const more = f.problems.length - PROBLEMS_LISTED;
+        if (more > 0) rows.push([f.file, "", "", "", "", `và ${formatVnNumber(more)} vấn đề khác của tệp này: kiểm tra riêng tệp này (lệnh validate, hay Kiểm tra trong khung tác vụ) để xem hết`]);
+        return rows;
+      }),
     ],
   ];
   // A row a file and the listings under them: the streamed body, its cells made as it is written.
@@ -198,7 +211,7 @@ function buildStoreSheets(submissions: readonly Submission[], season: Omit<Seaso
     count++;
   }
   if (starts.length > STORE_SHEETS_MAX) {
-    throw new StoreProblem(`dữ liệu nguồn cần ${starts.length} trang ẩn, quá ${STORE_SHEETS_MAX} trang một sổ có thể giữ; hãy tổng hợp theo từng phần (theo tỉnh, theo huyện)`);
+    throw new BeyondExcel(`dữ liệu nguồn cần ${starts.length} trang ẩn, quá ${STORE_SHEETS_MAX} trang một sổ có thể giữ`);
   }
   const names = starts.map((_, k) => storeSheetName(k + 1));
   // The sheets are written in order: each goes on from where the one before stopped, with the same
@@ -498,6 +511,11 @@ export function chosenFile(file: string, modified: number, raw: RawWorkbook, opt
     return { submission: { file, modified, outcome: { kind: "rejected", consolidated: true, damagedStore: true, reason: `bản tổng hợp có trang ẩn hỏng, không gộp thêm vào được: ${e.message}` } } };
   }
   return earlier ? { earlier } : { submission: submissionFromRaw(file, modified, raw, opts) };
+}
+
+/** Why a consolidation cannot be written (a sheet past Excel's rows, a store past its sheets), or null: the command line and the pane say it alike. */
+export function unwritable(e: unknown): string | null {
+  return e instanceof BeyondExcel ? `Không ghi được bản tổng hợp: ${e.message}; hãy tổng hợp theo từng phần (theo tỉnh, theo huyện).` : null;
 }
 
 export interface Consolidation {

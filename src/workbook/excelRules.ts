@@ -7,6 +7,12 @@
 import { MAX_CELL_CHARS } from "./cellValues";
 import type { DefinedName, SheetGrid, WorkbookGrid } from "./grid";
 
+/** Excel's most rows in a sheet. */
+export const MAX_ROWS = 1_048_576;
+
+/** A sheet the layout would make past what Excel holds: said when it is built, before anything is written. */
+export class BeyondExcel extends Error {}
+
 /** Excel's tallest row, in points. */
 export const MAX_ROW_HEIGHT = 409;
 /** Excel's longest sheet name, in characters. */

@@ -9,7 +9,8 @@
  */
 import { columnLetters, parseCellAddress } from "../core/problems";
 import { MAX_CELL_CHARS, fitCell } from "./cellValues";
-import { MAX_ROW_HEIGHT } from "./excelRules";
+import { BeyondExcel, MAX_ROW_HEIGHT, MAX_ROWS } from "./excelRules";
+import { formatVnNumber } from "../core/numbers";
 import { streamedSheet, type CellValue, type GridCell, type Row, type SheetGrid, type StyleName } from "./grid";
 import { FONT_SIZE, STYLES, type ColumnSpec } from "./layout";
 
@@ -39,6 +40,7 @@ export class SheetBuilder {
     this.grid = { name, rows: [], widths, merges: [], validations: [], landscape };
   }
   set(row: number, col: number, cell: GridCell): void {
+    if (row > MAX_ROWS) throw new BeyondExcel(`trang "${this.grid.name}" cần hơn ${formatVnNumber(MAX_ROWS)} dòng, quá số dòng một trang Excel chứa được`);
     if (row - 1 < this.drained) throw new Error(`Hàng ${row} của trang "${this.grid.name}" đã được ghi.`);
     if (this.body && row >= this.body.from) throw new Error(`Hàng ${row} của trang "${this.grid.name}" thuộc phần ghi theo luồng.`);
     const r = (this.grid.rows[row - 1] ??= []);

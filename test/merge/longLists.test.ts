@@ -10,7 +10,9 @@ import type { Agency } from "../../src/core/model";
 import { namedList } from "../../src/core/text";
 import { dongThap2022Plan } from "../../src/samples/dongThap2022";
 import { fitCell, MAX_CELL_CHARS } from "../../src/workbook/cellValues";
-import { buildConsolidatedWorkbook, consolidate, existingFromRaw } from "../../src/workbook/consolidated";
+import { buildConsolidatedWorkbook, consolidate, existingFromRaw, unwritable } from "../../src/workbook/consolidated";
+import { BeyondExcel, MAX_ROWS } from "../../src/workbook/excelRules";
+import type { Problem } from "../../src/core/problems";
 import { SHEETS } from "../../src/workbook/layout";
 import { SheetBuilder } from "../../src/workbook/sheetBuilder";
 import { openBytes } from "../helpers/open";
@@ -128,6 +130,46 @@ it("a newer file that drops thousands of its sender's agencies names as many as 
   const replaces = result.files.find((f) => f.file === "tan-hong-moi.xlsx")!.problems.find((p) => p.code === "FILE_REPLACES")!;
   expect(replaces.message.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
   expect(replaces.message).toMatch(/ và [\d.]+ cơ quan khác\.$/);
+});
+
+describe("what Excel cannot hold is said before anything is written", () => {
+  it("a sheet past Excel's rows", () => {
+    const s = new SheetBuilder("Phụ lục 1", [10]);
+    s.value(MAX_ROWS, 1, "dòng cuối", "text");
+    expect(() => s.value(MAX_ROWS + 1, 1, "một dòng nữa", "text")).toThrow(BeyondExcel);
+    expect(() => s.value(MAX_ROWS + 1, 1, "một dòng nữa", "text")).toThrow('trang "Phụ lục 1" cần hơn 1.048.576 dòng, quá số dòng một trang Excel chứa được');
+  });
+
+  it("a store past the sheets a workbook can give it, in the sentence the command line and the pane say", () => {
+    const subs = submissions().slice(0, 200);
+    let thrown: unknown;
+    try {
+      consolidate(subs, null, {}, { storeSheet: { chars: 50, rows: 3 } });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(BeyondExcel);
+    expect(unwritable(thrown)).toMatch(/^Không ghi được bản tổng hợp: dữ liệu nguồn cần \d+ trang ẩn, quá 99 trang một sổ có thể giữ; hãy tổng hợp theo từng phần \(theo tỉnh, theo huyện\)\.$/);
+    expect(unwritable(new Error("khác"))).toBeNull();
+  });
+});
+
+it("Nguồn dữ liệu lists a file's thousand most severe problems, in the order of their cells, then how many more", async () => {
+  const base = dongThap2022Plan();
+  const problems: Problem[] = [
+    ...Array.from({ length: 2_000 }, (_, i) => ({ severity: "warning" as const, code: "W", message: `cảnh báo ${i}`, sheet: SHEETS.agencies, cell: `B${i + 6}` })),
+    ...Array.from({ length: 500 }, (_, i) => ({ severity: "error" as const, code: "E", message: `lỗi ${i}`, sheet: SHEETS.agencies, cell: `C${i + 3_000}` })),
+  ];
+  const subs: Submission[] = [{ file: "nhieu-loi.xlsx", modified: 1, outcome: { kind: "read", problems, plan: { ...base, agencies: base.agencies.slice(0, 3) } } }];
+  const done = consolidate(subs, null)!;
+  const raw = await openBytes(await writeXlsx(done.grid));
+  const rows = raw.sheets.find((s) => s.name === SHEETS.sources)!.rows.filter((r) => r[1] === "nhieu-loi.xlsx" && (r[5] === "W" || r[5] === "E" || r[5] === null));
+  const listed = rows.filter((r) => r[5] === "W" || r[5] === "E");
+  expect(listed).toHaveLength(1_000);
+  expect(listed.filter((r) => r[5] === "E")).toHaveLength(500);
+  expect(listed.filter((r) => r[5] === "W").map((r) => r[6])).toEqual(Array.from({ length: 500 }, (_, i) => `cảnh báo ${i}`));
+  expect(listed.map((r) => r[3])).toEqual([...Array.from({ length: 500 }, (_, i) => `B${i + 6}`), ...Array.from({ length: 500 }, (_, i) => `C${i + 3_000}`)]);
+  expect(rows[rows.length - 1][6]).toBe("và 1.500 vấn đề khác của tệp này: kiểm tra riêng tệp này (lệnh validate, hay Kiểm tra trong khung tác vụ) để xem hết");
 });
 
 describe("fitting a text to a cell", () => {
