@@ -157,17 +157,17 @@ describe("what Excel cannot hold is said before anything is written", () => {
 it("Nguồn dữ liệu lists a file's thousand most severe problems, in the order of their cells, then how many more", async () => {
   const base = dongThap2022Plan();
   const problems: Problem[] = [
-    ...Array.from({ length: 2_000 }, (_, i) => ({ severity: "warning" as const, code: "W", message: `cảnh báo ${i}`, sheet: SHEETS.agencies, cell: `B${i + 6}` })),
-    ...Array.from({ length: 500 }, (_, i) => ({ severity: "error" as const, code: "E", message: `lỗi ${i}`, sheet: SHEETS.agencies, cell: `C${i + 3_000}` })),
+    ...Array.from({ length: 2_000 }, (_, i) => ({ severity: "warning" as const, code: "UNKNOWN_FORM" as const, message: `cảnh báo ${i}`, sheet: SHEETS.agencies, cell: `B${i + 6}` })),
+    ...Array.from({ length: 500 }, (_, i) => ({ severity: "error" as const, code: "UNKNOWN_GROUP" as const, message: `lỗi ${i}`, sheet: SHEETS.agencies, cell: `C${i + 3_000}` })),
   ];
   const subs: Submission[] = [{ file: "nhieu-loi.xlsx", modified: 1, outcome: { kind: "read", problems, plan: { ...base, agencies: base.agencies.slice(0, 3) } } }];
   const done = consolidate(subs, null)!;
   const raw = await openBytes(await writeXlsx(done.grid));
-  const rows = raw.sheets.find((s) => s.name === SHEETS.sources)!.rows.filter((r) => r[1] === "nhieu-loi.xlsx" && (r[5] === "W" || r[5] === "E" || r[5] === null));
-  const listed = rows.filter((r) => r[5] === "W" || r[5] === "E");
+  const rows = raw.sheets.find((s) => s.name === SHEETS.sources)!.rows.filter((r) => r[1] === "nhieu-loi.xlsx" && (r[5] === "UNKNOWN_FORM" || r[5] === "UNKNOWN_GROUP" || r[5] === null));
+  const listed = rows.filter((r) => r[5] === "UNKNOWN_FORM" || r[5] === "UNKNOWN_GROUP");
   expect(listed).toHaveLength(1_000);
-  expect(listed.filter((r) => r[5] === "E")).toHaveLength(500);
-  expect(listed.filter((r) => r[5] === "W").map((r) => r[6])).toEqual(Array.from({ length: 500 }, (_, i) => `cảnh báo ${i}`));
+  expect(listed.filter((r) => r[5] === "UNKNOWN_GROUP")).toHaveLength(500);
+  expect(listed.filter((r) => r[5] === "UNKNOWN_FORM").map((r) => r[6])).toEqual(Array.from({ length: 500 }, (_, i) => `cảnh báo ${i}`));
   expect(listed.map((r) => r[3])).toEqual([...Array.from({ length: 500 }, (_, i) => `B${i + 6}`), ...Array.from({ length: 500 }, (_, i) => `C${i + 3_000}`)]);
   expect(rows[rows.length - 1][6]).toBe("và 1.500 vấn đề khác của tệp này: kiểm tra riêng tệp này (lệnh validate, hay Kiểm tra trong khung tác vụ) để xem hết");
 });
