@@ -377,7 +377,9 @@ export function readStore(wb: RawWorkbook, consume = false): SeasonStore & { sto
     }
     if (kind === "WROTE") {
       const [rowId, name, group, area, note] = data as string[];
-      season.written.push({ rowId, name, group, area, note });
+      // As the cells hold them: a store written before notes were cut to fit recorded them whole.
+      const fit = (v: string) => (typeof v === "string" ? fitCell(v) : v);
+      season.written.push({ rowId, name: fit(name), group, area: fit(area), note: fit(note) });
       return;
     }
     if (kind === "FILE" || kind === FILE_BATCHED) {
@@ -508,14 +510,14 @@ export function chosenFile(file: string, modified: number, raw: RawWorkbook, opt
     earlier = existingFromRaw(raw);
   } catch (e) {
     if (!(e instanceof StoreProblem)) throw e;
-    return { submission: { file, modified, outcome: { kind: "rejected", consolidated: true, damagedStore: true, reason: `bản tổng hợp có trang ẩn hỏng, không gộp thêm vào được: ${e.message}` } } };
+    return { submission: { file, modified, outcome: { kind: "rejected", consolidated: true, damagedStore: true, reason: `bản tổng hợp có trang ẩn hỏng: ${e.message}` } } };
   }
   return earlier ? { earlier } : { submission: submissionFromRaw(file, modified, raw, opts) };
 }
 
 /** Why a consolidation cannot be written (a sheet past Excel's rows, a store past its sheets), or null: the command line and the pane say it alike. */
 export function unwritable(e: unknown): string | null {
-  return e instanceof BeyondExcel ? `Không ghi được bản tổng hợp: ${e.message}; hãy tổng hợp theo từng phần (theo tỉnh, theo huyện).` : null;
+  return e instanceof BeyondExcel ? `Bản tổng hợp vượt giới hạn của Excel: ${e.message}; hãy tổng hợp theo từng phần (theo tỉnh, theo huyện).` : null;
 }
 
 export interface Consolidation {

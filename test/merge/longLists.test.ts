@@ -132,6 +132,32 @@ it("a newer file that drops thousands of its sender's agencies names as many as 
   expect(replaces.message).toMatch(/ và [\d.]+ cơ quan khác\.$/);
 });
 
+it("neither is it when the earlier workbook's store, written before notes were cut, recorded the note whole", async () => {
+  const done = consolidate(submissions().slice(0, 30), null)!;
+  const raw = await openBytes(await writeXlsx(done.grid));
+  // The store as a version before the cut wrote it: the WRITTEN record holding the cut note gets the whole note.
+  const store = raw.sheets.find((s) => s.name === SHEETS.store)!;
+  let changed = 0;
+  for (let r = 0; r < store.rows.length; r++) {
+    if (store.rows[r][0] !== "WRITTEN") continue;
+    let end = r + 1;
+    while (end < store.rows.length && store.rows[end][0] === "+") end++;
+    const json = store.rows.slice(r, end).map((row) => row[2] as string).join("");
+    if (!json.includes("… [đã cắt")) continue;
+    const entries = (JSON.parse(json) as string[][]).map(([rowId, name, group, area, note]) => {
+      const whole = done.result.plan.agencies.find((a) => a.rowId === rowId)!.note;
+      if (whole !== note) changed++;
+      return [rowId, name, group, area, whole];
+    });
+    store.rows[r] = ["WRITTEN", store.rows[r][1], JSON.stringify(entries)];
+    for (let k = r + 1; k < end; k++) store.rows[k] = [];
+  }
+  expect(changed).toBe(1);
+  const earlier = existingFromRaw(raw)!;
+  expect(earlier.written.every((w) => w.note.length <= MAX_CELL_CHARS)).toBe(true);
+  expect(consolidate([], earlier)!.corrections).toEqual([]);
+});
+
 describe("what Excel cannot hold is said before anything is written", () => {
   it("a sheet past Excel's rows", () => {
     const s = new SheetBuilder("Phụ lục 1", [10]);
@@ -149,7 +175,7 @@ describe("what Excel cannot hold is said before anything is written", () => {
       thrown = e;
     }
     expect(thrown).toBeInstanceOf(BeyondExcel);
-    expect(unwritable(thrown)).toMatch(/^Không ghi được bản tổng hợp: dữ liệu nguồn cần \d+ trang ẩn, quá 99 trang một sổ có thể giữ; hãy tổng hợp theo từng phần \(theo tỉnh, theo huyện\)\.$/);
+    expect(unwritable(thrown)).toMatch(/^Bản tổng hợp vượt giới hạn của Excel: dữ liệu nguồn cần \d+ trang ẩn, quá 99 trang một sổ có thể giữ; hãy tổng hợp theo từng phần \(theo tỉnh, theo huyện\)\.$/);
     expect(unwritable(new Error("khác"))).toBeNull();
   });
 });

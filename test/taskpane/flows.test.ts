@@ -104,13 +104,34 @@ it("refuses to merge into, or check against, an open consolidation whose hidden 
   const flow = new MergeFlow(chosenParts, 2, 0);
   await flow.addFiles([new File(["x"], "tong-hop-cu.xlsx"), ...subs.slice(10, 12).map((s) => new File(["x"], s.file))]);
   const entry = flow.getState().entries.find((e) => e.name === "tong-hop-cu.xlsx")!;
-  expect(entry.submission?.outcome).toEqual({ kind: "rejected", consolidated: true, damagedStore: true, reason: expect.stringMatching(/^bản tổng hợp có trang ẩn hỏng, không gộp thêm vào được: trang ẩn "Dữ liệu nguồn" có dữ liệu hỏng/) as unknown });
+  expect(entry.submission?.outcome).toEqual({ kind: "rejected", consolidated: true, damagedStore: true, reason: expect.stringMatching(/^bản tổng hợp có trang ẩn hỏng: trang ẩn "Dữ liệu nguồn" có dữ liệu hỏng/) as unknown });
   const untouched = structuredClone(fresh.fx.snapshot());
   const stopped = await flow.merge(fresh.host, () => Promise.resolve("replace"), null);
-  expect(stopped).toEqual({ kind: "error", text: expect.stringMatching(/^Chưa làm gì: tong-hop-cu\.xlsx — bản tổng hợp có trang ẩn hỏng, .* mất các tệp nó đã gộp/) as unknown });
+  expect(stopped).toEqual({ kind: "error", text: expect.stringMatching(/^Chưa làm gì: tong-hop-cu\.xlsx — bản tổng hợp có trang ẩn hỏng: .*\. Bỏ tệp này khỏi danh sách nếu vẫn muốn làm với các tệp còn lại \(các tệp nó đã gộp sẽ không có trong kết quả\)\.$/) as unknown });
+  expect(await flow.track(fresh.host, null)).toEqual(stopped);
   expect(fresh.fx.snapshot()).toEqual(untouched);
   // Taken off the list: the user's choice to go on without it.
   flow.remove(entry.id);
   expect(await flow.merge(fresh.host, () => Promise.resolve("replace"), null)).toMatchObject({ kind: "done" });
   expect(readPlan(await fresh.host.readOpenWorkbook!()).plan.agencies.length).toBe(subs.slice(10, 12).reduce((n, s) => n + s.plan.agencies.length, 0));
+});
+
+it("with two earlier consolidations among the chosen files, merges into neither until one is taken off the list, then into the other, its files kept", async () => {
+  const { host, subs, parts } = seedMerge();
+  const { consolidate } = await import("../../src/workbook/consolidated");
+  const { writeXlsx } = await import("../../src/adapters/xlsx/writeXlsx");
+  const { openBytes } = await import("../helpers/open");
+  const earlierOf = async (from: number, to: number) =>
+    openBytes(await writeXlsx(consolidate(subs.slice(from, to).map((s) => ({ file: s.file, modified: 1, outcome: { kind: "read" as const, plan: s.plan, problems: [] } })), null)!.grid));
+  const raws = new Map([["tuan-1.xlsx", await earlierOf(0, 5)], ["tuan-2.xlsx", await earlierOf(5, 10)]]);
+  const chosenParts: MergeParts = { ...parts, read: (file, groups, signal) => (raws.has(file.name) ? Promise.resolve(chosenFile(file.name, 1, raws.get(file.name)!)) : parts.read(file, groups, signal)) };
+  const flow = new MergeFlow(chosenParts, 2, 0);
+  await flow.addFiles([new File(["x"], "tuan-1.xlsx"), new File(["x"], "tuan-2.xlsx"), new File(["x"], subs[10].file)]);
+  const refused = { kind: "error", text: "Chưa làm gì: có 2 bản tổng hợp trước trong danh sách (tuan-1.xlsx, tuan-2.xlsx); chỉ dùng được một. Bỏ bớt khỏi danh sách cho còn một." };
+  expect(await flow.merge(host, () => Promise.resolve("replace"), null)).toEqual(refused);
+  expect(await flow.track(host, null)).toEqual(refused);
+  flow.remove(flow.getState().entries.find((e) => e.name === "tuan-2.xlsx")!.id);
+  expect(await flow.merge(host, () => Promise.resolve("replace"), null)).toMatchObject({ kind: "done" });
+  const merged = readPlan(await host.readOpenWorkbook!()).plan.agencies.length;
+  expect(merged).toBe([...subs.slice(0, 5), subs[10]].reduce((n, s) => n + s.plan.agencies.length, 0));
 });

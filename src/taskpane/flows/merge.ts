@@ -174,7 +174,8 @@ const fileKey = (f: File) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`;
 
 export class MergeFlow {
   private entries: MergeEntry[] = [];
-  private existing: Existing | null = null;
+  /** The earlier consolidations chosen among the files, by entry: a merge goes into one, never two. */
+  private readonly earliers = new Map<number, Existing>();
   private reports: Map<string, FileReport> | null = null;
   private listNote: string | null = null;
   private expected: AgencyList | null = null;
@@ -196,6 +197,11 @@ export class MergeFlow {
     private readonly refreshMs = 100,
   ) {
     this.state = this.snapshot();
+  }
+
+  /** The earlier consolidation chosen last (shown, and its groups used to read the others). */
+  private get existing(): Existing | null {
+    return [...this.earliers.values()].pop() ?? null;
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -242,8 +248,12 @@ export class MergeFlow {
     for (const e of this.entries) {
       const outcome = e.submission?.outcome;
       if (outcome?.kind === "rejected" && outcome.damagedStore) {
-        return { refused: { kind: "error", text: `Chưa làm gì: ${e.name} — ${outcome.reason}. Làm tiếp mà không có nó thì mất các tệp nó đã gộp: gộp lại từ các tệp gửi, hay bỏ tệp này khỏi danh sách nếu vẫn muốn làm với các tệp còn lại.` } };
+        return { refused: { kind: "error", text: `Chưa làm gì: ${e.name} — ${outcome.reason}. Bỏ tệp này khỏi danh sách nếu vẫn muốn làm với các tệp còn lại (các tệp nó đã gộp sẽ không có trong kết quả).` } };
       }
+    }
+    if (this.earliers.size > 1) {
+      const names = this.entries.filter((e) => this.earliers.has(e.id)).map((e) => e.name);
+      return { refused: { kind: "error", text: `Chưa làm gì: có ${names.length} bản tổng hợp trước trong danh sách (${names.join(", ")}); chỉ dùng được một. Bỏ bớt khỏi danh sách cho còn một.` } };
     }
     return this.existing ? { earlier: this.existing } : openEarlier(host, doing);
   }
@@ -346,7 +356,7 @@ export class MergeFlow {
     // Removed or stopped while it was being read: its result goes nowhere.
     if (signal.aborted || !this.entries.some((e) => e.id === entry.id)) return;
     if ("earlier" in outcome) {
-      this.existing = outcome.earlier;
+      this.earliers.set(entry.id, outcome.earlier);
       this.update(entry.id, { state: "earlier", note: `bản tổng hợp trước (${outcome.earlier.stored.length} tệp): các tệp mới được gộp thêm vào nó` });
     } else {
       this.update(entry.id, { state: "read", submission: outcome.submission, note: submissionLine(outcome.submission) });
@@ -361,7 +371,7 @@ export class MergeFlow {
     this.entries = this.entries.filter((e) => e.id !== id);
     this.queue = this.queue.filter((q) => q.entry.id !== id);
     this.keys.delete(id);
-    if (entry.state === "earlier") this.existing = null;
+    this.earliers.delete(id);
     this.listNote = `Đã bỏ ${entry.name} khỏi danh sách.`;
     this.publish(true);
   }
