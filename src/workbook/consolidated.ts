@@ -153,13 +153,13 @@ export interface SeasonStore {
   written: ListRow[];
 }
 
-/**
- * A PL1 row's fields an officer may change, as a list row: as its cells hold them (a note too long
- * for a cell is written cut, and read back cut; recorded whole, it would be taken for the officer's edit).
- */
+/** A PL1 row's fields an officer may change, as a list row. */
 export function listRow(a: Agency, groups: Plan["groups"]): ListRow {
-  return { rowId: a.rowId ?? "", name: fitCell(a.name), group: groups.find((g) => g.id === a.groupId)?.label ?? a.groupText ?? "", area: fitCell(a.area), note: fitCell(a.note) };
+  return { rowId: a.rowId ?? "", name: a.name, group: groups.find((g) => g.id === a.groupId)?.label ?? a.groupText ?? "", area: a.area, note: a.note };
 }
+
+/** A stored text as a cell of Phụ lục 1 holds it (a text the store recorded whole may be written cut: see fitCell). */
+const asCell = (v: string) => (typeof v === "string" ? fitCell(v) : v);
 
 /** Row 1 of each sheet of the hidden store. */
 const STORE_HEADER = ["Loại", "Tệp", "Dữ liệu (JSON) — không sửa trang này; dùng để gộp thêm tệp sau này"];
@@ -377,9 +377,9 @@ export function readStore(wb: RawWorkbook, consume = false): SeasonStore & { sto
     }
     if (kind === "WROTE") {
       const [rowId, name, group, area, note] = data as string[];
-      // As the cells hold them: a store written before notes were cut to fit recorded them whole.
-      const fit = (v: string) => (typeof v === "string" ? fitCell(v) : v);
-      season.written.push({ rowId, name: fit(name), group, area: fit(area), note: fit(note) });
+      // What was written, as the cells hold it: the store records a note too long for a cell whole,
+      // and Phụ lục 1 shows it cut; compared whole, the cut would be taken for the officer's edit.
+      season.written.push({ rowId, name: asCell(name), group, area: asCell(area), note: asCell(note) });
       return;
     }
     if (kind === "FILE" || kind === FILE_BATCHED) {

@@ -19,7 +19,7 @@ export const SHEETS = {
   store: "Dữ liệu nguồn",
 } as const;
 
-/** Most sheets the hidden store may take (see workbook/consolidated.ts: a sheet is ~13 MB of XML). */
+/** Most sheets the hidden store may take (see workbook/consolidated.ts: a sheet is ~16 MB of XML). */
 export const STORE_SHEETS_MAX = 99;
 /** The hidden store's k-th sheet (1-based): the first is SHEETS.store, a store too large for one goes on in "Dữ liệu nguồn 2", "… 3"… */
 export const storeSheetName = (k: number): string => (k === 1 ? SHEETS.store : `${SHEETS.store} ${k}`);

@@ -132,29 +132,26 @@ it("a newer file that drops thousands of its sender's agencies names as many as 
   expect(replaces.message).toMatch(/ và [\d.]+ cơ quan khác\.$/);
 });
 
-it("neither is it when the earlier workbook's store, written before notes were cut, recorded the note whole", async () => {
+it("the store records such a note whole, as the sender's file and the merge make it, and reads it back as its cell holds it", async () => {
   const done = consolidate(submissions().slice(0, 30), null)!;
   const raw = await openBytes(await writeXlsx(done.grid));
-  // The store as a version before the cut wrote it: the WRITTEN record holding the cut note gets the whole note.
+  const whole = done.result.plan.agencies.find((a) => a.note.length > MAX_CELL_CHARS)!;
+  // The WRITTEN record of that row, joined over its continued rows.
   const store = raw.sheets.find((s) => s.name === SHEETS.store)!;
-  let changed = 0;
+  let recorded: string | undefined;
   for (let r = 0; r < store.rows.length; r++) {
     if (store.rows[r][0] !== "WRITTEN") continue;
     let end = r + 1;
     while (end < store.rows.length && store.rows[end][0] === "+") end++;
-    const json = store.rows.slice(r, end).map((row) => row[2] as string).join("");
-    if (!json.includes("… [đã cắt")) continue;
-    const entries = (JSON.parse(json) as string[][]).map(([rowId, name, group, area, note]) => {
-      const whole = done.result.plan.agencies.find((a) => a.rowId === rowId)!.note;
-      if (whole !== note) changed++;
-      return [rowId, name, group, area, whole];
-    });
-    store.rows[r] = ["WRITTEN", store.rows[r][1], JSON.stringify(entries)];
-    for (let k = r + 1; k < end; k++) store.rows[k] = [];
+    const entries = JSON.parse(store.rows.slice(r, end).map((row) => row[2] as string).join("")) as string[][];
+    recorded ??= entries.find(([rowId]) => rowId === whole.rowId)?.[4];
   }
-  expect(changed).toBe(1);
+  expect(recorded).toBe(whole.note);
   const earlier = existingFromRaw(raw)!;
   expect(earlier.written.every((w) => w.note.length <= MAX_CELL_CHARS)).toBe(true);
+  const written = earlier.written.find((w) => w.rowId === whole.rowId)!.note;
+  expect(written).toBe(earlier.current.find((c) => c.rowId === whole.rowId)!.note);
+  expect(written).toMatch(/ … \[đã cắt [\d.]+ ký tự cuối: một ô Excel chứa tối đa 32\.767 ký tự\]$/);
   expect(consolidate([], earlier)!.corrections).toEqual([]);
 });
 
