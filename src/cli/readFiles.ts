@@ -151,6 +151,9 @@ export async function sheetsPath(path: string): Promise<Listed> {
   return r.ok ? { ok: true, names: r.value } : r;
 }
 
+/** A fault of ours in a worker job (not the file's), with its stack, for the merging thread to throw. */
+const bug = (e: unknown) => ({ ok: "bug" as const, stack: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+
 /**
  * A plan's problems, read where the file is opened. For `validate`: the problems are all it needs,
  * and sending them back instead of the workbook's cells spares a copy of every cell between the
@@ -162,7 +165,7 @@ export async function checkPath(path: string): Promise<Checked> {
   try {
     return { ok: true, problems: readPlan(opened.raw).problems };
   } catch (e) {
-    return { ok: "bug", stack: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    return bug(e);
   }
 }
 
@@ -181,7 +184,7 @@ export async function existingPath(path: string): Promise<ExistingRead> {
     return { ok: true, existing: existingFromRaw(opened.raw, true) };
   } catch (e) {
     if (e instanceof StoreProblem) return { ok: "store", message: e.message };
-    return { ok: "bug", stack: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    return bug(e);
   }
 }
 
