@@ -12,6 +12,7 @@ import { cli } from "../helpers/cli";
 import { newPlan } from "../../src/workbook/plan";
 import { buildWorkbook } from "../../src/workbook/write";
 import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
+import { dongThap2022Plan } from "../../src/samples/dongThap2022";
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "dist", "cli", "main.js");
@@ -33,6 +34,21 @@ it("merges seed 001's sample submissions with two worker threads, a broken file 
   expect(budget.status).toBe(0);
   expect(JSON.parse(budget.stdout).total).toBe(2620);
 });
+
+it("a plan of 30.000 agencies among small files is read whole by a read worker, whose young generation is kept small", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "kh-big-"));
+  mkdirSync(join(dir, "nop"));
+  const seed = dongThap2022Plan();
+  const big = { ...seed, agencies: Array.from({ length: 30_000 }, (_, i) => ({ ...seed.agencies[i % seed.agencies.length], name: `${seed.agencies[i % seed.agencies.length].name} ${i}` })) };
+  writeFileSync(join(dir, "nop", "lon.xlsx"), await writeXlsx(buildWorkbook(big)));
+  writeFileSync(join(dir, "nop", "nho.xlsx"), await writeXlsx(buildWorkbook(seed)));
+  const r = spawnSync("node", [BIN, "merge", join(dir, "nop"), "-o", join(dir, "tong-hop.xlsx"), "--json", "--jobs", "2"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  expect(r.status).toBe(0);
+  const json = JSON.parse(r.stdout) as { agencies: number; files: Array<{ file: string; agencies: number; status: string }> };
+  // The small plan's agencies are the big one's first names without the number: none is the same agency.
+  expect(json.files.map((f) => [f.file, f.agencies, f.status])).toEqual([["lon.xlsx", 30_000, "ok"], ["nho.xlsx", seed.agencies.length, "ok"]]);
+  expect(json.agencies).toBe(30_000 + seed.agencies.length);
+}, 60_000);
 
 describe("every file of an input folder is accounted for", () => {
   it("reads .xls, .ods, .xlsm and .xltx by their content, skips what is not a spreadsheet, and says so for each file", async () => {
