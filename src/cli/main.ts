@@ -80,6 +80,7 @@ const COMMANDS: Record<string, Command> = {
       "thứ tự Phụ lục 1 theo danh sách này, so sánh với năm trước (trang \"So với năm trước\"); được lưu lại cho các lần gộp sau. " +
       "--map: bảng chuyển đổi đơn vị cũ sang mới sau sáp nhập (CSV hay sổ tính, các cột Tên cũ, Địa bàn cũ, Tên mới, Địa bàn mới). " +
       "Những gì người tổng hợp sửa ở Phụ lục 1 của bản tổng hợp được giữ và áp dụng lại (trang \"Điều chỉnh\"). " +
+      "--jobs: số luồng đọc tệp (mặc định một luồng cho mỗi 500 tệp, không quá số nhân của máy). " +
       "-o không bao giờ ghi đè một tệp đầu vào hay một sổ không phải bản tổng hợp, trừ khi có --force.",
     options: {
       out: { type: "string", short: "o" }, plan: { type: "string" }, into: { type: "string" }, json: { type: "boolean" },

@@ -6,7 +6,7 @@ import { newPlan } from "../../src/workbook/plan";
 import { buildWorkbook } from "../../src/workbook/write";
 import { writeXlsx } from "../../src/adapters/xlsx/writeXlsx";
 import * as read from "../../src/workbook/read";
-import { checkPath } from "../../src/cli/readFiles";
+import { checkPath, defaultLanes } from "../../src/cli/readFiles";
 
 const dir = mkdtempSync(join(tmpdir(), "kh-cli-"));
 
@@ -87,5 +87,16 @@ describe("kehoach-iso template / validate / budget", () => {
     expect((await cli("validate")).code).toBe(2);
     expect((await cli("nope")).code).toBe(2);
     expect((await cli("validate", "a.xlsx", "--bogus")).code).toBe(2);
+  });
+});
+
+describe("read lanes started by default (no --jobs)", () => {
+  it("one lane until a second has enough files to win back its own start, then one per FILES_PER_LANE files, never more than the cores", () => {
+    // [files, cores] → lanes
+    const cases: Array<[number, number, number]> = [
+      [0, 2, 1], [1, 2, 1], [150, 2, 1], [500, 2, 1], [501, 2, 2], [1000, 2, 2], [10_000, 2, 2],
+      [150, 8, 1], [1200, 8, 3], [10_000, 8, 8], [10_000, 1, 1],
+    ];
+    expect(cases.map(([files, cores]) => defaultLanes(files, cores))).toEqual(cases.map(([, , lanes]) => lanes));
   });
 });
