@@ -22,7 +22,7 @@ import { writeXlsx } from "../adapters/xlsx/writeXlsx";
 import { nodeZip } from "./nodeZip";
 import { FileProblem, save, WRITE_ERRORS } from "./save";
 import { UnreadableWorkbook } from "../adapters/xlsx/openWorkbook";
-import { checkInWorker, openInWorker, sheetNamesInWorker } from "./readFiles";
+import { checkInWorker, FILES_PER_LANE, openInWorker, sheetNamesInWorker } from "./readFiles";
 import { budgetJson, budgetText, problemLine, problemsSummary } from "./format";
 import { consolidateFiles, mergeFiles, MergeFailure, mergeJson, mergeSummary, trackingJson, type MergeArgs } from "./merge";
 import { trackingLines } from "../workbook/submission";
@@ -39,6 +39,9 @@ interface Command {
 }
 
 const EXIT_CODES = "Mã thoát: 0 xong, không có lỗi; 1 có lỗi kiểm tra (vẫn in kết quả); 2 sai tham số hoặc không đọc/ghi được tệp.";
+
+/** What --jobs does, said by merge and status alike (the rule is `defaultLanes`). */
+const JOBS_HELP = `--jobs: số luồng đọc tệp (mặc định một luồng cho mỗi ${FILES_PER_LANE} tệp, không quá số lõi của máy).`;
 
 const COMMANDS: Record<string, Command> = {
   template: {
@@ -80,7 +83,7 @@ const COMMANDS: Record<string, Command> = {
       "thứ tự Phụ lục 1 theo danh sách này, so sánh với năm trước (trang \"So với năm trước\"); được lưu lại cho các lần gộp sau. " +
       "--map: bảng chuyển đổi đơn vị cũ sang mới sau sáp nhập (CSV hay sổ tính, các cột Tên cũ, Địa bàn cũ, Tên mới, Địa bàn mới). " +
       "Những gì người tổng hợp sửa ở Phụ lục 1 của bản tổng hợp được giữ và áp dụng lại (trang \"Điều chỉnh\"). " +
-      "--jobs: số luồng đọc tệp (mặc định một luồng cho mỗi 500 tệp, không quá số nhân của máy). " +
+      `${JOBS_HELP} ` +
       "-o không bao giờ ghi đè một tệp đầu vào hay một sổ không phải bản tổng hợp, trừ khi có --force.",
     options: {
       out: { type: "string", short: "o" }, plan: { type: "string" }, into: { type: "string" }, json: { type: "boolean" },
@@ -97,7 +100,8 @@ const COMMANDS: Record<string, Command> = {
     usage: "kehoach-iso status TỆP_HOẶC_THƯ_MỤC... [--expected DANH_SÁCH.xlsx] [--into BẢN_TỔNG_HỢP.xlsx] [--map CHUYỂN_ĐỔI.csv] [--json] [--jobs N]",
     about:
       "Ai đã gửi, ai chưa gửi: đọc các tệp gửi đến, đối chiếu với danh sách dự kiến và in ra, không ghi tệp nào. " +
-      "Không có --expected thì dùng danh sách đã lưu trong bản tổng hợp (--into, hay bản tổng hợp nằm trong các tệp).",
+      "Không có --expected thì dùng danh sách đã lưu trong bản tổng hợp (--into, hay bản tổng hợp nằm trong các tệp). " +
+      JOBS_HELP,
     options: { expected: { type: "string" }, into: { type: "string" }, map: { type: "string" }, json: { type: "boolean" }, jobs: { type: "string" }, levels: { type: "string" }, year: { type: "string" } },
     examples: ["kehoach-iso status thu-den/ --expected tong-hop-2021.xlsx", "kehoach-iso status thu-den/ --into tong-hop-2022.xlsx --json"],
   },

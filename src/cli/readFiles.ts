@@ -47,9 +47,10 @@ const LANE_YOUNG_MB = 8;
  * Files a read lane is started for (when --jobs does not say): each worker pays ~0,4–0,5 s of CPU
  * while V8 compiles the reader again for it, which a second lane wins back only past a few hundred
  * files. Measured on 2 cores, 2 lanes against 1: 150 files as `kehoach-iso merge` runs, the same
- * time (747–813 against 755–821 ms, six interleaved runs) for 116 against 97 MB and a core the
- * officer's Excel keeps; 400 files about the same time; 1.000 files 1,98 against 2,11 s; 10.000
- * files 1,31× faster.
+ * time (747–813 against 755–821 ms, six interleaved runs) for 116 against 97 MB and ~0,2 s more
+ * CPU (1,09–1,20 against 0,93–1,01 s user); 400 files about the same time; 1.000 files 1,98 against
+ * 2,11 s; 10.000 files 1,31× faster. With one lane a file that never ends holds the files behind it
+ * until FILE_TIMEOUT_MS, then is reported and replaced as with two.
  */
 export const FILES_PER_LANE = 500;
 
@@ -221,10 +222,11 @@ function stopReason(e: Error): string {
     : `lỗi khi đọc tệp (${e.message})`;
 }
 
-function newWorker(opts: SubmissionOptions, lane = false): Worker {
+/** A read worker; `youngMb`: its young generation's size (V8's own sizing without it). */
+function newWorker(opts: SubmissionOptions, { youngMb }: { youngMb?: number } = {}): Worker {
   return new Worker(WORKER_SCRIPT, {
     workerData: opts,
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, ...(lane ? { maxYoungGenerationSizeMb: LANE_YOUNG_MB } : {}) },
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, ...(youngMb ? { maxYoungGenerationSizeMb: youngMb } : {}) },
   });
 }
 
@@ -317,7 +319,7 @@ export async function readMany(inputs: readonly InputFile[], opts: ReadManyOptio
   const lane = async (): Promise<void> => {
     let pending: number[] = [];
     while (next < inputs.length || pending.length > 0) {
-      const worker = newWorker(subOpts, true);
+      const worker = newWorker(subOpts, { youngMb: LANE_YOUNG_MB });
       const inFlight: number[] = [];
       const retry = pending;
       pending = [];

@@ -35,7 +35,7 @@ it("merges seed 001's sample submissions with two worker threads, a broken file 
   expect(JSON.parse(budget.stdout).total).toBe(2620);
 });
 
-it("a plan of 30.000 agencies among small files is read whole by a read worker, whose young generation is kept small", async () => {
+it("a plan of 30.000 agencies among small files is read whole in a read lane, under the lanes' small young generation", async () => {
   const dir = mkdtempSync(join(tmpdir(), "kh-big-"));
   mkdirSync(join(dir, "nop"));
   const seed = dongThap2022Plan();
