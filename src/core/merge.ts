@@ -539,7 +539,7 @@ export function mergeSubmissions(submissions: readonly Submission[], base: Plan,
     // Each row names the first others only (not every other row: thousands of rows of one name would be quadratic).
     const first = rows.slice(0, NAMED_IN_CELL + 1);
     for (const r of rows) {
-      const others = namedList(first.filter((o) => o !== r).slice(0, NAMED_IN_CELL), { separator: "; ", what: "dòng cùng tên", show: where, total: rows.length - 1 });
+      const others = namedList(first.filter((o) => o !== r), { separator: "; ", what: "dòng cùng tên", show: where, total: rows.length - 1 });
       agencies[r].note = [agencies[r].note, `Có thể trùng: ${others}`].filter(Boolean).join(". ");
     }
     return { name: agencies[rows[0]].name, entries: rows.map((r) => ({ area: agencies[r].area, file: agencySources[r] })) };
